@@ -1,0 +1,16 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiBasicAuth } from '@nestjs/swagger';
+import { ApiProblems } from '../common/api-problems.decorator';
+import type { Role } from '../config/app-config';
+import { RequireRole } from './roles';
+
+export const BASIC_AUTH_SCHEME = 'basic';
+
+/** The route needs HTTP Basic credentials of at least `role`; documents 401, 403 and 429. */
+export function Auth(role: Role) {
+  return applyDecorators(
+    RequireRole(role),
+    ApiBasicAuth(BASIC_AUTH_SCHEME),
+    ApiProblems(401, 403, 429),
+  );
+}

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { BasicAuthGuard, RolesGuard } from './auth.guard';
+import { BasicStrategy } from './basic.strategy';
+import { MeController } from './me.controller';
+import { UserEntity } from './user.entity';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [PassportModule, TypeOrmModule.forFeature([UserEntity])],
+  controllers: [MeController],
+  providers: [
+    UsersService,
+    BasicStrategy,
+    { provide: APP_GUARD, useClass: BasicAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [UsersService],
+})
+export class AuthModule {}

@@ -1,0 +1,8 @@
+import type { Role } from '../../config/app-config';
+
+export class MeDto {
+  /** The user name the request authenticated as. */
+  name!: string;
+  /** The user's role: viewer < operator < admin. */
+  role!: Role;
+}

@@ -1,0 +1,89 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { compare, hash } from 'bcrypt';
+import { randomBytes } from 'node:crypto';
+import { QueryFailedError, Repository } from 'typeorm';
+import { AppConfig, type Role } from '../config/app-config';
+import { CredentialCache } from './credential-cache';
+import type { AuthUser } from './roles';
+import { UserEntity } from './user.entity';
+
+export const BCRYPT_ROUNDS = 12;
+const FIRST_ADMIN = 'admin';
+
+/**
+ * Users and password checks. Users configured through VIGIL_USERS / VIGIL_USERS_FILE are the
+ * whole list when present; otherwise users stored in the database apply, and on first start
+ * an `admin` with a random password is created there.
+ */
+@Injectable()
+export class UsersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(UsersService.name);
+  private readonly cache: CredentialCache<AuthUser>;
+
+  constructor(
+    private readonly config: AppConfig,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+  ) {
+    this.cache = new CredentialCache<AuthUser>(config.auth.cacheSeconds * 1000);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.ensureFirstAdmin();
+  }
+
+  /** Creates the first admin when no user is configured or stored; prints its password once. */
+  async ensureFirstAdmin(): Promise<void> {
+    if (this.config.auth.users.length > 0) return;
+    if ((await this.users.count()) > 0) return;
+    const password = randomBytes(18).toString('base64url');
+    try {
+      await this.users.insert({
+        name: FIRST_ADMIN,
+        passwordHash: await hash(password, BCRYPT_ROUNDS),
+        role: 'admin',
+      });
+    } catch (err) {
+      if (err instanceof QueryFailedError) return; // another instance created it first
+      throw err;
+    }
+    this.usersChanged();
+    this.logger.warn('No user was configured or stored: created user "admin" (role admin)');
+    process.stdout.write(
+      `\n  vigil: the password of user "admin" is: ${password}\n` +
+        '  It is shown only this once; only its bcrypt hash is stored.\n\n',
+    );
+  }
+
+  private async findUser(name: string): Promise<{ passwordHash: string; role: Role } | null> {
+    if (this.config.auth.users.length > 0) {
+      return this.config.auth.users.find((u) => u.name === name) ?? null;
+    }
+    return this.users.findOne({ where: { name }, select: ['passwordHash', 'role'] });
+  }
+
+  /** Checks a name and password; a recently verified pair is answered from the cache. */
+  async verify(name: string, password: string): Promise<AuthUser | null> {
+    const cached = this.cache.get(name, password);
+    if (cached) return cached;
+    const user = await this.findUser(name);
+    if (!user || !(await compare(password, user.passwordHash))) return null;
+    const verified: AuthUser = { name, role: user.role };
+    this.cache.set(name, password, verified);
+    return verified;
+  }
+
+  /** Forgets every verified credential; called whenever a user is added, changed or removed. */
+  usersChanged(): void {
+    this.cache.clear();
+  }
+
+  /** Stores a user (or replaces its password and role) and drops the credential cache. */
+  async saveUser(name: string, password: string, role: Role): Promise<void> {
+    const passwordHash = await hash(password, BCRYPT_ROUNDS);
+    const existing = await this.users.findOne({ where: { name } });
+    if (existing) await this.users.update({ id: existing.id }, { passwordHash, role });
+    else await this.users.insert({ name, passwordHash, role });
+    this.usersChanged();
+  }
+}

@@ -1,0 +1,78 @@
+import { INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ConsoleLogger } from '@nestjs/common';
+import { AppModule } from './app.module';
+import { BASIC_AUTH_SCHEME } from './auth/auth.decorator';
+import { validationExceptionFactory } from './common/problem';
+import { ProblemFilter } from './common/problem.filter';
+import type { AppConfig } from './config/app-config';
+import { version } from '../package.json';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export interface CreateAppOptions {
+  /** Build the module graph without instantiating providers (no database): for the spec. */
+  preview?: boolean;
+  /** Overrides the configured log output (tests pass a capturing logger). */
+  logger?: ConsoleLogger | false;
+}
+
+export function createLogger(config: AppConfig): ConsoleLogger {
+  const upTo = LEVELS.indexOf(config.logging.level);
+  return new ConsoleLogger({
+    json: config.logging.format === 'json',
+    logLevels: LEVELS.slice(0, upTo + 1),
+    prefix: 'vigil',
+  });
+}
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const builder = new DocumentBuilder()
+    .setTitle('vigil')
+    .setDescription(
+      'Monitoring control plane: livestatus queries and Icinga external commands over HTTP, ' +
+        'and REST target probing with e-mail notifiers. Everything but /health needs HTTP Basic auth.',
+    )
+    .setVersion(version)
+    .addBasicAuth({ type: 'http', scheme: 'basic' }, BASIC_AUTH_SCHEME)
+    .build();
+  return SwaggerModule.createDocument(app, builder, {
+    operationIdFactory: (_controllerKey, methodKey) => methodKey,
+  });
+}
+
+/** Creates the configured application, ready to listen. */
+export async function createApp(
+  config: AppConfig,
+  options: CreateAppOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    logger: options.logger ?? createLogger(config),
+    preview: options.preview,
+    abortOnError: false,
+  });
+  if (config.http.trustProxy) {
+    (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set(
+      'trust proxy',
+      true,
+    );
+  }
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      exceptionFactory: validationExceptionFactory,
+    }),
+  );
+  app.useGlobalFilters(new ProblemFilter(app.get(HttpAdapterHost)));
+  app.enableShutdownHooks();
+  if (config.http.docsEnabled && !options.preview) {
+    SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
+      jsonDocumentUrl: 'openapi.json',
+      yamlDocumentUrl: 'openapi.yaml',
+    });
+  }
+  return app;
+}

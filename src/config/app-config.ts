@@ -1,0 +1,213 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync, ValidationError } from 'class-validator';
+import { EnvDto } from './env.validation';
+
+export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+export type Role = 'viewer' | 'operator' | 'admin';
+export const ROLES: readonly Role[] = ['viewer', 'operator', 'admin'];
+
+export interface ConfiguredUser {
+  name: string;
+  passwordHash: string;
+  role: Role;
+}
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; file: string; migrate: boolean }
+  | {
+      type: 'mysql';
+      host: string;
+      port: number;
+      username: string;
+      password: string;
+      database: string;
+      migrate: boolean;
+    };
+
+export interface HttpConfig {
+  host: string;
+  port: number;
+  docsEnabled: boolean;
+  trustProxy: boolean;
+}
+
+export interface AuthConfig {
+  /** Users from VIGIL_USERS and VIGIL_USERS_FILE; when empty, users stored in the database apply. */
+  users: ConfiguredUser[];
+  cacheSeconds: number;
+  maxFailures: number;
+  failureWindowSeconds: number;
+}
+
+export interface LoggingConfig {
+  level: LogLevel;
+  format: 'text' | 'json';
+}
+
+/** The validated configuration of one vigil process. Each module reads its own part. */
+export class AppConfig {
+  constructor(
+    readonly dataDir: string,
+    readonly http: HttpConfig,
+    readonly database: DatabaseConfig,
+    readonly auth: AuthConfig,
+    readonly logging: LoggingConfig,
+  ) {}
+}
+
+/** Raised when configuration is invalid; its message lists every problem, one per line. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readConfigFile(path: string, problems: string[]): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    problems.push(`VIGIL_CONFIG: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+    return {};
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return parsed as Record<string, unknown>;
+    }
+  } catch {
+    // reported below
+  }
+  problems.push(`VIGIL_CONFIG: ${path} must hold a JSON object of VIGIL_* keys`);
+  return {};
+}
+
+function flatten(errors: ValidationError[]): string[] {
+  return errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((message) => {
+      const text = message.startsWith(`${e.property} `)
+        ? message.slice(e.property.length + 1)
+        : message;
+      return `${e.property}: ${text} (got ${JSON.stringify(e.value)})`;
+    }),
+  );
+}
+
+/**
+ * Parses users written as `name:bcrypt-hash:role`, separated by commas or new lines.
+ * `#` starts a comment line in a users file.
+ */
+export function parseUsers(text: string, source: string, problems: string[]): ConfiguredUser[] {
+  const users: ConfiguredUser[] = [];
+  const entries = text
+    .split(/[\n,]/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  entries.forEach((entry, index) => {
+    const parts = entry.split(':');
+    const [name, passwordHash, role] = parts;
+    const where = `${source}: entry ${index + 1}`;
+    if (parts.length !== 3 || !name || !passwordHash || !role) {
+      problems.push(`${where} must be name:bcrypt-hash:role`);
+      return;
+    }
+    if (!/^[A-Za-z0-9._@-]{1,64}$/.test(name)) {
+      problems.push(`${where}: user name must be 1-64 letters, digits or . _ @ -`);
+      return;
+    }
+    if (!/^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/.test(passwordHash)) {
+      problems.push(`${where} (${name}): password must be a bcrypt hash ($2b$...)`);
+      return;
+    }
+    if (!ROLES.includes(role as Role)) {
+      problems.push(`${where} (${name}): role must be one of ${ROLES.join(', ')}`);
+      return;
+    }
+    if (users.some((u) => u.name === name)) {
+      problems.push(`${where}: user ${name} is defined twice`);
+      return;
+    }
+    users.push({ name, passwordHash, role: role as Role });
+  });
+  return users;
+}
+
+function parseDatabase(url: string | undefined, dataDir: string, migrate: boolean): DatabaseConfig {
+  if (!url) return { type: 'sqlite', file: join(dataDir, 'vigil.sqlite'), migrate };
+  if (url.startsWith('sqlite:')) return { type: 'sqlite', file: resolve(url.slice(7)), migrate };
+  const parsed = new URL(url);
+  return {
+    type: 'mysql',
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : 3306,
+    username: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')),
+    migrate,
+  };
+}
+
+/**
+ * Reads VIGIL_* settings from the environment, over those of the JSON file named by VIGIL_CONFIG,
+ * validates them all and returns the typed configuration, or throws a ConfigError listing every problem.
+ */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const fromFile = env.VIGIL_CONFIG ? readConfigFile(env.VIGIL_CONFIG, problems) : {};
+  const raw: Record<string, unknown> = { ...fromFile };
+  for (const [key, value] of Object.entries(env)) {
+    if (key.startsWith('VIGIL_') && key !== 'VIGIL_CONFIG' && value !== undefined && value !== '') {
+      raw[key] = value;
+    }
+  }
+  const dto = plainToInstance(EnvDto, raw);
+  problems.push(...flatten(validateSync(dto)));
+
+  const dataDir = resolve(dto.VIGIL_DATA_DIR ?? './data');
+  let users: ConfiguredUser[] = [];
+  if (typeof dto.VIGIL_USERS === 'string') {
+    users = parseUsers(dto.VIGIL_USERS, 'VIGIL_USERS', problems);
+  }
+  if (typeof dto.VIGIL_USERS_FILE === 'string') {
+    try {
+      const fileUsers = parseUsers(
+        readFileSync(dto.VIGIL_USERS_FILE, 'utf8'),
+        'VIGIL_USERS_FILE',
+        problems,
+      );
+      for (const u of fileUsers) {
+        if (users.some((other) => other.name === u.name)) {
+          problems.push(`VIGIL_USERS_FILE: user ${u.name} is also defined in VIGIL_USERS`);
+        } else users.push(u);
+      }
+    } catch (err) {
+      problems.push(
+        `VIGIL_USERS_FILE: cannot read ${dto.VIGIL_USERS_FILE} (${(err as NodeJS.ErrnoException).code})`,
+      );
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return new AppConfig(
+    dataDir,
+    {
+      host: dto.VIGIL_HOST ?? '0.0.0.0',
+      port: dto.VIGIL_PORT ?? 8080,
+      docsEnabled: dto.VIGIL_DOCS_ENABLED ?? true,
+      trustProxy: dto.VIGIL_TRUST_PROXY ?? false,
+    },
+    parseDatabase(dto.VIGIL_DATABASE_URL, dataDir, dto.VIGIL_DATABASE_MIGRATE ?? true),
+    {
+      users,
+      cacheSeconds: dto.VIGIL_AUTH_CACHE_SECONDS ?? 60,
+      maxFailures: dto.VIGIL_AUTH_MAX_FAILURES ?? 10,
+      failureWindowSeconds: dto.VIGIL_AUTH_FAILURE_WINDOW_SECONDS ?? 60,
+    },
+    { level: dto.VIGIL_LOG_LEVEL ?? 'log', format: dto.VIGIL_LOG_FORMAT ?? 'text' },
+  );
+}

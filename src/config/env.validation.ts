@@ -1,0 +1,95 @@
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
+
+function toBoolean({ value }: { value: unknown }): unknown {
+  if (typeof value === 'boolean' || value === undefined) return value;
+  const text = String(value).trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  return value;
+}
+
+function toInteger({ value }: { value: unknown }): unknown {
+  if (value === undefined || typeof value === 'number') return value;
+  const text = String(value).trim();
+  return /^-?\d+$/.test(text) ? Number(text) : value;
+}
+
+/** Every VIGIL_* setting, as text from the environment or values from the config file. */
+export class EnvDto {
+  @IsOptional()
+  @IsString()
+  VIGIL_HOST?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number between 1 and 65535' })
+  @Min(1, { message: 'must be a whole number between 1 and 65535' })
+  @Max(65535, { message: 'must be a whole number between 1 and 65535' })
+  VIGIL_PORT?: number;
+
+  @IsOptional()
+  @IsString()
+  VIGIL_DATA_DIR?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^(sqlite:.+|(mysql|mariadb):\/\/.+)$/, {
+    message: 'must be sqlite:<file> or mysql://user:password@host:port/database',
+  })
+  VIGIL_DATABASE_URL?: string;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  VIGIL_DATABASE_MIGRATE?: boolean;
+
+  @IsOptional()
+  @IsString()
+  VIGIL_USERS?: string;
+
+  @IsOptional()
+  @IsString()
+  VIGIL_USERS_FILE?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of seconds from 0 to 3600' })
+  @Min(0, { message: 'must be a whole number of seconds from 0 to 3600' })
+  @Max(3600, { message: 'must be a whole number of seconds from 0 to 3600' })
+  VIGIL_AUTH_CACHE_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 1 to 10000' })
+  @Min(1, { message: 'must be a whole number from 1 to 10000' })
+  @Max(10000, { message: 'must be a whole number from 1 to 10000' })
+  VIGIL_AUTH_MAX_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of seconds from 1 to 86400' })
+  @Min(1, { message: 'must be a whole number of seconds from 1 to 86400' })
+  @Max(86400, { message: 'must be a whole number of seconds from 1 to 86400' })
+  VIGIL_AUTH_FAILURE_WINDOW_SECONDS?: number;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  VIGIL_DOCS_ENABLED?: boolean;
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  VIGIL_TRUST_PROXY?: boolean;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  VIGIL_LOG_LEVEL?: (typeof LOG_LEVELS)[number];
+
+  @IsOptional()
+  @IsIn(['text', 'json'], { message: 'must be text or json' })
+  VIGIL_LOG_FORMAT?: 'text' | 'json';
+}

@@ -1,0 +1,43 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+import { ENTITIES } from './entities';
+import { MYSQL_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
+
+/** TypeORM options for the configured database: entities, the dialect's migrations, never synchronize. */
+export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  const common = {
+    entities: ENTITIES,
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'migrations',
+    logging: false,
+  } as const;
+  if (config.type === 'sqlite') {
+    mkdirSync(dirname(config.file), { recursive: true });
+    return {
+      ...common,
+      type: 'better-sqlite3',
+      database: config.file,
+      migrations: SQLITE_MIGRATIONS,
+      prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+        db.pragma('journal_mode = WAL');
+        db.pragma('busy_timeout = 5000');
+      },
+    };
+  }
+  return {
+    ...common,
+    type: 'mysql',
+    host: config.host,
+    port: config.port,
+    username: config.username,
+    password: config.password,
+    database: config.database,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    connectTimeout: 5000,
+    migrations: MYSQL_MIGRATIONS,
+  };
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/roles';
+import { HealthDto } from './dto/health.dto';
+import { HealthService } from './health.service';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ operationId: 'getHealth', summary: 'Liveness and database reachability' })
+  @ApiResponse({ status: 200, type: HealthDto, description: 'vigil and its database are up' })
+  @ApiResponse({ status: 503, type: HealthDto, description: 'the database does not answer' })
+  async getHealth(@Res({ passthrough: true }) res: { status(code: number): unknown }): Promise<HealthDto> {
+    const result = await this.health.check();
+    if (result.status !== 'ok') res.status(503);
+    return result;
+  }
+}
