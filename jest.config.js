@@ -4,16 +4,7 @@ const transform = {
     'ts-jest',
     {
       astTransformers: {
-        before: [
-          {
-            path: '@nestjs/swagger/plugin',
-            options: {
-              classValidatorShim: true,
-              introspectComments: true,
-              dtoFileNameSuffix: ['.dto.ts', '.entity.ts'],
-            },
-          },
-        ],
+        before: ['<rootDir>/test/swagger-plugin.transformer.js'],
       },
     },
   ],

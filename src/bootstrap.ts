@@ -1,5 +1,7 @@
 import { INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
-import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { AbstractHttpAdapter, HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { attachRequestLog } from './common/request-log';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ConsoleLogger } from '@nestjs/common';
 import { AppModule } from './app.module';
@@ -16,6 +18,8 @@ export interface CreateAppOptions {
   preview?: boolean;
   /** Overrides the configured log output (tests pass a capturing logger). */
   logger?: ConsoleLogger | false;
+  /** The HTTP platform; Fastify unless given (the platform benchmark also measures Express). */
+  httpAdapter?: AbstractHttpAdapter;
 }
 
 export function createLogger(config: AppConfig): ConsoleLogger {
@@ -47,17 +51,12 @@ export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), {
+  const adapter = options.httpAdapter ?? new FastifyAdapter({ trustProxy: config.http.trustProxy });
+  const app = await NestFactory.create(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? createLogger(config),
     preview: options.preview,
     abortOnError: false,
   });
-  if (config.http.trustProxy) {
-    (app.getHttpAdapter().getInstance() as { set(k: string, v: unknown): void }).set(
-      'trust proxy',
-      true,
-    );
-  }
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,
@@ -67,6 +66,7 @@ export async function createApp(
     }),
   );
   app.useGlobalFilters(new ProblemFilter(app.get(HttpAdapterHost)));
+  if (adapter instanceof FastifyAdapter) attachRequestLog(adapter, config.logging.format);
   app.enableShutdownHooks();
   if (config.http.docsEnabled && !options.preview) {
     SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {

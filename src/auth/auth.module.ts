@@ -6,11 +6,12 @@ import { BasicAuthGuard, RolesGuard } from './auth.guard';
 import { BasicStrategy } from './basic.strategy';
 import { MeController } from './me.controller';
 import { UserEntity } from './user.entity';
+import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [PassportModule, TypeOrmModule.forFeature([UserEntity])],
-  controllers: [MeController],
+  controllers: [MeController, UsersController],
   providers: [
     UsersService,
     BasicStrategy,

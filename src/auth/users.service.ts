@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { QueryFailedError, Repository } from 'typeorm';
 import { AppConfig, type Role } from '../config/app-config';
 import { CredentialCache } from './credential-cache';
+import type { UserListDto } from './dto/user.dto';
 import type { AuthUser } from './roles';
 import { UserEntity } from './user.entity';
 
@@ -71,6 +72,26 @@ export class UsersService implements OnApplicationBootstrap {
     const verified: AuthUser = { name, role: user.role };
     this.cache.set(name, password, verified);
     return verified;
+  }
+
+  /** The users who may sign in, sorted by name. */
+  async list(limit: number, offset: number): Promise<UserListDto> {
+    if (this.config.auth.users.length > 0) {
+      const all = [...this.config.auth.users].sort((a, b) => a.name.localeCompare(b.name));
+      return {
+        items: all
+          .slice(offset, offset + limit)
+          .map((u) => ({ name: u.name, role: u.role, source: 'config' })),
+        total: all.length,
+      };
+    }
+    const [rows, total] = await this.users.findAndCount({
+      select: ['name', 'role'],
+      order: { name: 'ASC' },
+      skip: offset,
+      take: limit,
+    });
+    return { items: rows.map((u) => ({ name: u.name, role: u.role, source: 'database' })), total };
   }
 
   /** Forgets every verified credential; called whenever a user is added, changed or removed. */

@@ -87,15 +87,20 @@ function readConfigFile(path: string, problems: string[]): Record<string, unknow
   return {};
 }
 
+/** Settings whose values may hold credentials: never echoed in a problem. */
+const SECRET_SETTING = /URL|USERS|PASSWORD|SECRET|KEY/;
+
 function flatten(errors: ValidationError[]): string[] {
-  return errors.flatMap((e) =>
+  const problems = errors.flatMap((e) =>
     Object.values(e.constraints ?? {}).map((message) => {
       const text = message.startsWith(`${e.property} `)
         ? message.slice(e.property.length + 1)
         : message;
-      return `${e.property}: ${text} (got ${JSON.stringify(e.value)})`;
+      const shown = SECRET_SETTING.test(e.property) ? '' : ` (got ${JSON.stringify(e.value)})`;
+      return `${e.property}: ${text}${shown}`;
     }),
   );
+  return [...new Set(problems)];
 }
 
 /**

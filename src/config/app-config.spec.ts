@@ -1,0 +1,114 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+const HASH = '$2b$04$abcdefghijklmnopqrstuuJ6G0cZxkX1yOQ3nWc9mDbT7o2pQ5K8e';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('gives a working server on a bare machine: port 8080, SQLite under ./data', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(8080);
+    expect(config.http.docsEnabled).toBe(true);
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      file: join(process.cwd(), 'data', 'vigil.sqlite'),
+      migrate: true,
+    });
+    expect(config.auth.users).toEqual([]);
+  });
+
+  it('names VIGIL_PORT when it is not a number', () => {
+    const problems = problemsOf({ VIGIL_PORT: 'abc' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^VIGIL_PORT: must be a whole number between 1 and 65535/);
+  });
+
+  it('lists every problem at once', () => {
+    const problems = problemsOf({
+      VIGIL_PORT: '70000',
+      VIGIL_DATABASE_MIGRATE: 'maybe',
+      VIGIL_DATABASE_URL: 'postgres://x',
+      VIGIL_USERS: 'bob:notahash:admin',
+    });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual([
+      'VIGIL_DATABASE_MIGRATE',
+      'VIGIL_DATABASE_URL',
+      'VIGIL_PORT',
+      'VIGIL_USERS',
+    ]);
+  });
+
+  it('parses a MySQL URL with escaped credentials', () => {
+    const config = loadConfig({
+      VIGIL_DATABASE_URL: 'mysql://vigil:p%40ss@db.example:3307/monitoring',
+      VIGIL_DATABASE_MIGRATE: 'false',
+    });
+    expect(config.database).toEqual({
+      type: 'mysql',
+      host: 'db.example',
+      port: 3307,
+      username: 'vigil',
+      password: 'p@ss',
+      database: 'monitoring',
+      migrate: false,
+    });
+  });
+
+  it('never repeats a password from the database URL in a problem', () => {
+    const problems = problemsOf({
+      VIGIL_DATABASE_URL: 'postgres://u:hunter2@h/db',
+      VIGIL_PORT: 'x',
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems.join('\n')).not.toContain('hunter2');
+  });
+
+  it('reads users as name:hash:role from VIGIL_USERS and a users file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-config-'));
+    const file = join(dir, 'users');
+    writeFileSync(file, `# operators\nolga:${HASH}:operator\n\nvic:${HASH}:viewer\n`);
+    const config = loadConfig({ VIGIL_USERS: `ann:${HASH}:admin`, VIGIL_USERS_FILE: file });
+    expect(config.auth.users).toEqual([
+      { name: 'ann', passwordHash: HASH, role: 'admin' },
+      { name: 'olga', passwordHash: HASH, role: 'operator' },
+      { name: 'vic', passwordHash: HASH, role: 'viewer' },
+    ]);
+  });
+
+  it('refuses an unknown role and a user defined twice', () => {
+    const problems = problemsOf({ VIGIL_USERS: `ann:${HASH}:root,bob:${HASH}:viewer,bob:${HASH}:admin` });
+    expect(problems).toEqual([
+      'VIGIL_USERS: entry 1 (ann): role must be one of viewer, operator, admin',
+      'VIGIL_USERS: entry 3: user bob is defined twice',
+    ]);
+  });
+
+  it('takes settings from the VIGIL_CONFIG file, with the environment winning', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-config-'));
+    const file = join(dir, 'vigil.json');
+    writeFileSync(file, JSON.stringify({ VIGIL_PORT: 9000, VIGIL_HOST: '127.0.0.1', VIGIL_DOCS_ENABLED: false }));
+    const config = loadConfig({ VIGIL_CONFIG: file, VIGIL_HOST: '::1' });
+    expect(config.http).toMatchObject({ port: 9000, host: '::1', docsEnabled: false });
+  });
+
+  it('validates values from the config file too', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-config-'));
+    const file = join(dir, 'vigil.json');
+    writeFileSync(file, JSON.stringify({ VIGIL_PORT: 'eighty' }));
+    expect(problemsOf({ VIGIL_CONFIG: file })[0]).toMatch(/^VIGIL_PORT: /);
+    expect(problemsOf({ VIGIL_CONFIG: join(dir, 'missing.json') })[0]).toMatch(
+      /^VIGIL_CONFIG: cannot read .*missing\.json \(ENOENT\)/,
+    );
+  });
+});

@@ -1,0 +1,228 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { UsersService } from '../src/auth/users.service';
+import { basicAuth, startTestApp, TEST_USERS, type TestApp } from './support/app';
+import { clientAs } from './support/client';
+import { databaseKinds } from './support/database';
+
+describe.each(databaseKinds())('foundation on %s', (kind) => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers GET /health without credentials', async () => {
+    const res = await request(t.url).get('/health').expect(200);
+    expect(res.body).toEqual({ status: 'ok', database: 'up' });
+  });
+
+  it('serves Swagger UI at /docs and the spec at /openapi.json', async () => {
+    const docs = await request(t.url).get('/docs').redirects(1).expect(200);
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+    expect(docs.text).toContain('swagger');
+    const spec = await request(t.url).get('/openapi.json').expect(200);
+    expect(spec.body.paths['/api/v1/me'].get.operationId).toBe('getMe');
+  });
+
+  it.each(Object.entries(TEST_USERS))('tells the %s who they are', async (role, user) => {
+    const { data, response } = await clientAs(t.url, role as keyof typeof TEST_USERS).GET(
+      '/api/v1/me',
+    );
+    expect(response.status).toBe(200);
+    expect(data).toEqual({ name: user.name, role });
+  });
+
+  it('answers 401 with a Basic challenge and problem+json without credentials', async () => {
+    const res = await request(t.url).get('/api/v1/me').expect(401);
+    expect(res.headers['www-authenticate']).toMatch(/^Basic realm="vigil"/);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(res.text)).toEqual({
+      type: 'about:blank',
+      title: 'Unauthorized',
+      status: 401,
+      detail: expect.any(String),
+      instance: '/api/v1/me',
+    });
+  });
+
+  it('answers 401 to a wrong password and to an unknown user', async () => {
+    for (const user of [
+      { name: TEST_USERS.admin.name, password: 'wrong' },
+      { name: 'nobody', password: TEST_USERS.admin.password },
+    ]) {
+      const res = await request(t.url)
+        .get('/api/v1/me')
+        .set('Authorization', basicAuth(user))
+        .expect(401);
+      expect(res.headers['www-authenticate']).toMatch(/^Basic realm="vigil"/);
+      expect(JSON.parse(res.text).status).toBe(401);
+    }
+  });
+
+  it('refuses a viewer and an operator on an admin-only route with 403', async () => {
+    for (const role of ['viewer', 'operator'] as const) {
+      const res = await request(t.url)
+        .get('/api/v1/users')
+        .set('Authorization', basicAuth(TEST_USERS[role]))
+        .expect(403);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(res.text)).toMatchObject({ status: 403, title: 'Forbidden' });
+    }
+  });
+
+  it('lists the users to an admin, sorted and paginated', async () => {
+    const { data } = await clientAs(t.url, 'admin').GET('/api/v1/users', {
+      params: { query: { limit: 2, offset: 1 } },
+    });
+    expect(data).toEqual({
+      items: [
+        { name: 'otto', role: 'operator', source: 'config' },
+        { name: 'vera', role: 'viewer', source: 'config' },
+      ],
+      total: 3,
+    });
+  });
+
+  it('answers invalid query parameters with 400 naming each field', async () => {
+    const res = await request(t.url)
+      .get('/api/v1/users?limit=0&offset=-1&colour=blue')
+      .set('Authorization', basicAuth(TEST_USERS.admin))
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const body = JSON.parse(res.text);
+    expect(body.type).toBe('urn:vigil:problem:validation');
+    expect(body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'colour',
+      'limit',
+      'offset',
+    ]);
+  });
+
+  it('answers unknown routes with 404 problem+json', async () => {
+    const res = await request(t.url)
+      .get('/api/v1/nothing-here')
+      .set('Authorization', basicAuth(TEST_USERS.admin))
+      .expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(res.text)).toMatchObject({ status: 404, title: 'Not Found' });
+  });
+
+  it('logs each request with its user, and never a password', async () => {
+    await request(t.url).get('/api/v1/me').set('Authorization', basicAuth(TEST_USERS.operator));
+    const line = t.logger.lines.find((l) => l.includes('GET /api/v1/me 200') && l.includes('user=otto'));
+    expect(line).toBeDefined();
+    const all = t.logger.lines.join('\n');
+    for (const user of Object.values(TEST_USERS)) {
+      expect(all).not.toContain(user.password);
+      expect(all).not.toContain(Buffer.from(`${user.name}:${user.password}`).toString('base64'));
+    }
+    expect(all).toContain('Failed login for user "ada"');
+  });
+
+  it('answers 503 on /health when the database is gone', async () => {
+    const other = await startTestApp(kind);
+    try {
+      await other.app.get(DataSource).destroy();
+      const res = await request(other.url).get('/health').expect(503);
+      expect(res.body).toEqual({ status: 'error', database: 'down' });
+    } finally {
+      await other.close().catch(() => undefined);
+    }
+  });
+});
+
+describe.each(databaseKinds())('users stored in the database on %s', (kind) => {
+  it('creates the first admin once, prints its password once and stores only a hash', async () => {
+    const printed: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    let first: TestApp | undefined;
+    try {
+      first = await startTestApp(kind, { VIGIL_USERS: '' });
+      const match = /password of user "admin" is: (\S+)/.exec(printed.join(''));
+      expect(match).not.toBeNull();
+      const password = match![1];
+      expect(password.length).toBeGreaterThanOrEqual(20);
+
+      const me = await request(first.url)
+        .get('/api/v1/me')
+        .set('Authorization', basicAuth({ name: 'admin', password }))
+        .expect(200);
+      expect(me.body).toEqual({ name: 'admin', role: 'admin' });
+
+      const rows = (await first.app
+        .get(DataSource)
+        .query('SELECT name, password_hash FROM users')) as { name: string; password_hash: string }[];
+      expect(rows).toHaveLength(1);
+      expect(rows[0].password_hash).toMatch(/^\$2b\$12\$/);
+      expect(JSON.stringify(rows)).not.toContain(password);
+      expect(first.logger.lines.join('\n')).not.toContain(password);
+
+      // a second start on the same database prints nothing and keeps the password
+      printed.length = 0;
+      const again = await first.restart();
+      try {
+        expect(printed.join('')).not.toContain('password of user');
+        await request(again.url)
+          .get('/api/v1/me')
+          .set('Authorization', basicAuth({ name: 'admin', password }))
+          .expect(200);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      spy.mockRestore();
+      await first?.close();
+    }
+  });
+
+  it('forgets a cached credential as soon as the password changes', async () => {
+    const t = await startTestApp(kind, { VIGIL_USERS: '' });
+    try {
+      const users = t.app.get(UsersService);
+      await users.saveUser('vic', 'first-password', 'viewer');
+      const old = basicAuth({ name: 'vic', password: 'first-password' });
+      await request(t.url).get('/api/v1/me').set('Authorization', old).expect(200);
+      await request(t.url).get('/api/v1/me').set('Authorization', old).expect(200);
+      await users.saveUser('vic', 'second-password', 'operator');
+      await request(t.url).get('/api/v1/me').set('Authorization', old).expect(401);
+      const now = await request(t.url)
+        .get('/api/v1/me')
+        .set('Authorization', basicAuth({ name: 'vic', password: 'second-password' }))
+        .expect(200);
+      expect(now.body).toEqual({ name: 'vic', role: 'operator' });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('failed login throttling', () => {
+  it('answers 429 with Retry-After once an address has failed too often', async () => {
+    const t = await startTestApp('sqlite', {
+      VIGIL_AUTH_MAX_FAILURES: '3',
+      VIGIL_AUTH_FAILURE_WINDOW_SECONDS: '600',
+    });
+    try {
+      const wrong = basicAuth({ name: TEST_USERS.admin.name, password: 'guess' });
+      for (let i = 0; i < 3; i++) {
+        await request(t.url).get('/api/v1/me').set('Authorization', wrong).expect(401);
+      }
+      const res = await request(t.url)
+        .get('/api/v1/me')
+        .set('Authorization', basicAuth(TEST_USERS.admin))
+        .expect(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(590);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(JSON.parse(res.text).detail).toMatch(/Too many failed logins/);
+    } finally {
+      await t.close();
+    }
+  });
+});

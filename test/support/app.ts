@@ -1,0 +1,111 @@
+import { ConsoleLogger, INestApplication } from '@nestjs/common';
+import { hashSync } from 'bcrypt';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../../src/bootstrap';
+import { type AppConfig, loadConfig } from '../../src/config/app-config';
+import { createTestDatabase, type DatabaseKind, type TestDatabase } from './database';
+
+/** Users every test app knows, one per role. */
+export const TEST_USERS = {
+  admin: { name: 'ada', password: 'admin-secret-Pa55' },
+  operator: { name: 'otto', password: 'operator-secret-Pa55' },
+  viewer: { name: 'vera', password: 'viewer-secret-Pa55' },
+} as const;
+
+const usersSetting = Object.entries(TEST_USERS)
+  .map(([role, u]) => `${u.name}:${hashSync(u.password, 4)}:${role}`)
+  .join(',');
+
+export function basicAuth(user: { name: string; password: string }): string {
+  return `Basic ${Buffer.from(`${user.name}:${user.password}`).toString('base64')}`;
+}
+
+/** Records every log line so tests can assert on what is (and is not) logged. */
+export class CapturingLogger extends ConsoleLogger {
+  readonly lines: string[] = [];
+
+  constructor() {
+    super({ logLevels: ['fatal', 'error', 'warn', 'log', 'debug'] });
+  }
+
+  protected override printMessages(messages: unknown[], context = '', logLevel = 'log'): void {
+    for (const m of messages) {
+      this.lines.push(`${logLevel} [${context}] ${typeof m === 'string' ? m : JSON.stringify(m)}`);
+    }
+    if (logLevel === 'error' || logLevel === 'fatal') {
+      super.printMessages(messages, context, logLevel as 'error', 'stderr');
+    }
+  }
+}
+
+export interface RunningApp {
+  app: INestApplication;
+  /** Base URL of the listening server, e.g. http://127.0.0.1:39123 */
+  url: string;
+  logger: CapturingLogger;
+  stop(): Promise<void>;
+}
+
+export interface TestApp extends RunningApp {
+  database: TestDatabase;
+  dataDir: string;
+  /** Stops this app and starts another on the same database and settings. */
+  restart(): Promise<RunningApp>;
+  /** Stops the app and drops its database and data directory. */
+  close(): Promise<void>;
+}
+
+async function launch(config: AppConfig): Promise<RunningApp> {
+  const logger = new CapturingLogger();
+  const app = await createApp(config, { logger });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  let stopped = false;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    logger,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await app.close();
+    },
+  };
+}
+
+/**
+ * Starts vigil on a random port of 127.0.0.1 with a fresh database of the given kind and the
+ * TEST_USERS (unless `env` sets VIGIL_USERS itself, or to '' for none).
+ */
+export async function startTestApp(
+  kind: DatabaseKind,
+  env: Record<string, string> = {},
+): Promise<TestApp> {
+  const database = await createTestDatabase(kind);
+  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-test-data-'));
+  const config = loadConfig({
+    VIGIL_DATA_DIR: dataDir,
+    VIGIL_DATABASE_URL: database.url,
+    VIGIL_USERS: usersSetting,
+    VIGIL_AUTH_MAX_FAILURES: '1000',
+    ...env,
+  });
+  const running = await launch(config);
+  return {
+    ...running,
+    database,
+    dataDir,
+    restart: async () => {
+      await running.stop();
+      return launch(config);
+    },
+    close: async () => {
+      await running.stop();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
