@@ -15,7 +15,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app-config';
 
@@ -40,7 +40,8 @@ async function loadTest(port: number): Promise<Load> {
   return JSON.parse(stdout) as Load;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function get(port: number, agent: Agent): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -68,7 +69,7 @@ async function measure(platform: 'express' | 'fastify') {
     httpAdapter: platform === 'fastify' ? new FastifyAdapter() : undefined,
   });
   await app.listen(0, '127.0.0.1');
-  const { port } = app.getHttpServer().address() as AddressInfo;
+  const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   try {
     for (let i = 0; i < 200; i++) await get(port, agent); // warm-up
@@ -108,7 +109,9 @@ async function main(): Promise<void> {
     };
   });
   console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), node ${process.version}`);
-  console.log('| platform | 1,000 sequential GET /api/v1/me | req/s at concurrency 16 | p50 ms | p99 ms |');
+  console.log(
+    '| platform | 1,000 sequential GET /api/v1/me | req/s at concurrency 16 | p50 ms | p99 ms |',
+  );
   console.log('| --- | --- | --- | --- | --- |');
   for (const r of results) {
     console.log(

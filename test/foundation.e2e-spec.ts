@@ -113,7 +113,9 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
 
   it('logs each request with its user, and never a password', async () => {
     await request(t.url).get('/api/v1/me').set('Authorization', basicAuth(TEST_USERS.operator));
-    const line = t.logger.lines.find((l) => l.includes('GET /api/v1/me 200') && l.includes('user=otto'));
+    const line = t.logger.lines.find(
+      (l) => l.includes('GET /api/v1/me 200') && l.includes('user=otto'),
+    );
     expect(line).toBeDefined();
     const all = t.logger.lines.join('\n');
     for (const user of Object.values(TEST_USERS)) {
@@ -156,9 +158,9 @@ describe.each(databaseKinds())('users stored in the database on %s', (kind) => {
         .expect(200);
       expect(me.body).toEqual({ name: 'admin', role: 'admin' });
 
-      const rows = (await first.app
+      const rows = await first.app
         .get(DataSource)
-        .query('SELECT name, password_hash FROM users')) as { name: string; password_hash: string }[];
+        .query<{ name: string; password_hash: string }[]>('SELECT name, password_hash FROM users');
       expect(rows).toHaveLength(1);
       expect(rows[0].password_hash).toMatch(/^\$2b\$12\$/);
       expect(JSON.stringify(rows)).not.toContain(password);

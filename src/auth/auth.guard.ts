@@ -26,7 +26,7 @@ export class BasicAuthGuard extends AuthGuard('basic') {
   }
 
   override handleRequest<T>(err: unknown, user: T | false): T {
-    if (err) throw err;
+    if (err) throw err instanceof Error ? err : new UnauthorizedException();
     if (!user) throw new UnauthorizedException('Credentials required');
     return user;
   }

@@ -24,7 +24,9 @@ describe('CredentialCache', () => {
   it('never keeps the password itself', () => {
     const cache = new CredentialCache<string>(5000);
     cache.set('ann', 'very-secret-password', 'ok');
-    const inside = JSON.stringify([...(cache as unknown as { entries: Map<string, unknown> }).entries]);
+    const inside = JSON.stringify([
+      ...(cache as unknown as { entries: Map<string, unknown> }).entries,
+    ]);
     expect(inside).not.toContain('very-secret-password');
   });
 

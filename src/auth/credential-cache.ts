@@ -17,7 +17,11 @@ export class CredentialCache<T> {
   ) {}
 
   private digest(username: string, password: string): string {
-    return createHmac('sha256', this.key).update(username).update('\0').update(password).digest('base64');
+    return createHmac('sha256', this.key)
+      .update(username)
+      .update('\0')
+      .update(password)
+      .digest('base64');
   }
 
   get(username: string, password: string): T | undefined {

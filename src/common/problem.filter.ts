@@ -39,9 +39,7 @@ export class ProblemFilter implements ExceptionFilter {
     const request: unknown = ctx.getRequest();
     const response: unknown = ctx.getResponse();
     const status =
-      exception instanceof HttpException
-        ? exception.getStatus()
-        : HttpStatus.INTERNAL_SERVER_ERROR;
+      exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
     const problem: ProblemDto = {
       type: 'about:blank',
       title: STATUS_CODES[status] ?? 'Error',
@@ -71,7 +69,7 @@ export class ProblemFilter implements ExceptionFilter {
       Object.assign(problem, extra);
       Object.assign(headers, extraHeaders);
     }
-    if (status === HttpStatus.UNAUTHORIZED) {
+    if (status === 401) {
       headers['WWW-Authenticate'] = `Basic realm="${AUTH_REALM}", charset="UTF-8"`;
     }
 

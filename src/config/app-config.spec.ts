@@ -87,7 +87,9 @@ describe('loadConfig', () => {
   });
 
   it('refuses an unknown role and a user defined twice', () => {
-    const problems = problemsOf({ VIGIL_USERS: `ann:${HASH}:root,bob:${HASH}:viewer,bob:${HASH}:admin` });
+    const problems = problemsOf({
+      VIGIL_USERS: `ann:${HASH}:root,bob:${HASH}:viewer,bob:${HASH}:admin`,
+    });
     expect(problems).toEqual([
       'VIGIL_USERS: entry 1 (ann): role must be one of viewer, operator, admin',
       'VIGIL_USERS: entry 3: user bob is defined twice',
@@ -97,7 +99,10 @@ describe('loadConfig', () => {
   it('takes settings from the VIGIL_CONFIG file, with the environment winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigil-config-'));
     const file = join(dir, 'vigil.json');
-    writeFileSync(file, JSON.stringify({ VIGIL_PORT: 9000, VIGIL_HOST: '127.0.0.1', VIGIL_DOCS_ENABLED: false }));
+    writeFileSync(
+      file,
+      JSON.stringify({ VIGIL_PORT: 9000, VIGIL_HOST: '127.0.0.1', VIGIL_DOCS_ENABLED: false }),
+    );
     const config = loadConfig({ VIGIL_CONFIG: file, VIGIL_HOST: '::1' });
     expect(config.http).toMatchObject({ port: 9000, host: '::1', docsEnabled: false });
   });

@@ -4,16 +4,16 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-vali
 const LOG_LEVELS = ['error', 'warn', 'log', 'debug', 'verbose'] as const;
 
 function toBoolean({ value }: { value: unknown }): unknown {
-  if (typeof value === 'boolean' || value === undefined) return value;
-  const text = String(value).trim().toLowerCase();
+  if (typeof value !== 'string') return value;
+  const text = value.trim().toLowerCase();
   if (['true', '1', 'yes', 'on'].includes(text)) return true;
   if (['false', '0', 'no', 'off'].includes(text)) return false;
   return value;
 }
 
 function toInteger({ value }: { value: unknown }): unknown {
-  if (value === undefined || typeof value === 'number') return value;
-  const text = String(value).trim();
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
   return /^-?\d+$/.test(text) ? Number(text) : value;
 }
 

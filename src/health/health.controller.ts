@@ -14,7 +14,9 @@ export class HealthController {
   @ApiOperation({ operationId: 'getHealth', summary: 'Liveness and database reachability' })
   @ApiResponse({ status: 200, type: HealthDto, description: 'vigil and its database are up' })
   @ApiResponse({ status: 503, type: HealthDto, description: 'the database does not answer' })
-  async getHealth(@Res({ passthrough: true }) res: { status(code: number): unknown }): Promise<HealthDto> {
+  async getHealth(
+    @Res({ passthrough: true }) res: { status(code: number): unknown },
+  ): Promise<HealthDto> {
     const result = await this.health.check();
     if (result.status !== 'ok') res.status(503);
     return result;

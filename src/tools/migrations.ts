@@ -74,20 +74,27 @@ async function pendingChanges(ds: DataSource): Promise<{ up: string[]; down: str
 
 async function mysqlSchema(ds: DataSource): Promise<string> {
   await ds.runMigrations({ transaction: 'each' });
-  const tables = (await ds.query(
+  const tables = await ds.query<{ name: string }[]>(
     'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name',
-  )) as { name: string }[];
-  const parts = ['-- vigil MySQL/MariaDB schema, produced by `npm run schema:generate` from the migrations.', ''];
+  );
+  const parts = [
+    '-- vigil MySQL/MariaDB schema, produced by `npm run schema:generate` from the migrations.',
+    '',
+  ];
   for (const { name } of tables) {
-    const [row] = (await ds.query(`SHOW CREATE TABLE \`${name}\``)) as Record<string, string>[];
+    const [row] = await ds.query<Record<string, string>[]>(`SHOW CREATE TABLE \`${name}\``);
     parts.push(`${row['Create Table'].replace(/ AUTO_INCREMENT=\d+/, '')};`, '');
   }
-  const applied = (await ds.query('SELECT timestamp, name FROM migrations ORDER BY id')) as {
-    timestamp: string;
-    name: string;
-  }[];
+  const applied = await ds.query<
+    {
+      timestamp: string;
+      name: string;
+    }[]
+  >('SELECT timestamp, name FROM migrations ORDER BY id');
   for (const m of applied) {
-    parts.push(`INSERT INTO \`migrations\` (\`timestamp\`, \`name\`) VALUES (${m.timestamp}, '${m.name}');`);
+    parts.push(
+      `INSERT INTO \`migrations\` (\`timestamp\`, \`name\`) VALUES (${m.timestamp}, '${m.name}');`,
+    );
   }
   return `${parts.join('\n').trimEnd()}\n`;
 }
@@ -103,7 +110,11 @@ function writeIndex(): void {
       .sort()
       .map((f) => {
         const [timestamp, name] = f.replace(/\.ts$/, '').split('-');
-        return { file: `./${dialect}/${f.replace(/\.ts$/, '')}`, cls: `${name}${timestamp}`, dialect };
+        return {
+          file: `./${dialect}/${f.replace(/\.ts$/, '')}`,
+          cls: `${name}${timestamp}`,
+          dialect,
+        };
       });
   const all = [...list('sqlite'), ...list('mysql')];
   const alias = (m: { cls: string; dialect: Dialect }) =>
@@ -114,8 +125,14 @@ function writeIndex(): void {
     '',
     'type MigrationClass = new () => MigrationInterface;',
     '',
-    `export const SQLITE_MIGRATIONS: MigrationClass[] = [${all.filter((m) => m.dialect === 'sqlite').map(alias).join(', ')}];`,
-    `export const MYSQL_MIGRATIONS: MigrationClass[] = [${all.filter((m) => m.dialect === 'mysql').map(alias).join(', ')}];`,
+    `export const SQLITE_MIGRATIONS: MigrationClass[] = [${all
+      .filter((m) => m.dialect === 'sqlite')
+      .map(alias)
+      .join(', ')}];`,
+    `export const MYSQL_MIGRATIONS: MigrationClass[] = [${all
+      .filter((m) => m.dialect === 'mysql')
+      .map(alias)
+      .join(', ')}];`,
     '',
   ];
   writeFileSync(join(MIGRATIONS_DIR, 'index.ts'), lines.join('\n'));
@@ -151,7 +168,9 @@ async function generate(name: string): Promise<void> {
     console.log(`${dialect}: wrote ${file}`);
   }
   writeIndex();
-  console.log('now run `npx prettier --write src/database/migrations` and `npm run schema:generate`');
+  console.log(
+    'now run `npx prettier --write src/database/migrations` and `npm run schema:generate`',
+  );
 }
 
 async function check(): Promise<boolean> {

@@ -30,7 +30,8 @@ async function render(): Promise<{ spec: string; types: string }> {
   const document = sortKeys(buildOpenApiDocument(app)) as Record<string, unknown>;
   await app.close();
   const spec = `${JSON.stringify(document, null, 2)}\n`;
-  const header = '// Generated from openapi/openapi.json by `npm run openapi:generate`; do not edit.\n';
+  const header =
+    '// Generated from openapi/openapi.json by `npm run openapi:generate`; do not edit.\n';
   const types = header + astToString(await openapiTS(JSON.parse(spec) as never));
   return { spec, types };
 }
@@ -58,7 +59,9 @@ async function main(): Promise<number> {
       read(TYPES_FILE) !== types && 'openapi/schema.d.ts',
     ].filter(Boolean);
     if (stale.length > 0) {
-      console.error(`${stale.join(' and ')} differ from the code: run \`npm run openapi:generate\``);
+      console.error(
+        `${stale.join(' and ')} differ from the code: run \`npm run openapi:generate\``,
+      );
       return 1;
     }
     console.log('openapi/ matches the code');

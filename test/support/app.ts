@@ -36,7 +36,7 @@ export class CapturingLogger extends ConsoleLogger {
       this.lines.push(`${logLevel} [${context}] ${typeof m === 'string' ? m : JSON.stringify(m)}`);
     }
     if (logLevel === 'error' || logLevel === 'fatal') {
-      super.printMessages(messages, context, logLevel as 'error', 'stderr');
+      super.printMessages(messages, context, logLevel, 'stderr');
     }
   }
 }
