@@ -66,7 +66,7 @@ export interface components {
              * @description Whether the database answers.
              * @enum {string}
              */
-            database: "up" | "down";
+            database: "down" | "up";
             /**
              * @description `ok` when vigil can serve, `error` otherwise.
              * @enum {string}
@@ -80,7 +80,7 @@ export interface components {
              * @description The user's role: viewer < operator < admin.
              * @enum {string}
              */
-            role: "viewer" | "operator" | "admin";
+            role: "admin" | "operator" | "viewer";
         };
         ProblemDto: {
             /** @description What went wrong in this request. */
@@ -101,12 +101,12 @@ export interface components {
         UserDto: {
             name: string;
             /** @enum {string} */
-            role: "viewer" | "operator" | "admin";
+            role: "admin" | "operator" | "viewer";
             /**
              * @description `config` for users from VIGIL_USERS / VIGIL_USERS_FILE, `database` for stored users.
              * @enum {string}
              */
-            source: "database" | "config";
+            source: "config" | "database";
         };
         UserListDto: {
             /** @description Users sorted by name. */

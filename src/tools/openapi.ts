@@ -8,26 +8,15 @@ import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildOpenApiDocument, createApp } from '../bootstrap';
 import { loadConfig } from '../config/app-config';
+import { stableSpec } from './stable-spec';
 
 const ROOT = join(__dirname, '..', '..', '..');
 const SPEC_FILE = join(ROOT, 'openapi', 'openapi.json');
 const TYPES_FILE = join(ROOT, 'openapi', 'schema.d.ts');
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
-}
-
 async function render(): Promise<{ spec: string; types: string }> {
   const app = await createApp(loadConfig({}), { preview: true, logger: false });
-  const document = sortKeys(buildOpenApiDocument(app)) as Record<string, unknown>;
+  const document = stableSpec(buildOpenApiDocument(app));
   await app.close();
   const spec = `${JSON.stringify(document, null, 2)}\n`;
   const header =

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OpenAPIObject } from '@nestjs/swagger';
+import { buildOpenApiDocument, createApp } from '../src/bootstrap';
+import { loadConfig } from '../src/config/app-config';
+import { stableSpec } from '../src/tools/stable-spec';
+
+const PUBLIC_PATHS = ['/health'];
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+describe('the OpenAPI spec', () => {
+  let spec: OpenAPIObject;
+
+  beforeAll(async () => {
+    const app = await createApp(loadConfig({}), { preview: true, logger: false });
+    spec = buildOpenApiDocument(app);
+    await app.close();
+  });
+
+  function operations() {
+    return Object.entries(spec.paths).flatMap(([path, item]) =>
+      METHODS.filter((m) => item[m]).map((m) => ({ path, method: m, op: item[m]! })),
+    );
+  }
+
+  it('declares HTTP Basic auth', () => {
+    expect(spec.components?.securitySchemes?.basic).toEqual({ type: 'http', scheme: 'basic' });
+  });
+
+  it('gives every operation a unique operationId and a summary', () => {
+    const ids = operations().map(({ op }) => op.operationId);
+    expect(ids.every((id) => typeof id === 'string' && id.length > 0)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const { path, method, op } of operations()) {
+      expect([path, method, typeof op.summary]).toEqual([path, method, 'string']);
+    }
+  });
+
+  it('marks every non-public operation as needing basic auth, with its 401 and 403', () => {
+    for (const { path, method, op } of operations()) {
+      if (PUBLIC_PATHS.includes(path)) continue;
+      expect([path, method, op.security]).toEqual([path, method, [{ basic: [] }]]);
+      expect([path, method, Object.keys(op.responses)]).toEqual([
+        path,
+        method,
+        expect.arrayContaining(['401', '403']),
+      ]);
+    }
+  });
+
+  it('documents error answers as problem+json', () => {
+    const me = spec.paths['/api/v1/me'].get!;
+    expect(me.responses['401']).toMatchObject({
+      content: {
+        'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } },
+      },
+    });
+  });
+
+  it('is the spec committed in openapi/openapi.json', () => {
+    const committed = JSON.parse(
+      readFileSync(join(__dirname, '..', 'openapi', 'openapi.json'), 'utf8'),
+    ) as OpenAPIObject;
+    expect(stableSpec(JSON.parse(JSON.stringify(spec)))).toEqual(committed);
+  });
+});
