@@ -1,0 +1,64 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatProbeLine, maskUrl, ProbeLog } from './probe-log';
+import type { ProbeResult } from './probe-spec';
+
+const result = (over: Partial<ProbeResult> = {}): ProbeResult => ({
+  status: 'FAIL',
+  httpStatus: 503,
+  responseTimeMs: 41.6,
+  description: 'target status:503 != 200',
+  networkFailure: false,
+  startedAt: new Date('2026-11-21T10:00:00.000Z'),
+  steps: [],
+  ...over,
+});
+
+describe('probe log', () => {
+  it('writes the documented line format', () => {
+    const line = formatProbeLine(
+      { id: 12, name: 'billing-api', method: 'GET', url: 'https://billing.example/health?x=1' },
+      result(),
+    );
+    expect(line).toBe(
+      '2026-11-21T10:00:00.000Z ERROR [12] billing-api                    GET https://billing.example/health?x=1 FAIL (target status:503 != 200) 42ms',
+    );
+    expect(
+      formatProbeLine(
+        { id: 1, name: 'a', method: 'HEAD', url: 'http://h/' },
+        result({ status: 'PASS', description: 'OK' }),
+      ),
+    ).toMatch(/^\S+ INFO  \[1\] a {30}HEAD http:\/\/h\/ PASS \(OK\) 42ms$/);
+  });
+
+  it('masks credentials in URLs', () => {
+    expect(maskUrl('https://bob:hunter2@api.example/x?token=abc&page=2&api_key=k9')).toBe(
+      'https://***@api.example/x?token=***&page=2&api_key=***',
+    );
+    expect(maskUrl('not a url://u:p@h')).not.toContain('u:p');
+  });
+
+  it('rotates by size without losing or splitting a line', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-probelog-'));
+    const file = join(dir, 'probe.log');
+    const log = new ProbeLog({ file, maxBytes: 2000, keep: 50 });
+    const target = { id: 3, name: 'svc', method: 'GET', url: 'http://svc/' };
+    for (let i = 0; i < 300; i++) {
+      log.write(target, result({ description: `probe ${i}` }));
+    }
+    await log.close();
+    const files = readdirSync(dir).sort();
+    expect(files.length).toBeGreaterThan(5);
+    const lines = files.flatMap((f) => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      expect(Buffer.byteLength(text)).toBeLessThanOrEqual(2000);
+      expect(text.endsWith('\n')).toBe(true);
+      return text.split('\n').filter(Boolean);
+    });
+    const numbers = lines.map((l) => Number(/\(probe (\d+)\)/.exec(l)![1])).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 300 }, (_, i) => i));
+    // the newest lines are in the live file, the oldest in the highest generation
+    expect(readFileSync(file, 'utf8')).toContain('(probe 299)');
+  });
+});

@@ -1,0 +1,123 @@
+import { createWriteStream, mkdirSync, renameSync, statSync, type WriteStream } from 'node:fs';
+import { dirname } from 'node:path';
+import type { ProbeResult } from './probe-spec';
+
+const SECRET_PARAM = /pass|pwd|token|secret|key|auth|sig/i;
+
+/** The URL as it may be shown: user info and secret-looking query values replaced by `***`. */
+export function maskUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url.replace(/\/\/[^/@]*@/, '//***@');
+  }
+  if (parsed.username || parsed.password) {
+    parsed.username = '***';
+    parsed.password = '';
+  }
+  for (const key of [...parsed.searchParams.keys()]) {
+    if (SECRET_PARAM.test(key)) parsed.searchParams.set(key, '***');
+  }
+  return parsed.toString().replace(/%2A%2A%2A/g, '***');
+}
+
+export interface ProbeLogTarget {
+  id: number;
+  name: string;
+  method: string;
+  url: string;
+}
+
+/**
+ * `<ISO time> <INFO|ERROR> [<id>] <name padded to 30> <METHOD> <url> <PASS|FAIL> (<description>) <ms>ms`
+ */
+export function formatProbeLine(target: ProbeLogTarget, result: ProbeResult): string {
+  const level = result.status === 'PASS' ? 'INFO' : 'ERROR';
+  const description = result.description.replace(/[\r\n]+/g, ' ');
+  return (
+    `${result.startedAt.toISOString()} ${level.padEnd(5)} [${target.id}] ${target.name.padEnd(30)} ` +
+    `${target.method} ${maskUrl(target.url)} ${result.status} (${description}) ` +
+    `${Math.round(result.responseTimeMs)}ms`
+  );
+}
+
+export interface ProbeLogOptions {
+  file: string;
+  /** Rotate once the file would grow past this many bytes. */
+  maxBytes: number;
+  /** Rotated files kept: `probe.log.1` (newest) … `probe.log.<keep>`. */
+  keep: number;
+}
+
+/**
+ * Appends one line per probe. Lines are written whole, and rotation happens only between
+ * lines, so no line is ever lost or split across files.
+ */
+export class ProbeLog {
+  private stream: WriteStream;
+  private size: number;
+  private rotating: Promise<void> | null = null;
+  private readonly waiting: string[] = [];
+
+  constructor(private readonly options: ProbeLogOptions) {
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.size = ProbeLog.sizeOf(options.file);
+    this.stream = this.open();
+  }
+
+  private static sizeOf(file: string): number {
+    try {
+      return statSync(file).size;
+    } catch {
+      return 0;
+    }
+  }
+
+  private open(): WriteStream {
+    return createWriteStream(this.options.file, { flags: 'a', mode: 0o640 });
+  }
+
+  write(target: ProbeLogTarget, result: ProbeResult): void {
+    this.append(`${formatProbeLine(target, result)}\n`);
+  }
+
+  private append(line: string): void {
+    if (this.rotating) {
+      this.waiting.push(line);
+      return;
+    }
+    const bytes = Buffer.byteLength(line);
+    if (this.size > 0 && this.size + bytes > this.options.maxBytes) {
+      this.waiting.push(line);
+      this.rotating = this.rotate();
+      return;
+    }
+    this.size += bytes;
+    this.stream.write(line);
+  }
+
+  private async rotate(): Promise<void> {
+    await new Promise<void>((resolve) => this.stream.end(resolve));
+    const { file, keep } = this.options;
+    for (let i = keep - 1; i >= 1; i--) {
+      try {
+        renameSync(`${file}.${i}`, `${file}.${i + 1}`);
+      } catch {
+        // that generation does not exist yet
+      }
+    }
+    if (keep > 0) renameSync(file, `${file}.1`);
+    this.stream = createWriteStream(file, { flags: keep > 0 ? 'a' : 'w', mode: 0o640 });
+    this.size = 0;
+    this.rotating = null;
+    const lines = this.waiting.splice(0);
+    for (const line of lines) this.append(line);
+  }
+
+  /** Writes out every pending line and closes the file. */
+  async close(): Promise<void> {
+    while (this.rotating) await this.rotating;
+    await new Promise<void>((resolve) => this.stream.end(resolve));
+  }
+}

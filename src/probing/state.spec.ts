@@ -1,0 +1,114 @@
+import type { ProbeResult } from './probe-spec';
+import { applyResult, type TargetState, type Thresholds } from './state';
+
+const fresh = (): TargetState => ({
+  status: 'NEW',
+  statusDescription: null,
+  previousStatus: null,
+  lastUpdated: null,
+  lastProbeAt: null,
+  lastResponseTimeMs: null,
+  passCount: 0,
+  failCount: 0,
+  status2xxCount: 0,
+  status3xxCount: 0,
+  status4xxCount: 0,
+  status5xxCount: 0,
+  networkFailCount: 0,
+  repeatedFailCount: 0,
+  repeatedPassCount: 0,
+});
+
+const pass = (httpStatus = 200): ProbeResult => ({
+  status: 'PASS',
+  httpStatus,
+  responseTimeMs: 12.4,
+  description: 'OK',
+  networkFailure: false,
+  startedAt: new Date('2026-11-21T10:00:00Z'),
+  steps: [],
+});
+const fail = (httpStatus: number | null, description = 'boom'): ProbeResult => ({
+  ...pass(),
+  status: 'FAIL',
+  httpStatus,
+  description,
+  networkFailure: httpStatus === null,
+});
+
+function run(
+  results: ProbeResult[],
+  thresholds: Thresholds = { failureThreshold: 1, recoveryThreshold: 1 },
+) {
+  let state = fresh();
+  const changes: string[] = [];
+  results.forEach((r, i) => {
+    const out = applyResult(state, r, thresholds, new Date(Date.UTC(2026, 10, 21, 10, 0, i)));
+    state = out.state;
+    if (out.change) changes.push(`${out.change.from}->${out.change.to}@${i}`);
+  });
+  return { state, changes };
+}
+
+describe('applyResult', () => {
+  it('alerts straight from NEW to FAIL on the first failure (threshold 1)', () => {
+    const { state, changes } = run([fail(503, 'target status:503 != 200')]);
+    expect(changes).toEqual(['NEW->FAIL@0']);
+    expect(state).toMatchObject({
+      status: 'FAIL',
+      previousStatus: 'NEW',
+      statusDescription: 'target status:503 != 200',
+      failCount: 1,
+      status5xxCount: 1,
+      repeatedFailCount: 1,
+      lastUpdated: new Date(Date.UTC(2026, 10, 21, 10, 0, 0)),
+    });
+  });
+
+  it('changes nothing while a target keeps failing, and recovers on a pass', () => {
+    const { state, changes } = run([pass(), fail(null), fail(404), fail(302), pass(204)]);
+    expect(changes).toEqual(['NEW->PASS@0', 'PASS->FAIL@1', 'FAIL->PASS@4']);
+    expect(state).toMatchObject({
+      status: 'PASS',
+      previousStatus: 'FAIL',
+      passCount: 2,
+      failCount: 3,
+      status2xxCount: 2,
+      status3xxCount: 1,
+      status4xxCount: 1,
+      status5xxCount: 0,
+      networkFailCount: 1,
+      repeatedFailCount: 0,
+      lastUpdated: new Date(Date.UTC(2026, 10, 21, 10, 0, 4)),
+    });
+  });
+
+  it('honours failure and recovery thresholds', () => {
+    const t = { failureThreshold: 3, recoveryThreshold: 2 };
+    const { changes } = run(
+      [
+        pass(),
+        fail(500),
+        fail(500),
+        pass(),
+        fail(500),
+        fail(500),
+        fail(500),
+        pass(),
+        fail(500),
+        pass(),
+        pass(),
+      ],
+      t,
+    );
+    expect(changes).toEqual(['NEW->PASS@0', 'PASS->FAIL@6', 'FAIL->PASS@10']);
+  });
+
+  it('keeps the description of the current status while below the threshold', () => {
+    const { state } = run([pass(), fail(500, 'flaky')], {
+      failureThreshold: 2,
+      recoveryThreshold: 1,
+    });
+    expect(state).toMatchObject({ status: 'PASS', statusDescription: 'OK', repeatedFailCount: 1 });
+  });
+});

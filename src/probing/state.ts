@@ -1,0 +1,87 @@
+import type { ProbeResult } from './probe-spec';
+
+export type TargetStatus = 'NEW' | 'PASS' | 'FAIL';
+
+/** The state a target keeps between probes. */
+export interface TargetState {
+  status: TargetStatus;
+  statusDescription: string | null;
+  previousStatus: TargetStatus | null;
+  lastUpdated: Date | null;
+  lastProbeAt: Date | null;
+  lastResponseTimeMs: number | null;
+  passCount: number;
+  failCount: number;
+  status2xxCount: number;
+  status3xxCount: number;
+  status4xxCount: number;
+  status5xxCount: number;
+  networkFailCount: number;
+  /** Consecutive failed probes; reset by a passing probe. */
+  repeatedFailCount: number;
+  /** Consecutive passing probes; reset by a failed probe. */
+  repeatedPassCount: number;
+}
+
+export interface Thresholds {
+  /** Consecutive failures that turn the status to FAIL. */
+  failureThreshold: number;
+  /** Consecutive passes that turn a FAIL back to PASS. */
+  recoveryThreshold: number;
+}
+
+export interface StateChange {
+  from: TargetStatus;
+  to: 'PASS' | 'FAIL';
+}
+
+/**
+ * The target's state after one probe, and the change of status it causes, if any: to FAIL
+ * after `failureThreshold` consecutive failures (also straight from NEW), back to PASS after
+ * `recoveryThreshold` consecutive passes. NEW becomes PASS on its first passing probe.
+ * `lastUpdated` moves only when the status changes.
+ */
+export function applyResult(
+  state: TargetState,
+  result: ProbeResult,
+  thresholds: Thresholds,
+  now: Date = new Date(),
+): { state: TargetState; change: StateChange | null } {
+  const next: TargetState = { ...state };
+  const passed = result.status === 'PASS';
+  next.lastProbeAt = result.startedAt;
+  next.lastResponseTimeMs = Math.round(result.responseTimeMs);
+  if (passed) {
+    next.passCount += 1;
+    next.repeatedPassCount += 1;
+    next.repeatedFailCount = 0;
+  } else {
+    next.failCount += 1;
+    next.repeatedFailCount += 1;
+    next.repeatedPassCount = 0;
+  }
+  const code = result.httpStatus;
+  if (code === null) next.networkFailCount += 1;
+  else if (code >= 200 && code < 300) next.status2xxCount += 1;
+  else if (code >= 300 && code < 400) next.status3xxCount += 1;
+  else if (code >= 400 && code < 500) next.status4xxCount += 1;
+  else if (code >= 500 && code < 600) next.status5xxCount += 1;
+
+  let to: 'PASS' | 'FAIL' | null = null;
+  if (!passed && state.status !== 'FAIL' && next.repeatedFailCount >= thresholds.failureThreshold) {
+    to = 'FAIL';
+  } else if (
+    passed &&
+    (state.status === 'NEW' ||
+      (state.status === 'FAIL' && next.repeatedPassCount >= thresholds.recoveryThreshold))
+  ) {
+    to = 'PASS';
+  }
+  if (to) {
+    next.previousStatus = state.status;
+    next.status = to;
+    next.lastUpdated = now;
+  }
+  if (to || passed === (next.status === 'PASS')) next.statusDescription = result.description;
+  return { state: next, change: to ? { from: state.status, to } : null };
+}
