@@ -29,7 +29,7 @@ describe('probe log', () => {
         { id: 1, name: 'a', method: 'HEAD', url: 'http://h/' },
         result({ status: 'PASS', description: 'OK' }),
       ),
-    ).toMatch(/^\S+ INFO  \[1\] a {30}HEAD http:\/\/h\/ PASS \(OK\) 42ms$/);
+    ).toMatch(/^\S+ INFO {2}\[1\] a {30}HEAD http:\/\/h\/ PASS \(OK\) 42ms$/);
   });
 
   it('masks credentials in URLs', () => {
