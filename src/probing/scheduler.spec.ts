@@ -1,0 +1,127 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ProbeScheduler } from './scheduler';
+
+describe('ProbeScheduler', () => {
+  let scheduler: ProbeScheduler | undefined;
+  afterEach(async () => {
+    await scheduler?.stop(200);
+    scheduler = undefined;
+  });
+
+  it('keeps the period: a 200 ms target runs 9 to 11 times in 2 s, even when probes take time', async () => {
+    const runs: number[] = [];
+    scheduler = new ProbeScheduler({
+      maxConcurrent: 10,
+      maxSpreadMs: 0,
+      run: async (id) => {
+        runs.push(id);
+        await sleep(80); // probe time must not stretch the period
+      },
+    });
+    scheduler.upsert(1, 200);
+    await sleep(2000);
+    expect(runs.length).toBeGreaterThanOrEqual(9);
+    expect(runs.length).toBeLessThanOrEqual(11);
+  });
+
+  it('lets a hanging target delay nobody, and never starts it twice', async () => {
+    const runs = new Map<number, number>();
+    scheduler = new ProbeScheduler({
+      maxConcurrent: 10,
+      maxSpreadMs: 0,
+      run: (id) => {
+        runs.set(id, (runs.get(id) ?? 0) + 1);
+        return id === 1 ? new Promise<void>(() => undefined) : Promise.resolve();
+      },
+    });
+    scheduler.upsert(1, 100);
+    scheduler.upsert(2, 100);
+    await sleep(1050);
+    expect(runs.get(1)).toBe(1);
+    expect(runs.get(2)).toBeGreaterThanOrEqual(9);
+    expect(scheduler.counters.skipped).toBeGreaterThanOrEqual(8);
+    scheduler.remove(1);
+  });
+
+  it('bounds probes in flight and starts waiting ones as slots free up', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const started: number[] = [];
+    scheduler = new ProbeScheduler({
+      maxConcurrent: 2,
+      maxSpreadMs: 0,
+      run: async (id) => {
+        started.push(id);
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await sleep(100);
+        inFlight -= 1;
+      },
+    });
+    for (let id = 1; id <= 6; id++) scheduler.upsert(id, 10_000);
+    await sleep(450);
+    expect(peak).toBe(2);
+    expect([...started].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('stops probing a removed target and follows a changed period', async () => {
+    const runs = new Map<number, number>();
+    scheduler = new ProbeScheduler({
+      maxConcurrent: 10,
+      maxSpreadMs: 0,
+      run: (id) => {
+        runs.set(id, (runs.get(id) ?? 0) + 1);
+        return Promise.resolve();
+      },
+    });
+    scheduler.upsert(1, 100);
+    scheduler.upsert(2, 10_000);
+    await sleep(250);
+    scheduler.remove(1);
+    scheduler.upsert(2, 100);
+    const afterRemove = runs.get(1) ?? 0;
+    await sleep(550);
+    expect(runs.get(1)).toBe(afterRemove);
+    expect(runs.get(2)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('spreads the first runs of targets with the same period', async () => {
+    const firstStart = new Map<number, number>();
+    const t0 = Date.now();
+    scheduler = new ProbeScheduler({
+      maxConcurrent: 1000,
+      run: (id) => {
+        if (!firstStart.has(id)) firstStart.set(id, Date.now() - t0);
+        return Promise.resolve();
+      },
+    });
+    for (let id = 1; id <= 200; id++) scheduler.upsert(id, 1000);
+    await sleep(1100);
+    const times = [...firstStart.values()];
+    expect(times).toHaveLength(200);
+    const perTenth = new Array(10).fill(0) as number[];
+    for (const t of times) perTenth[Math.min(9, Math.floor(t / 100))] += 1;
+    // no tenth of the period gets more than a quarter of the targets
+    expect(Math.max(...perTenth)).toBeLessThan(50);
+  });
+
+  it('waits for running probes on stop and starts no new one', async () => {
+    let finished = 0;
+    let starts = 0;
+    const s = new ProbeScheduler({
+      maxConcurrent: 10,
+      maxSpreadMs: 0,
+      run: async () => {
+        starts += 1;
+        await sleep(200);
+        finished += 1;
+      },
+    });
+    s.upsert(1, 50);
+    await sleep(20);
+    await s.stop();
+    expect(finished).toBe(starts);
+    await sleep(150);
+    expect(starts).toBe(1);
+  });
+});
