@@ -1,5 +1,56 @@
 // Generated from openapi/openapi.json by `npm run openapi:generate`; do not edit.
 export interface paths {
+    "/api/v1/livestatus/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run one LQL GET request written by the caller, on one or more sites */
+        post: operations["runLivestatusQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/livestatus/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Configured livestatus sites with reachability, latency and program version */
+        get: operations["listLivestatusSites"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/livestatus/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Query a livestatus table with columns, filters and stats, on one or more sites */
+        get: operations["queryLivestatusTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -11,6 +62,148 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notifiers, filtered, sorted and paginated */
+        get: operations["listNotifiers"];
+        put?: never;
+        /** Define a notifier */
+        post: operations["createNotifier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One notifier with its statistics */
+        get: operations["getNotifier"];
+        put?: never;
+        post?: never;
+        /** Delete a notifier (409 while a target names it in notifierIds) */
+        delete: operations["deleteNotifier"];
+        options?: never;
+        head?: never;
+        /** Change some fields of a notifier */
+        patch: operations["updateNotifier"];
+        trace?: never;
+    };
+    "/api/v1/notifiers/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop sending through a notifier */
+        post: operations["disableNotifier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifiers/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send notifications through a notifier */
+        post: operations["enableNotifier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Targets, filtered, sorted and paginated */
+        get: operations["listTargets"];
+        put?: never;
+        /** Define a target to probe */
+        post: operations["createTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One target with its status and counters */
+        get: operations["getTarget"];
+        put?: never;
+        post?: never;
+        /** Delete a target and its state */
+        delete: operations["deleteTarget"];
+        options?: never;
+        head?: never;
+        /** Change some fields of a target */
+        patch: operations["updateTarget"];
+        trace?: never;
+    };
+    "/api/v1/targets/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop probing a target */
+        post: operations["disableTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start probing a target */
+        post: operations["enableTarget"];
         delete?: never;
         options?: never;
         head?: never;
@@ -51,10 +244,107 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** livestatus-service compatible query: q=<LQL>, optionally keyed by a column */
+        get: operations["legacyQuery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        BasicAuthDto: {
+            /**
+             * @description Write-only: never answered, only `hasPassword`. Required on create and when the auth type
+             *     changes; on update, leave it out to keep the stored one.
+             */
+            password?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "BASIC";
+            username: string;
+        };
+        CreateNotifierDto: {
+            /** @description The recipients: 1-50 e-mail addresses. */
+            address: string[];
+            /** @description Whether notifications are sent through this notifier; default true. */
+            enabled?: boolean;
+            /** @description A unique name: 1-100 characters, no leading or trailing space. */
+            name: string;
+            /** @description Mail server settings; required when `type` is `SMTP`. */
+            smtp?: components["schemas"]["SmtpSettingsDto"];
+            /**
+             * @description How notifications are sent; only `SMTP` (e-mail) for now, the default.
+             * @enum {string}
+             */
+            type?: "SMTP";
+        };
+        CreateTargetDto: {
+            /** @description How to authenticate; default `{ "type": "NONE" }`. */
+            auth?: components["schemas"]["NoneAuthDto"] | components["schemas"]["BasicAuthDto"] | components["schemas"]["OpenStackAuthDto"];
+            /** @description The request body to send (at most 65535 bytes as UTF-8). */
+            body?: string;
+            /** @description The answer's body must contain this text. */
+            bodyContains?: string;
+            /** @description The answer's body must match this JavaScript regular expression (without slashes or flags). */
+            bodyRegex?: string;
+            /** @description Whether the target is probed; default true. */
+            enabled?: boolean;
+            /** @description The HTTP status a passing probe answers with; default 200. */
+            expectedStatus?: number;
+            /** @description Consecutive failed probes before the status turns FAIL; default 1. */
+            failureThreshold?: number;
+            /** @description How often to probe, in seconds (1-86400); default 60. */
+            frequencySeconds?: number;
+            /** @description Request headers to send, e.g. `{ "Accept": "application/json" }` (at most 50); default none. */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @description With `jsonPath`: the JSON value expected there (any JSON value, `null` included). */
+            jsonEquals?: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /**
+             * @description With `jsonEquals`: the answer must be JSON whose value at this path equals `jsonEquals`.
+             *     `$` is the whole document; otherwise member names separated by dots, optionally after `$.`;
+             *     a number picks an array element: `status`, `$.checks.0.state`.
+             */
+            jsonPath?: string;
+            /** @description A probe answering slower than this (in milliseconds, at most the timeout) fails. */
+            maxResponseTimeMs?: number;
+            /**
+             * @description The HTTP method; default `GET`.
+             * @enum {string}
+             */
+            method?: "DELETE" | "GET" | "HEAD" | "PATCH" | "POST" | "PUT";
+            /** @description A unique name: 1-100 characters, no leading or trailing space. */
+            name: string;
+            /** @description The notifiers to tell of failures and recoveries; empty (the default) means every enabled notifier. */
+            notifierIds?: number[];
+            /** @description Consecutive passed probes before a FAIL status turns PASS again; default 1. */
+            recoveryThreshold?: number;
+            /** @description How long to wait for an answer, in seconds (1-300, at most `frequencySeconds`); default 10, or `frequencySeconds` when that is less. */
+            timeoutSeconds?: number;
+            /**
+             * Format: uri
+             * @description The http or https URL to probe, query string included; no credentials in it (use `auth`).
+             */
+            url: string;
+        };
         FieldErrorDto: {
             /** @description The request field that is wrong, as a dotted path (`auth.username`). */
             field: string;
@@ -82,6 +372,83 @@ export interface components {
              */
             role: "admin" | "operator" | "viewer";
         };
+        NoneAuthDto: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "NONE";
+        };
+        NotifierDto: {
+            /** @description The recipients. */
+            address: string[];
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            /** @description Deliveries that failed (each attempt). */
+            failedCount: number;
+            id: number;
+            /** @description Why the last failed delivery failed; null when none failed yet. */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When a notification was last delivered.
+             */
+            lastSentAt: string | null;
+            name: string;
+            /** @description Notifications delivered. */
+            sentCount: number;
+            /** @description Mail server settings (type SMTP). */
+            smtp?: components["schemas"]["SmtpSettingsViewDto"];
+            /**
+             * @description How notifications are sent.
+             * @enum {string}
+             */
+            type: "SMTP";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NotifierListDto: {
+            /** @description The notifiers of this page. */
+            items: components["schemas"]["NotifierDto"][];
+            /** @description How many notifiers match the filters in all. */
+            total: number;
+        };
+        OpenStackAuthDto: {
+            /**
+             * Format: uri
+             * @description The Keystone endpoint, e.g. `https://keystone.example:5000/v3` (http or https).
+             */
+            authUrl: string;
+            /**
+             * @description The Keystone API version; default `v3`.
+             * @enum {string}
+             */
+            keystoneVersion?: "v2.0" | "v3";
+            /**
+             * @description Write-only: never answered, only `hasPassword`. Required on create and when the auth type
+             *     changes; on update, leave it out to keep the stored one.
+             */
+            password?: string;
+            /** @description Keystone v3: the domain of `projectName` (default `Default`). */
+            projectDomain?: string;
+            /** @description Keystone v3: the project to scope the token to, by id. */
+            projectId?: string;
+            /** @description Keystone v3: the project to scope the token to, by name. */
+            projectName?: string;
+            /** @description Keystone v2.0: the tenant, by id. */
+            tenantId?: string;
+            /** @description Keystone v2.0: the tenant, by name. */
+            tenantName?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "OPENSTACK";
+            /** @description Keystone v3: the user's domain (default `Default`). */
+            userDomain?: string;
+            username: string;
+        };
         ProblemDto: {
             /** @description What went wrong in this request. */
             detail: string;
@@ -97,6 +464,234 @@ export interface components {
             title: string;
             /** @description A URI naming the kind of problem; `about:blank` when the HTTP status says it all. */
             type: string;
+        };
+        RawQueryDto: {
+            /**
+             * @description `json` (default), `csv` with a header line, or `ndjson` (one object per line, streamed).
+             * @enum {string}
+             */
+            format?: "csv" | "json" | "ndjson";
+            /** @description Answer an object keyed by this column's value instead of a list (format json only). */
+            key?: string;
+            /**
+             * @description One LQL GET request, lines separated by new lines, e.g. `GET hosts\nColumns: name state`.
+             *     No COMMAND, nothing after an empty line, and no ResponseHeader, OutputFormat or KeepAlive
+             *     headers (vigil sets them).
+             */
+            query: string;
+            /** @description Site name(s), comma-separated; all configured sites when absent. */
+            site?: string;
+        };
+        SiteStatusDto: {
+            /** @description Where its livestatus listens: `unix:/path` or `tcp:host:port`. */
+            address: string;
+            /** @description Why the site is not reachable. */
+            error?: string;
+            /** @description How long `GET status` took, in milliseconds (also when it failed). */
+            latencyMs: number;
+            /** @description The site's configured name. */
+            name: string;
+            /** @description The monitoring core's version, e.g. `r2.13.6-1-icinga2`, when reachable. */
+            programVersion?: string;
+            /** @description Whether `GET status` answered. */
+            reachable: boolean;
+        };
+        SmtpSettingsDto: {
+            /**
+             * Format: email
+             * @description The sender address of the notification mails.
+             */
+            from: string;
+            /** @description Host name or IP address of the SMTP server. */
+            host: string;
+            /**
+             * @description Password to log in with (needs `username`). Write-only: never answered, only `hasPassword`.
+             *     On update, leave it out to keep the stored one.
+             */
+            password?: string;
+            /** @description TCP port; default 25 for `none`, 587 for `starttls`, 465 for `tls`. */
+            port?: number;
+            /**
+             * @description `tls`: TLS from the start (usually port 465); `starttls`: plain connection upgraded with
+             *     STARTTLS, which must succeed (usually 587); `none`: no encryption (only on trusted networks).
+             *     Default `starttls`.
+             * @enum {string}
+             */
+            security?: "none" | "starttls" | "tls";
+            /** @description User name to log in with; leave it out when the server needs no login. */
+            username?: string;
+        };
+        SmtpSettingsViewDto: {
+            from: string;
+            /** @description Whether a password is stored (it is write-only). */
+            hasPassword: boolean;
+            host: string;
+            port: number;
+            /** @enum {string} */
+            security: "none" | "starttls" | "tls";
+            /** @description Absent when the server needs no login. */
+            username?: string;
+        };
+        TargetAuthViewDto: {
+            /** @description OPENSTACK: the Keystone endpoint. */
+            authUrl?: string;
+            /** @description Whether a password is stored (it is write-only). */
+            hasPassword: boolean;
+            /**
+             * @description OPENSTACK: the Keystone API version.
+             * @enum {string}
+             */
+            keystoneVersion?: "v2.0" | "v3";
+            projectDomain?: string;
+            projectId?: string;
+            projectName?: string;
+            tenantId?: string;
+            tenantName?: string;
+            /** @enum {string} */
+            type: "BASIC" | "NONE" | "OPENSTACK";
+            userDomain?: string;
+            /** @description BASIC and OPENSTACK. */
+            username?: string;
+        };
+        TargetDto: {
+            auth: components["schemas"]["TargetAuthViewDto"];
+            /** @description The request body sent, if any. */
+            body: string | null;
+            bodyContains: string | null;
+            bodyRegex: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            enabled: boolean;
+            expectedStatus: number;
+            failCount: number;
+            failureThreshold: number;
+            frequencySeconds: number;
+            /** @description Request headers sent. */
+            headers: {
+                [key: string]: string;
+            };
+            id: number;
+            /** @description The JSON value expected at `jsonPath`; absent when there is no JSON check. */
+            jsonEquals?: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            jsonPath: string | null;
+            /** Format: date-time */
+            lastProbeAt: string | null;
+            lastResponseTimeMs: number | null;
+            /**
+             * Format: date-time
+             * @description When the state was last written.
+             */
+            lastUpdated: string;
+            maxResponseTimeMs: number | null;
+            /** @enum {string} */
+            method: "DELETE" | "GET" | "HEAD" | "PATCH" | "POST" | "PUT";
+            name: string;
+            /** @description Probes that got no HTTP answer (connection, DNS, TLS, timeout). */
+            networkFailCount: number;
+            /** @description The notifiers told of failures and recoveries; empty means every enabled notifier. */
+            notifierIds: number[];
+            passCount: number;
+            /** @enum {string|null} */
+            previousStatus: "FAIL" | "NEW" | "PASS" | null;
+            recoveryThreshold: number;
+            /** @description Consecutive failures up to the last probe. */
+            repeatedFailCount: number;
+            /**
+             * @description NEW until the first probe, then PASS or FAIL.
+             * @enum {string}
+             */
+            status: "FAIL" | "NEW" | "PASS";
+            status2xxCount: number;
+            status3xxCount: number;
+            status4xxCount: number;
+            status5xxCount: number;
+            /** @description Why the status is what it is, e.g. `timeout after 10 s`. */
+            statusDescription: string | null;
+            timeoutSeconds: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description The URL probed, query string included. */
+            url: string;
+        };
+        TargetListDto: {
+            /** @description The targets of this page. */
+            items: components["schemas"]["TargetDto"][];
+            /** @description How many targets match the filters in all. */
+            total: number;
+        };
+        UpdateNotifierDto: {
+            /** @description The recipients: 1-50 e-mail addresses (replaces the list). */
+            address?: string[];
+            /** @description Whether notifications are sent through this notifier. */
+            enabled?: boolean;
+            /** @description A unique name: 1-100 characters, no leading or trailing space. */
+            name?: string;
+            /**
+             * @description Mail server settings, replaced as a whole; leave `password` out to keep the stored one
+             *     (as long as a `username` is given).
+             */
+            smtp?: components["schemas"]["SmtpSettingsDto"];
+            /**
+             * @description How notifications are sent; only `SMTP` (e-mail) for now.
+             * @enum {string}
+             */
+            type?: "SMTP";
+        };
+        UpdateTargetDto: {
+            /**
+             * @description How to authenticate, replaced as a whole. Leave `password` out to keep the stored one
+             *     (while the auth type stays the same).
+             */
+            auth?: components["schemas"]["NoneAuthDto"] | components["schemas"]["BasicAuthDto"] | components["schemas"]["OpenStackAuthDto"];
+            /** @description The request body to send (at most 65535 bytes as UTF-8); null for none. */
+            body?: string | null;
+            /** @description The answer's body must contain this text; null for no such check. */
+            bodyContains?: string | null;
+            /** @description The answer's body must match this JavaScript regular expression; null for no such check. */
+            bodyRegex?: string | null;
+            /** @description Whether the target is probed. */
+            enabled?: boolean;
+            /** @description The HTTP status a passing probe answers with. */
+            expectedStatus?: number;
+            /** @description Consecutive failed probes before the status turns FAIL. */
+            failureThreshold?: number;
+            /** @description How often to probe, in seconds (1-86400). */
+            frequencySeconds?: number;
+            /** @description Request headers to send (replaces them all; at most 50). */
+            headers?: {
+                [key: string]: string;
+            };
+            /** @description With `jsonPath`: the JSON value expected there (any JSON value, `null` included). */
+            jsonEquals?: (string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[]) | null;
+            /**
+             * @description With `jsonEquals`: the path of the JSON value to check (`$`, `status`, `$.checks.0.state`);
+             *     null removes the JSON check (and `jsonEquals`).
+             */
+            jsonPath?: string | null;
+            /** @description A probe answering slower than this (in milliseconds) fails; null for no limit. */
+            maxResponseTimeMs?: number | null;
+            /**
+             * @description The HTTP method.
+             * @enum {string}
+             */
+            method?: "DELETE" | "GET" | "HEAD" | "PATCH" | "POST" | "PUT";
+            /** @description A unique name: 1-100 characters, no leading or trailing space. */
+            name?: string;
+            /** @description The notifiers to tell (replaces the list); empty means every enabled notifier. */
+            notifierIds?: number[];
+            /** @description Consecutive passed probes before a FAIL status turns PASS again. */
+            recoveryThreshold?: number;
+            /** @description How long to wait for an answer, in seconds (1-300, at most `frequencySeconds`). */
+            timeoutSeconds?: number;
+            /**
+             * Format: uri
+             * @description The http or https URL to probe, query string included; no credentials in it (use `auth`).
+             */
+            url?: string;
         };
         UserDto: {
             name: string;
@@ -123,6 +718,302 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    runLivestatusQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RawQueryDto"];
+            };
+        };
+        responses: {
+            /** @description The rows, each with the `site` that answered. `json`: a list of objects, or with `key` an object keyed by that column; `csv`: a header line then one line per row; `ndjson`: one object per line. When some sites fail and others answer, the failed sites are listed in the Vigil-Site-Errors header. */
+            200: {
+                headers: {
+                    /** @description Only when some sites failed: a JSON list of { site, status, detail }, status being the HTTP status that site alone would have been answered with. */
+                    "Vigil-Site-Errors"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[] | {
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
+                    };
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listLivestatusSites: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteStatusDto"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    queryLivestatusTable: {
+        parameters: {
+            query?: {
+                /** @description Columns to return, comma-separated (e.g. `name,state`); all columns when absent. */
+                columns?: string;
+                /**
+                 * @description A filter `<column> <operator> <value>` (e.g. `state = 2`); repeat it for more, all must hold.
+                 *     Operators: `= ~ =~ ~~ < > <= >=` and `!= !~ !=~ !~~`; on list columns `>=` means contains.
+                 */
+                filter?: string[];
+                /**
+                 * @description A stats line: `<column> <operator> <value>` counts matching rows, `<function> <column>`
+                 *     aggregates (sum, min, max, avg, std, suminv, avginv). Repeatable; with `columns`, grouped by them.
+                 */
+                stats?: string[];
+                /** @description At most this many rows (over all sites). */
+                limit?: number;
+                /** @description Answer an object keyed by this column's value instead of a list (format json only). */
+                key?: string;
+                /** @description `json` (default), `csv` with a header line, or `ndjson` (one object per line, streamed). */
+                format?: "csv" | "json" | "ndjson";
+                /** @description Site name(s), comma-separated; all configured sites when absent. */
+                site?: string;
+            };
+            header?: never;
+            path: {
+                /** @description A livestatus table: hosts, services, hostgroups, servicegroups, contacts, comments, downtimes, status, ... */
+                table: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows, each with the `site` that answered. `json`: a list of objects, or with `key` an object keyed by that column; `csv`: a header line then one line per row; `ndjson`: one object per line. When some sites fail and others answer, the failed sites are listed in the Vigil-Site-Errors header. */
+            200: {
+                headers: {
+                    /** @description Only when some sites failed: a JSON list of { site, status, detail }, status being the HTTP status that site alone would have been answered with. */
+                    "Vigil-Site-Errors"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[] | {
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
+                    };
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -169,13 +1060,988 @@ export interface operations {
             };
         };
     };
+    listNotifiers: {
+        parameters: {
+            query?: {
+                /** @description How many items to return (1-500). */
+                limit?: number;
+                /** @description How many items to skip. */
+                offset?: number;
+                /** @description Only enabled (`true`) or disabled (`false`) notifiers. */
+                enabled?: boolean;
+                /** @description Only notifiers whose name contains this text (case-insensitive). */
+                q?: string;
+                /** @description Sort field, `-` first for descending; ties are broken by id. Default `name`. */
+                sort?: "-createdAt" | "-id" | "-name" | "createdAt" | "id" | "name";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifierListDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createNotifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNotifierDto"];
+            };
+        };
+        responses: {
+            /** @description The new notifier */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifierDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getNotifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifierDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteNotifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateNotifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNotifierDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifierDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    disableNotifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifierDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    enableNotifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotifierDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listTargets: {
+        parameters: {
+            query?: {
+                /** @description How many items to return (1-500). */
+                limit?: number;
+                /** @description How many items to skip. */
+                offset?: number;
+                /** @description Only targets with this status. */
+                status?: "FAIL" | "NEW" | "PASS";
+                /** @description Only enabled (`true`) or disabled (`false`) targets. */
+                enabled?: boolean;
+                /** @description Only targets whose name contains this text (case-insensitive). */
+                q?: string;
+                /** @description Sort field, `-` first for descending; ties are broken by id. Default `name`. */
+                sort?: "-createdAt" | "-id" | "-lastProbeAt" | "-name" | "-status" | "-updatedAt" | "createdAt" | "id" | "lastProbeAt" | "name" | "status" | "updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetListDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTargetDto"];
+            };
+        };
+        responses: {
+            /** @description The new target, status NEW */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    updateTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTargetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    disableTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    enableTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
-            query: {
+            query?: {
                 /** @description How many items to return (1-500). */
-                limit: number;
+                limit?: number;
                 /** @description How many items to skip. */
-                offset: number;
+                offset?: number;
             };
             header?: never;
             path?: never;
@@ -254,6 +2120,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    legacyQuery: {
+        parameters: {
+            query: {
+                /**
+                 * @description One LQL GET request; lines separated by real new lines or by the two characters `\n`,
+                 *     e.g. `GET hosts\nColumns: name state`. `OutputFormat` is not allowed.
+                 */
+                q: string;
+                /** @description Answer an object keyed by this column's value; rows without a value are left out. */
+                key?: string;
+                /** @description The site to ask; the first configured site when absent. */
+                site?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A list of objects (column → value), or with `key` an object keyed by that column */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[] | {
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };

@@ -1,9 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { LivestatusModule } from './livestatus/livestatus.module';
+import { NotifiersModule } from './notifiers/notifiers.module';
+import { TargetsModule } from './targets/targets.module';
 
 @Module({})
 export class AppModule {
@@ -12,9 +16,13 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        EventEmitterModule.forRoot(),
         DatabaseModule.forRoot(config.database),
         AuthModule,
         HealthModule,
+        LivestatusModule,
+        NotifiersModule,
+        TargetsModule,
       ],
     };
   }

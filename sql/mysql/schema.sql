@@ -7,6 +7,78 @@ CREATE TABLE `migrations` (
   PRIMARY KEY (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `notifiers` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `name` varchar(100) NOT NULL,
+  `type` varchar(16) NOT NULL,
+  `address` text NOT NULL,
+  `smtp_host` varchar(255) DEFAULT NULL,
+  `smtp_port` int(11) DEFAULT NULL,
+  `smtp_security` varchar(16) DEFAULT NULL,
+  `smtp_username` varchar(255) DEFAULT NULL,
+  `smtp_password` text DEFAULT NULL,
+  `smtp_from` varchar(320) DEFAULT NULL,
+  `enabled` tinyint(4) NOT NULL,
+  `sent_count` int(11) NOT NULL,
+  `failed_count` int(11) NOT NULL,
+  `last_error` text DEFAULT NULL,
+  `last_sent_at` datetime(3) DEFAULT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `IDX_16af8a890ae3e6c71e4c04da6d` (`name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `targets` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `name` varchar(100) NOT NULL,
+  `url` varchar(2048) NOT NULL,
+  `method` varchar(8) NOT NULL,
+  `headers` text NOT NULL,
+  `body` text DEFAULT NULL,
+  `auth_type` varchar(16) NOT NULL,
+  `auth_username` varchar(255) DEFAULT NULL,
+  `auth_password` text DEFAULT NULL,
+  `auth_url` varchar(2048) DEFAULT NULL,
+  `keystone_version` varchar(8) DEFAULT NULL,
+  `project_name` varchar(255) DEFAULT NULL,
+  `project_id` varchar(255) DEFAULT NULL,
+  `tenant_id` varchar(255) DEFAULT NULL,
+  `tenant_name` varchar(255) DEFAULT NULL,
+  `user_domain` varchar(255) DEFAULT NULL,
+  `project_domain` varchar(255) DEFAULT NULL,
+  `frequency_seconds` int(11) NOT NULL,
+  `timeout_seconds` int(11) NOT NULL,
+  `expected_status` int(11) NOT NULL,
+  `body_contains` text DEFAULT NULL,
+  `body_regex` varchar(1024) DEFAULT NULL,
+  `json_path` varchar(512) DEFAULT NULL,
+  `json_equals` text DEFAULT NULL,
+  `max_response_time_ms` int(11) DEFAULT NULL,
+  `failure_threshold` int(11) NOT NULL,
+  `recovery_threshold` int(11) NOT NULL,
+  `enabled` tinyint(4) NOT NULL,
+  `notifier_ids` text NOT NULL,
+  `status` varchar(8) NOT NULL,
+  `status_description` varchar(1024) DEFAULT NULL,
+  `previous_status` varchar(8) DEFAULT NULL,
+  `last_updated` datetime(3) NOT NULL,
+  `last_probe_at` datetime(3) DEFAULT NULL,
+  `last_response_time_ms` int(11) DEFAULT NULL,
+  `pass_count` int(11) NOT NULL,
+  `fail_count` int(11) NOT NULL,
+  `status_2xx_count` int(11) NOT NULL,
+  `status_3xx_count` int(11) NOT NULL,
+  `status_4xx_count` int(11) NOT NULL,
+  `status_5xx_count` int(11) NOT NULL,
+  `network_fail_count` int(11) NOT NULL,
+  `repeated_fail_count` int(11) NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `IDX_0027e2dfa88fd4d85a382976ec` (`name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `users` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `name` varchar(64) NOT NULL,
@@ -18,3 +90,4 @@ CREATE TABLE `users` (
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795227792084, 'Users1795227792084');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795229294866, 'Targets1795229294866');

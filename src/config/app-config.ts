@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { EnvDto } from './env.validation';
+import { DEFAULT_SITES, parseSites, type SiteConfig } from '../livestatus/site-config';
+import { parseSecretKey, SECRET_KEY_FORMAT } from '../common/crypto/secret-box';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 export type Role = 'viewer' | 'operator' | 'admin';
@@ -46,6 +48,33 @@ export interface LoggingConfig {
   format: 'text' | 'json';
 }
 
+export interface LivestatusConfig {
+  /** Named livestatus sites, in configured order; the first is the compatible endpoint's default. */
+  sites: SiteConfig[];
+  connectTimeoutMs: number;
+  /** From submitting a query (queue included) to the last byte of its answer. */
+  timeoutMs: number;
+  /** Connections open at once per site (Icinga 2 serves at most 4). */
+  maxInFlight: number;
+  /** Queries waiting per site beyond which new ones are refused with 503. */
+  queueLimit: number;
+  /** Reuse connections (`KeepAlive: on`): auto = over UNIX sockets only. */
+  keepAlive: 'auto' | 'on' | 'off';
+  /** How long a kept-alive connection may stay idle. */
+  idleTimeoutMs: number;
+  /** The largest livestatus answer accepted for format=json (which is built in memory). */
+  maxJsonBytes: number;
+}
+
+export interface SecretsConfig {
+  /** The key stored passwords are encrypted with (VIGIL_SECRET_KEY); null: use `keyFile`. */
+  key: Buffer | null;
+  /** The key being rotated out (VIGIL_SECRET_KEY_PREVIOUS): still read, never written. */
+  previousKey: Buffer | null;
+  /** Where the generated key is kept when VIGIL_SECRET_KEY is not set. */
+  keyFile: string;
+}
+
 /** The validated configuration of one vigil process. Each module reads its own part. */
 export class AppConfig {
   constructor(
@@ -54,6 +83,8 @@ export class AppConfig {
     readonly database: DatabaseConfig,
     readonly auth: AuthConfig,
     readonly logging: LoggingConfig,
+    readonly livestatus: LivestatusConfig,
+    readonly secrets: SecretsConfig,
   ) {}
 }
 
@@ -196,6 +227,22 @@ export function loadConfig(env: Env = process.env): AppConfig {
       );
     }
   }
+  const sites =
+    typeof dto.VIGIL_LIVESTATUS_SITES === 'string'
+      ? parseSites(dto.VIGIL_LIVESTATUS_SITES, 'VIGIL_LIVESTATUS_SITES', problems)
+      : [...DEFAULT_SITES];
+  const secretKey = (name: 'VIGIL_SECRET_KEY' | 'VIGIL_SECRET_KEY_PREVIOUS'): Buffer | null => {
+    const text = dto[name];
+    if (typeof text !== 'string') return null;
+    const key = parseSecretKey(text);
+    if (!key) problems.push(`${name}: ${SECRET_KEY_FORMAT}`);
+    return key;
+  };
+  const secrets: SecretsConfig = {
+    key: secretKey('VIGIL_SECRET_KEY'),
+    previousKey: secretKey('VIGIL_SECRET_KEY_PREVIOUS'),
+    keyFile: join(dataDir, 'secret.key'),
+  };
   if (problems.length > 0) throw new ConfigError(problems);
 
   return new AppConfig(
@@ -214,5 +261,16 @@ export function loadConfig(env: Env = process.env): AppConfig {
       failureWindowSeconds: dto.VIGIL_AUTH_FAILURE_WINDOW_SECONDS ?? 60,
     },
     { level: dto.VIGIL_LOG_LEVEL ?? 'log', format: dto.VIGIL_LOG_FORMAT ?? 'text' },
+    {
+      sites,
+      connectTimeoutMs: dto.VIGIL_LIVESTATUS_CONNECT_TIMEOUT_MS ?? 1000,
+      timeoutMs: dto.VIGIL_LIVESTATUS_TIMEOUT_MS ?? 10000,
+      maxInFlight: dto.VIGIL_LIVESTATUS_MAX_IN_FLIGHT ?? 3,
+      queueLimit: dto.VIGIL_LIVESTATUS_QUEUE_LIMIT ?? 100,
+      keepAlive: dto.VIGIL_LIVESTATUS_KEEPALIVE ?? 'auto',
+      idleTimeoutMs: dto.VIGIL_LIVESTATUS_IDLE_MS ?? 500,
+      maxJsonBytes: dto.VIGIL_LIVESTATUS_MAX_JSON_BYTES ?? 32 * 1024 * 1024,
+    },
+    secrets,
   );
 }

@@ -92,4 +92,62 @@ export class EnvDto {
   @IsOptional()
   @IsIn(['text', 'json'], { message: 'must be text or json' })
   VIGIL_LOG_FORMAT?: 'text' | 'json';
+
+  @IsOptional()
+  @IsString()
+  VIGIL_LIVESTATUS_SITES?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of milliseconds from 10 to 60000' })
+  @Min(10, { message: 'must be a whole number of milliseconds from 10 to 60000' })
+  @Max(60000, { message: 'must be a whole number of milliseconds from 10 to 60000' })
+  VIGIL_LIVESTATUS_CONNECT_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of milliseconds from 10 to 600000' })
+  @Min(10, { message: 'must be a whole number of milliseconds from 10 to 600000' })
+  @Max(600000, { message: 'must be a whole number of milliseconds from 10 to 600000' })
+  VIGIL_LIVESTATUS_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 1 to 64' })
+  @Min(1, { message: 'must be a whole number from 1 to 64' })
+  @Max(64, { message: 'must be a whole number from 1 to 64' })
+  VIGIL_LIVESTATUS_MAX_IN_FLIGHT?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 0 to 100000' })
+  @Min(0, { message: 'must be a whole number from 0 to 100000' })
+  @Max(100000, { message: 'must be a whole number from 0 to 100000' })
+  VIGIL_LIVESTATUS_QUEUE_LIMIT?: number;
+
+  @IsOptional()
+  @IsIn(['auto', 'on', 'off'], { message: 'must be auto, on or off' })
+  VIGIL_LIVESTATUS_KEEPALIVE?: 'auto' | 'on' | 'off';
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of milliseconds from 1 to 60000' })
+  @Min(1, { message: 'must be a whole number of milliseconds from 1 to 60000' })
+  @Max(60000, { message: 'must be a whole number of milliseconds from 1 to 60000' })
+  VIGIL_LIVESTATUS_IDLE_MS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of bytes from 1024 to 1073741824' })
+  @Min(1024, { message: 'must be a whole number of bytes from 1024 to 1073741824' })
+  @Max(1073741824, { message: 'must be a whole number of bytes from 1024 to 1073741824' })
+  VIGIL_LIVESTATUS_MAX_JSON_BYTES?: number;
+
+  @IsOptional()
+  @IsString()
+  VIGIL_SECRET_KEY?: string;
+
+  @IsOptional()
+  @IsString()
+  VIGIL_SECRET_KEY_PREVIOUS?: string;
 }

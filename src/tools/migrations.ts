@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { DataSource } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { buildDataSourceOptions } from '../database/data-source';
 
@@ -54,7 +54,14 @@ async function withFreshDatabase<T>(
     database: name,
     migrate: true,
   };
-  const ds = await new DataSource(buildDataSourceOptions(config)).initialize();
+  // TypeORM reads column defaults differently on MariaDB (a nullable column's default comes back
+  // as the text 'NULL' through the mysql driver), so compare with the dialect the server speaks.
+  const [rows] = await admin.query('SELECT VERSION() AS version');
+  const version = String((rows as { version: string }[])[0]?.version);
+  const ds = await new DataSource({
+    ...buildDataSourceOptions(config),
+    type: /mariadb/i.test(version) ? 'mariadb' : 'mysql',
+  } as DataSourceOptions).initialize();
   try {
     return await work(ds);
   } finally {

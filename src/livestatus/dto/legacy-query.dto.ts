@@ -1,0 +1,25 @@
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { SingleLine } from './query-values';
+
+export class LegacyQueryDto {
+  /**
+   * One LQL GET request; lines separated by real new lines or by the two characters `\n`,
+   * e.g. `GET hosts\nColumns: name state`. `OutputFormat` is not allowed.
+   */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(65536)
+  q!: string;
+
+  /** Answer an object keyed by this column's value; rows without a value are left out. */
+  @IsOptional()
+  @IsString()
+  @SingleLine()
+  key?: string;
+
+  /** The site to ask; the first configured site when absent. */
+  @IsOptional()
+  @IsString()
+  @SingleLine()
+  site?: string;
+}

@@ -1,0 +1,400 @@
+import { Injectable, Logger, OnModuleDestroy, StreamableFile } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { performance } from 'node:perf_hooks';
+import { ValidationProblemException } from '../common/problem';
+import { AppConfig } from '../config/app-config';
+import type { Format } from './dto/query-values';
+import type { LegacyQueryDto } from './dto/legacy-query.dto';
+import type { RawQueryDto } from './dto/raw-query.dto';
+import type { SiteStatusDto } from './dto/site-status.dto';
+import type { TableQueryDto } from './dto/table-query.dto';
+import { checked, failureOf, failuresProblem, publicFailure, type SiteFailure } from './errors';
+import { LqlClient } from './lql-client';
+import {
+  buildQuery,
+  checkHeaderRow,
+  csvLine,
+  encodeKeys,
+  keyOf,
+  type LqlQuery,
+  parseRawQuery,
+  parseValues,
+  RowScanner,
+  rowJson,
+  type RowValues,
+  unescapeLegacyQuery,
+} from './lql';
+import { formatAddress, type SiteConfig } from './site-config';
+
+/** Response header naming the sites that failed while others answered (a JSON list). */
+export const SITE_ERRORS_HEADER = 'Vigil-Site-Errors';
+
+const CONTENT_TYPES: Record<Format, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+};
+
+interface Plan {
+  query: LqlQuery;
+  sites: string[];
+  format: Format;
+  key?: string;
+  limit?: number;
+  /** Add the answering site's name to each row (`site`). */
+  siteField: boolean;
+}
+
+type Settled<T> = { site: string; value: T } | { site: string; failure: SiteFailure };
+
+/**
+ * The configured livestatus sites and their clients, and the queries behind the livestatus
+ * endpoints. Other modules (the command pipe) use `sites` and `client(site)`.
+ */
+@Injectable()
+export class LivestatusService implements OnModuleDestroy {
+  private readonly logger = new Logger('Livestatus');
+  private readonly clients = new Map<string, LqlClient>();
+  private readonly maxJsonBytes: number;
+
+  constructor(config: AppConfig) {
+    const options = config.livestatus;
+    this.maxJsonBytes = options.maxJsonBytes;
+    for (const site of options.sites) {
+      const keepAlive =
+        options.keepAlive === 'on' ||
+        (options.keepAlive === 'auto' && site.address.type === 'unix');
+      this.clients.set(
+        site.name,
+        new LqlClient(site.name, site.address, {
+          connectTimeoutMs: options.connectTimeoutMs,
+          timeoutMs: options.timeoutMs,
+          maxInFlight: options.maxInFlight,
+          queueLimit: options.queueLimit,
+          idleTimeoutMs: options.idleTimeoutMs,
+          keepAlive,
+        }),
+      );
+    }
+  }
+
+  /** The configured sites, in configured order. */
+  get sites(): SiteConfig[] {
+    return [...this.clients.values()].map((c) => ({ name: c.site, address: c.target }));
+  }
+
+  /** The client of a configured site; throws for an unknown name. */
+  client(site: string): LqlClient {
+    const client = this.clients.get(site);
+    if (!client) throw new Error(`unknown livestatus site ${site}`);
+    return client;
+  }
+
+  onModuleDestroy(): void {
+    for (const client of this.clients.values()) client.close();
+  }
+
+  async listSites(): Promise<SiteStatusDto[]> {
+    return Promise.all(
+      [...this.clients.values()].map(async (client): Promise<SiteStatusDto> => {
+        const base = { name: client.site, address: formatAddress(client.target) };
+        const started = performance.now();
+        const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
+        try {
+          const body = await client.fetch('GET status\nColumns: program_version', {
+            maxBytes: 65536,
+          });
+          const rows = JSON.parse(body.toString('utf8')) as unknown;
+          const first = Array.isArray(rows) ? (rows[0] as unknown) : undefined;
+          const version = Array.isArray(first) ? (first[0] as unknown) : undefined;
+          return {
+            ...base,
+            reachable: true,
+            latencyMs: elapsed(),
+            programVersion: typeof version === 'string' ? version : undefined,
+          };
+        } catch (err) {
+          const detail =
+            err instanceof Error ? failureOf(client.site, base.address, err).detail : String(err);
+          return { ...base, reachable: false, latencyMs: elapsed(), error: detail };
+        }
+      }),
+    );
+  }
+
+  /** `GET /api/v1/livestatus/{table}`. */
+  queryTable(table: string, dto: TableQueryDto, res: HeaderSink): Promise<string | StreamableFile> {
+    const query = checked(() =>
+      buildQuery({
+        table,
+        columns: dto.columns
+          ?.split(',')
+          .map((c) => c.trim())
+          .filter(Boolean),
+        filters: dto.filter,
+        stats: dto.stats,
+        limit: dto.limit,
+      }),
+    );
+    const sites = this.selectSites(dto.site);
+    const format = dto.format ?? 'json';
+    return this.answer(
+      { query, sites, format, key: dto.key, limit: dto.limit, siteField: true },
+      res,
+    );
+  }
+
+  /** `POST /api/v1/livestatus/query`. */
+  runQuery(dto: RawQueryDto, res: HeaderSink): Promise<string | StreamableFile> {
+    const query = checked(() => parseRawQuery(dto.query, 'query'));
+    const sites = this.selectSites(dto.site);
+    return this.answer(
+      { query, sites, format: dto.format ?? 'json', key: dto.key, siteField: true },
+      res,
+    );
+  }
+
+  /** `GET /query` (livestatus-service compatible): one site, no `site` field. */
+  legacyQuery(dto: LegacyQueryDto, res: HeaderSink): Promise<string | StreamableFile> {
+    const query = checked(() => parseRawQuery(unescapeLegacyQuery(dto.q), 'q'));
+    const sites = dto.site ? this.selectSites(dto.site) : [this.sites[0].name];
+    if (sites.length !== 1) invalid('site', 'must name one site');
+    return this.answer({ query, sites, format: 'json', key: dto.key, siteField: false }, res);
+  }
+
+  private selectSites(param: string | undefined): string[] {
+    const all = [...this.clients.keys()];
+    if (param === undefined || param.trim() === '') return all;
+    const names = [...new Set(param.split(',').map((s) => s.trim()))].filter(Boolean);
+    const unknown = names.filter((name) => !this.clients.has(name));
+    if (unknown.length > 0) {
+      invalid('site', `unknown site ${unknown.join(', ')} (configured: ${all.join(', ')})`);
+    }
+    return names;
+  }
+
+  private async answer(plan: Plan, res: HeaderSink): Promise<string | StreamableFile> {
+    if (plan.key !== undefined) {
+      if (plan.format !== 'json') invalid('key', 'needs format json');
+      if (plan.query.columns && !plan.query.columns.includes(plan.key)) {
+        invalid('key', notAColumn(plan.key, plan.query.columns));
+      }
+    }
+    return plan.format === 'json' ? this.answerJson(plan, res) : this.answerStream(plan, res);
+  }
+
+  /**
+   * format=json: every site's answer is read (up to maxJsonBytes each) and checked before the
+   * status line, so a failure is always a problem answer; the JSON text is then produced while
+   * it is sent.
+   */
+  private async answerJson(plan: Plan, res: HeaderSink): Promise<string | StreamableFile> {
+    const results = await this.onSites(plan.sites, async (client) => {
+      const answer = await client.stream(plan.query.text, { maxBytes: this.maxJsonBytes });
+      const scanner = new RowScanner();
+      const rows: RowValues[] = [];
+      for await (const chunk of answer.body as AsyncIterable<Buffer>) {
+        for (const row of scanner.push(chunk)) rows.push(row);
+      }
+      scanner.end();
+      return rows;
+    });
+    const limit = plan.limit ?? Infinity;
+    const parts: { site?: string; keys: string[]; rows: RowValues[]; keyIndex: number }[] = [];
+    let count = 0;
+    for (const result of results) {
+      if (!('value' in result) || count >= limit) continue;
+      let rows = result.value;
+      let columns = plan.query.columns;
+      if (plan.query.headerRow && rows.length > 0) {
+        columns ??= checkHeaderRow(parseValues(rows[0]));
+        rows = rows.slice(1);
+      }
+      if (!columns) continue;
+      if (rows.length > limit - count) rows = rows.slice(0, limit - count);
+      count += rows.length;
+      const keys = encodeKeys(columns);
+      const bad = rows.find((row) => row.length !== keys.length);
+      if (bad) rowJson(bad, keys); // throws, naming the mismatch
+      const keyIndex = plan.key === undefined ? -1 : columns.indexOf(plan.key);
+      if (plan.key !== undefined && keyIndex < 0) invalid('key', notAColumn(plan.key, columns));
+      parts.push({ site: plan.siteField ? result.site : undefined, keys, rows, keyIndex });
+    }
+    setHeaders(res, 'json', failuresOf(results));
+    if (plan.key === undefined) {
+      // Small answers go out in one piece; large ones are produced while they are sent.
+      return count <= ROWS_PER_CHUNK
+        ? [...jsonList(parts)].join('')
+        : streamed(jsonList(parts), 'json');
+    }
+    const keyed = new Map<string, string>();
+    for (const { site, keys, rows, keyIndex } of parts) {
+      for (const row of rows) {
+        const value = keyOf(JSON.parse(row[keyIndex]) as unknown);
+        if (value === undefined) continue;
+        keyed.delete(value);
+        keyed.set(value, rowJson(row, keys, site));
+      }
+    }
+    const entries: string[] = [];
+    for (const [key, text] of keyed) entries.push(`${JSON.stringify(key)}:${text}`);
+    return `{${entries.join(',')}}`;
+  }
+
+  private async answerStream(plan: Plan, res: HeaderSink): Promise<StreamableFile> {
+    const opened = await this.onSites(plan.sites, (client) => client.stream(plan.query.text));
+    const answers = opened.flatMap((o) => ('value' in o ? [{ site: o.site, ...o.value }] : []));
+    setHeaders(res, plan.format, failuresOf(opened));
+    return streamed(this.lines(plan, answers), plan.format);
+  }
+
+  /** The rows of each site's answer in turn, as CSV or NDJSON text, one chunk per body chunk. */
+  private async *lines(
+    plan: Plan,
+    answers: { site: string; body: Readable }[],
+  ): AsyncGenerator<string> {
+    const limit = plan.limit ?? Infinity;
+    let columns = plan.query.columns;
+    let headerWritten = false;
+    let written = 0;
+    const header = (names: string[]) => {
+      headerWritten = true;
+      return plan.format === 'csv' ? csvLine(plan.siteField ? ['site', ...names] : names) : '';
+    };
+    try {
+      for (const answer of answers) {
+        if (written >= limit) break;
+        let siteColumns = plan.query.columns;
+        let keys = siteColumns ? encodeKeys(siteColumns) : [];
+        let expectHeader = plan.query.headerRow;
+        const site = plan.siteField ? answer.site : undefined;
+        const scanner = new RowScanner();
+        let stopped = false;
+        for await (const chunk of answer.body as AsyncIterable<Buffer>) {
+          let out = '';
+          for (const row of scanner.push(chunk)) {
+            if (expectHeader) {
+              expectHeader = false;
+              siteColumns ??= checkHeaderRow(parseValues(row));
+              keys = encodeKeys(siteColumns);
+              columns ??= siteColumns;
+              continue;
+            }
+            if (!headerWritten && columns) out += header(columns);
+            if (plan.format === 'csv') {
+              const values = parseValues(row);
+              if (values.length !== keys.length) rowJson(row, keys); // throws the mismatch
+              out += csvLine(site === undefined ? values : [site, ...values]);
+            } else {
+              out += `${rowJson(row, keys, site)}\n`;
+            }
+            if (++written >= limit) break;
+          }
+          if (out) yield out;
+          if (written >= limit) {
+            stopped = true;
+            break;
+          }
+        }
+        if (!stopped) scanner.end();
+      }
+      if (!headerWritten && columns) {
+        const text = header(columns);
+        if (text) yield text;
+      }
+    } catch (err) {
+      this.logger.warn(
+        `livestatus answer cut off: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      throw err;
+    } finally {
+      for (const answer of answers) answer.body.destroy();
+    }
+  }
+
+  /** Runs `work` on each site; throws the combined problem when no site succeeds. */
+  private async onSites<T>(
+    sites: string[],
+    work: (client: LqlClient) => Promise<T>,
+  ): Promise<Settled<T>[]> {
+    const results = await Promise.all(
+      sites.map(async (site): Promise<Settled<T>> => {
+        const client = this.client(site);
+        try {
+          return { site, value: await work(client) };
+        } catch (err) {
+          return { site, failure: failureOf(site, client.address, err) };
+        }
+      }),
+    );
+    if (results.every((r) => 'failure' in r)) {
+      throw failuresProblem(results.map((r) => (r as { failure: SiteFailure }).failure));
+    }
+    return results;
+  }
+}
+
+/** A streamed answer; once its status line is out, a failure can only cut it off. */
+function streamed(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  format: Format,
+): StreamableFile {
+  const file = new StreamableFile(Readable.from(chunks), { type: CONTENT_TYPES[format] });
+  file.setErrorHandler((_err, response) => {
+    (response as { destroy?: () => void }).destroy?.();
+  });
+  return file;
+}
+
+const ROWS_PER_CHUNK = 500;
+
+/** The JSON list of every site's rows, in chunks of a few hundred rows. */
+function* jsonList(
+  parts: { site?: string; keys: string[]; rows: RowValues[] }[],
+): Generator<string> {
+  let out = '[';
+  let first = true;
+  for (const { site, keys, rows } of parts) {
+    for (let i = 0; i < rows.length; i++) {
+      out += first ? rowJson(rows[i], keys, site) : `,${rowJson(rows[i], keys, site)}`;
+      first = false;
+      if (i % ROWS_PER_CHUNK === ROWS_PER_CHUNK - 1) {
+        yield out;
+        out = '';
+      }
+    }
+  }
+  yield `${out}]`;
+}
+
+/** Where the service sets response headers: Express' response or Fastify's reply. */
+export interface HeaderSink {
+  header(name: string, value: string): unknown;
+}
+
+function setHeaders(res: HeaderSink, format: Format, failures: SiteFailure[]): void {
+  res.header('Content-Type', CONTENT_TYPES[format]);
+  if (failures.length > 0) {
+    res.header(SITE_ERRORS_HEADER, asciiJson(failures.map(publicFailure)));
+  }
+}
+
+function failuresOf<T>(results: Settled<T>[]): SiteFailure[] {
+  return results.flatMap((r) => ('failure' in r ? [r.failure] : []));
+}
+
+function invalid(field: string, message: string): never {
+  throw new ValidationProblemException([{ field, message }]);
+}
+
+function notAColumn(key: string, columns: string[]): string {
+  return `${key} is not a column of the answer (${columns.join(', ')})`;
+}
+
+/** JSON with every non-ASCII character escaped, fit for an HTTP header. */
+function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -1,0 +1,225 @@
+import {
+  buildQuery,
+  checkHeaderRow,
+  csvLine,
+  encodeKeys,
+  keyOf,
+  LqlAnswerError,
+  LqlSyntaxError,
+  parseRawQuery,
+  parseValues,
+  RowScanner,
+  rowJson,
+  unescapeLegacyQuery,
+} from './lql';
+
+describe('buildQuery', () => {
+  it('builds a GET query with columns, ANDed filters, stats and limit', () => {
+    const query = buildQuery({
+      table: 'services',
+      columns: ['host_name', 'state'],
+      filters: ['state >= 1', 'host_name   !~   ^db'],
+      stats: ['state = 2', 'sum  state'],
+      limit: 10,
+    });
+    expect(query.text).toBe(
+      [
+        'GET services',
+        'Columns: host_name state',
+        'Filter: state >= 1',
+        'Filter: host_name !~ ^db',
+        'Stats: state = 2',
+        'Stats: sum state',
+        'Limit: 10',
+      ].join('\n'),
+    );
+    expect(query.columns).toEqual(['host_name', 'state', 'state = 2', 'sum state']);
+    expect(query.headerRow).toBe(false);
+  });
+
+  it('expects a header row when neither columns nor stats are given', () => {
+    expect(buildQuery({ table: 'hosts' })).toEqual({
+      table: 'hosts',
+      text: 'GET hosts',
+      columns: null,
+      headerRow: true,
+    });
+  });
+
+  it('keeps an empty filter value (livestatus compares with the empty string)', () => {
+    expect(buildQuery({ table: 'hosts', filters: ['notes ='] }).text).toBe(
+      'GET hosts\nFilter: notes =',
+    );
+  });
+
+  it.each([
+    [{ table: 'hosts\nCOMMAND x' }, 'table'],
+    [{ table: 'ho$ts' }, 'table'],
+    [{ table: 'hosts', columns: ['name', 'sta te'] }, 'columns'],
+    [{ table: 'hosts', filters: ['name = x\nCOMMAND [1] DISABLE_NOTIFICATIONS'] }, 'filter'],
+    [{ table: 'hosts', filters: ['name = x\0'] }, 'filter'],
+    [{ table: 'hosts', filters: ['name == x'] }, 'filter'],
+    [{ table: 'hosts', filters: ['= x'] }, 'filter'],
+    [{ table: 'hosts', stats: ['median state'] }, 'stats'],
+    [{ table: 'hosts', stats: ['state = 1\r'] }, 'stats'],
+    [{ table: 'hosts', limit: -1 }, 'limit'],
+  ])('refuses %j naming %s', (query, field) => {
+    expect(() => buildQuery(query)).toThrow(LqlSyntaxError);
+    try {
+      buildQuery(query);
+    } catch (err) {
+      expect((err as LqlSyntaxError).field).toBe(field);
+    }
+  });
+
+  it('accepts every livestatus operator', () => {
+    for (const op of ['=', '~', '=~', '~~', '<', '>', '<=', '>=', '!=', '!~', '!=~', '!~~']) {
+      expect(buildQuery({ table: 'hosts', filters: [`name ${op} x`] }).text).toBe(
+        `GET hosts\nFilter: name ${op} x`,
+      );
+    }
+  });
+});
+
+describe('parseRawQuery', () => {
+  it('names columns from Columns: plus one per Stats: line', () => {
+    const query = parseRawQuery(
+      'GET services\nColumns: host_name\nStats: state = 0\nStats: avg latency\n',
+    );
+    expect(query.columns).toEqual(['host_name', 'state = 0', 'avg latency']);
+    expect(query.headerRow).toBe(false);
+    expect(query.text).toBe(
+      'GET services\nColumns: host_name\nStats: state = 0\nStats: avg latency',
+    );
+  });
+
+  it('combines stats lines under StatsAnd, StatsOr and StatsNegate', () => {
+    const query = parseRawQuery(
+      'GET services\nStats: state = 1\nStats: state = 2\nStatsOr: 2\nStats: acknowledged = 1\nStatsNegate:',
+    );
+    expect(query.columns).toEqual(['state = 1 or state = 2', 'not acknowledged = 1']);
+  });
+
+  it('uses the header row without Columns and Stats, or with ColumnHeaders: on', () => {
+    expect(parseRawQuery('GET hosts\nFilter: name = x')).toMatchObject({
+      columns: null,
+      headerRow: true,
+    });
+    expect(parseRawQuery('GET hosts\nColumns: name\nColumnHeaders: on')).toMatchObject({
+      columns: ['name'],
+      headerRow: true,
+    });
+  });
+
+  it('accepts CR LF line ends and trailing empty lines', () => {
+    expect(parseRawQuery('GET hosts\r\nColumns: name\r\n\r\n').text).toBe(
+      'GET hosts\nColumns: name',
+    );
+  });
+
+  it.each([
+    ['COMMAND [1] DISABLE_NOTIFICATIONS', 'COMMAND'],
+    ['GET hosts\n\nCOMMAND [1] DISABLE_NOTIFICATIONS', 'more than one request'],
+    ['GET hosts\n\nGET services', 'more than one request'],
+    ['GET hosts\nResponseHeader: off', 'ResponseHeader'],
+    ['GET hosts\noutputformat: csv', 'OutputFormat'],
+    ['GET hosts\nKeepAlive: on', 'KeepAlive'],
+    ['GET hosts\nnot a header', 'not a header line'],
+    ['GET hosts\rCOMMAND x', 'CR'],
+    ['GET hosts\0', 'NUL'],
+    ['PUT hosts', 'must start with GET'],
+    ['GET ho$ts', 'table'],
+    ['', 'empty'],
+  ])('refuses %j', (text, message) => {
+    expect(() => parseRawQuery(text)).toThrow(message);
+  });
+});
+
+describe('unescapeLegacyQuery', () => {
+  it('turns the two characters \\n into new lines', () => {
+    expect(unescapeLegacyQuery('GET hosts\\nColumns: name')).toBe('GET hosts\nColumns: name');
+  });
+});
+
+describe('rowJson', () => {
+  const keys = encodeKeys(['name', 'state', 'groups']);
+
+  it('writes a row as an object from its values, led by the site when given', () => {
+    expect(JSON.parse(rowJson(['"a\\"b"', '1', '["x"]'], keys, 'dc2'))).toEqual({
+      site: 'dc2',
+      name: 'a"b',
+      state: 1,
+      groups: ['x'],
+    });
+    expect(rowJson(['"a"', '0', '[]'], keys)).toBe('{"name":"a","state":0,"groups":[]}');
+  });
+
+  it('refuses rows that do not match the columns', () => {
+    expect(() => rowJson(['"a"'], keys)).toThrow(LqlAnswerError);
+  });
+});
+
+describe('header rows and keys', () => {
+  it('reads column names from a header row', () => {
+    expect(checkHeaderRow(parseValues(['"name"', '"state"']))).toEqual(['name', 'state']);
+    expect(() => checkHeaderRow([1, 2])).toThrow(LqlAnswerError);
+  });
+
+  it('skips rows without a key value', () => {
+    expect([null, undefined, '', 'a', 2, ['x']].map(keyOf)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      'a',
+      '2',
+      '["x"]',
+    ]);
+  });
+});
+
+describe('csvLine', () => {
+  it('quotes fields with commas, quotes and new lines and writes lists as JSON', () => {
+    expect(csvLine(['a', 'b,c', 'say "hi"', 'x\ny', ['web', 'db'], null, 3])).toBe(
+      'a,"b,c","say ""hi""","x\ny","[""web"",""db""]",,3\r\n',
+    );
+  });
+});
+
+describe('RowScanner', () => {
+  const answer = '[["a",1,["x","y]"]], ["b\\"],",2,[]],\n["ü",3,[{"k":[1,2]}]], []]';
+
+  it('yields each row as value texts however the answer is cut into chunks', () => {
+    const bytes = Buffer.from(answer, 'utf8');
+    for (const size of [1, 2, 3, 7, bytes.length]) {
+      const scanner = new RowScanner();
+      const rows: string[][] = [];
+      for (let i = 0; i < bytes.length; i += size) {
+        rows.push(...scanner.push(bytes.subarray(i, i + size)));
+      }
+      scanner.end();
+      expect(rows).toEqual([
+        ['"a"', '1', '["x","y]"]'],
+        ['"b\\"],"', '2', '[]'],
+        ['"ü"', '3', '[{"k":[1,2]}]'],
+        [],
+      ]);
+      expect(rows.map(parseValues)).toEqual(JSON.parse(answer));
+    }
+  });
+
+  it('refuses an answer that is not a list of rows, or ends early', () => {
+    expect(() => new RowScanner().push(Buffer.from('{"a":1}'))).toThrow(LqlAnswerError);
+    expect(() => new RowScanner().push(Buffer.from('[1,2]'))).toThrow(LqlAnswerError);
+    expect(() => new RowScanner().push(Buffer.from('[["a"]]]'))).toThrow(LqlAnswerError);
+    expect(() => new RowScanner().push(Buffer.from('[["a",,1]]'))).toThrow(LqlAnswerError);
+    const cut = new RowScanner();
+    cut.push(Buffer.from('[["a"], ["b'));
+    expect(() => cut.end()).toThrow(LqlAnswerError);
+  });
+
+  it('accepts an empty list', () => {
+    const scanner = new RowScanner();
+    expect(scanner.push(Buffer.from('[]'))).toEqual([]);
+    expect(() => scanner.end()).not.toThrow();
+  });
+});

@@ -1,0 +1,381 @@
+/**
+ * LQL (livestatus query language): building queries from structured input, checking queries
+ * written by callers, naming the columns of an answer and turning answer rows into objects.
+ * Plain TypeScript, no Nest.
+ */
+
+export const FILTER_OPERATORS = [
+  '=',
+  '~',
+  '=~',
+  '~~',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '!=',
+  '!~',
+  '!=~',
+  '!~~',
+] as const;
+export const STATS_FUNCTIONS = ['sum', 'min', 'max', 'avg', 'std', 'suminv', 'avginv'] as const;
+
+/** Table and column names: identifier characters only. */
+export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Header lines the client adds itself; a caller may not set them. */
+export const RESERVED_HEADERS = ['ResponseHeader', 'OutputFormat', 'KeepAlive'] as const;
+
+const OPERATOR_PATTERN = [...FILTER_OPERATORS]
+  .sort((a, b) => b.length - a.length)
+  .map((op) => op.replace(/[~]/g, '\\~'))
+  .join('|');
+const CONDITION = new RegExp(
+  `^([A-Za-z_][A-Za-z0-9_]*)[ \\t]+(${OPERATOR_PATTERN})(?:[ \\t]+(.*))?$`,
+);
+const AGGREGATE = new RegExp(`^(${STATS_FUNCTIONS.join('|')})[ \\t]+([A-Za-z_][A-Za-z0-9_]*)$`);
+
+/** A query the caller got wrong: answered 400, naming the field. */
+export class LqlSyntaxError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`${field}: ${message}`);
+    this.name = 'LqlSyntaxError';
+  }
+}
+
+/** A GET query, ready to send: its request lines (without the client's framing headers). */
+export interface LqlQuery {
+  table: string;
+  /** The request lines: `GET <table>` and headers, without a trailing empty line. */
+  text: string;
+  /** Names of the answer's columns, or null when the answer starts with a header row. */
+  columns: string[] | null;
+  /** The answer starts with a header row (no Columns and no Stats, or ColumnHeaders: on). */
+  headerRow: boolean;
+}
+
+export interface StructuredQuery {
+  table: string;
+  columns?: string[];
+  filters?: string[];
+  stats?: string[];
+  limit?: number;
+}
+
+function checkLineValue(field: string, value: string): void {
+  if (/[\r\n\0]/.test(value)) throw new LqlSyntaxError(field, 'must not contain CR, LF or NUL');
+}
+
+function checkIdentifier(field: string, name: string, what: string): void {
+  if (!IDENTIFIER.test(name)) {
+    throw new LqlSyntaxError(
+      field,
+      `${what} "${name}" must consist of letters, digits and _ (not starting with a digit)`,
+    );
+  }
+}
+
+/** Checks `<column> <op> <value>` (a filter or a counting stats line) and normalises spacing. */
+export function parseCondition(field: string, text: string): string {
+  checkLineValue(field, text);
+  const match = CONDITION.exec(text.trim());
+  if (!match) {
+    throw new LqlSyntaxError(
+      field,
+      `"${text}" must be <column> <operator> <value> with an operator among ${FILTER_OPERATORS.join(' ')}`,
+    );
+  }
+  const [, column, op, value] = match;
+  return value === undefined || value === '' ? `${column} ${op}` : `${column} ${op} ${value}`;
+}
+
+/** Checks a stats line: `<function> <column>` or a counting `<column> <op> <value>`. */
+export function parseStats(field: string, text: string): string {
+  checkLineValue(field, text);
+  const aggregate = AGGREGATE.exec(text.trim());
+  if (aggregate) return `${aggregate[1]} ${aggregate[2]}`;
+  try {
+    return parseCondition(field, text);
+  } catch {
+    throw new LqlSyntaxError(
+      field,
+      `"${text}" must be <function> <column> (${STATS_FUNCTIONS.join(', ')}) or <column> <operator> <value>`,
+    );
+  }
+}
+
+/** Builds a GET query from checked parts; conditions are ANDed. */
+export function buildQuery(query: StructuredQuery): LqlQuery {
+  checkLineValue('table', query.table);
+  checkIdentifier('table', query.table, 'table');
+  const columns = query.columns ?? [];
+  columns.forEach((column) => {
+    checkLineValue('columns', column);
+    checkIdentifier('columns', column, 'column');
+  });
+  const lines = [`GET ${query.table}`];
+  if (columns.length > 0) lines.push(`Columns: ${columns.join(' ')}`);
+  for (const filter of query.filters ?? [])
+    lines.push(`Filter: ${parseCondition('filter', filter)}`);
+  const stats = (query.stats ?? []).map((s) => parseStats('stats', s));
+  for (const s of stats) lines.push(`Stats: ${s}`);
+  if (query.limit !== undefined) {
+    if (!Number.isInteger(query.limit) || query.limit < 0) {
+      throw new LqlSyntaxError('limit', 'must be a whole number of 0 or more');
+    }
+    lines.push(`Limit: ${query.limit}`);
+  }
+  const named = columns.length > 0 || stats.length > 0;
+  return {
+    table: query.table,
+    text: lines.join('\n'),
+    columns: named ? [...columns, ...stats] : null,
+    headerRow: !named,
+  };
+}
+
+/** `q` of the compatible endpoint may spell new lines as the two characters `\n`. */
+export function unescapeLegacyQuery(q: string): string {
+  return q.replace(/\\n/g, '\n');
+}
+
+/**
+ * Checks a query written by a caller: exactly one GET request, no COMMAND, no second request
+ * after an empty line, none of the client's own headers. Names the answer's columns.
+ */
+export function parseRawQuery(text: string, field = 'query'): LqlQuery {
+  const normalised = text.replace(/\r\n/g, '\n');
+  if (/[\r\0]/.test(normalised)) {
+    throw new LqlSyntaxError(field, 'must not contain CR (other than in CR LF) or NUL');
+  }
+  const body = normalised.replace(/^\n+/, '').replace(/\n+$/, '');
+  if (body === '') throw new LqlSyntaxError(field, 'is empty');
+  if (body.includes('\n\n')) {
+    throw new LqlSyntaxError(
+      field,
+      'holds more than one request: an empty line ends a request, nothing may follow it',
+    );
+  }
+  const [first, ...headers] = body.split('\n');
+  if (/^\s*COMMAND\b/i.test(first)) {
+    throw new LqlSyntaxError(field, 'COMMAND is not allowed here: only GET queries');
+  }
+  const request = /^GET[ \t]+(\S+)[ \t]*$/.exec(first);
+  if (!request) throw new LqlSyntaxError(field, `must start with GET <table> (got "${first}")`);
+  const table = request[1];
+  checkIdentifier(field, table, 'table');
+
+  let columns: string[] | null = null;
+  let stats: string[] = [];
+  let columnHeaders = false;
+  headers.forEach((line, index) => {
+    const header = /^([A-Za-z][A-Za-z0-9]*):[ \t]*(.*?)[ \t]*$/.exec(line);
+    if (!header) {
+      throw new LqlSyntaxError(field, `line ${index + 2} is not a header line (Name: value)`);
+    }
+    const [, name, value] = header;
+    const reserved = RESERVED_HEADERS.find((r) => r.toLowerCase() === name.toLowerCase());
+    if (reserved) {
+      throw new LqlSyntaxError(field, `must not set ${reserved}: vigil sets it itself`);
+    }
+    if (name === 'Columns') {
+      columns = value.split(/[ \t]+/).filter(Boolean);
+      columns.forEach((c) => checkIdentifier(field, c, 'column'));
+    } else if (name === 'Stats') {
+      stats.push(value);
+    } else if (name === 'StatsAnd' || name === 'StatsOr') {
+      const n = Math.min(Math.max(Number.parseInt(value, 10) || 0, 0), stats.length);
+      if (n > 0) {
+        const joined = stats.slice(stats.length - n).join(name === 'StatsAnd' ? ' and ' : ' or ');
+        stats = [...stats.slice(0, stats.length - n), joined];
+      }
+    } else if (name === 'StatsNegate' && stats.length > 0) {
+      stats[stats.length - 1] = `not ${stats[stats.length - 1]}`;
+    } else if (name === 'ColumnHeaders') {
+      columnHeaders = value.toLowerCase() === 'on';
+    }
+  });
+  const named: string[] | null = columns ?? (stats.length > 0 ? [] : null);
+  const names = named ? [...named, ...stats] : null;
+  return {
+    table,
+    text: [first.trim(), ...headers].join('\n'),
+    columns: names,
+    headerRow: names === null || columnHeaders,
+  };
+}
+
+export class LqlAnswerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LqlAnswerError';
+  }
+}
+
+export function checkHeaderRow(row: unknown): string[] {
+  if (!Array.isArray(row) || !row.every((name) => typeof name === 'string')) {
+    throw new LqlAnswerError('the header row of the answer is not a list of column names');
+  }
+  return row;
+}
+
+/** The text of a key value, or undefined when the row has none (it is then skipped). */
+export function keyOf(value: unknown): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** One CSV field (RFC 4180): lists and objects as JSON, null as empty. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : JSON.stringify(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(values: unknown[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/** One answer row as the JSON text of each of its values (e.g. `"web-01"`, `0`, `["a"]`). */
+export type RowValues = string[];
+
+/**
+ * Reads a JSON list of rows (`[[...], [...]]`) arriving in chunks and returns each row as the
+ * JSON text of its values, without parsing them: rows can be passed on as JSON without being
+ * decoded and encoded again. Holds no more than the row being read.
+ */
+export class RowScanner {
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  private ended = false;
+  /** The part of the current row from earlier chunks. */
+  private pieces: Buffer[] = [];
+  private carried = 0;
+  /** Offsets (within the current row) where each value starts and ends. */
+  private bounds: number[] = [];
+
+  /** Feeds the next chunk and returns the rows it completes. */
+  push(chunk: Buffer): RowValues[] {
+    const rows: RowValues[] = [];
+    let rowStart = this.depth >= 2 ? 0 : -1;
+    for (let i = 0; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (this.inString) {
+        if (this.escaped) this.escaped = false;
+        else if (c === BACKSLASH) this.escaped = true;
+        else if (c === QUOTE) this.inString = false;
+        continue;
+      }
+      if (c === QUOTE) {
+        if (this.depth < 2) throw notRows();
+        this.inString = true;
+      } else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
+        if (this.ended) throw new LqlAnswerError('the answer continues after its end');
+        this.depth++;
+        if (this.depth <= 2 && c !== OPEN_BRACKET) throw notRows();
+        if (this.depth === 2) {
+          rowStart = i;
+          this.bounds = [1];
+        }
+      } else if (c === CLOSE_BRACKET || c === CLOSE_BRACE) {
+        if (this.depth <= 2 && c !== CLOSE_BRACKET) throw notRows();
+        this.depth--;
+        if (this.depth === 1) {
+          this.bounds.push(this.carried + i - rowStart);
+          rows.push(this.takeRow(chunk.subarray(rowStart, i + 1)));
+          rowStart = -1;
+        } else if (this.depth === 0) {
+          this.ended = true;
+        } else if (this.depth < 0) {
+          throw notRows();
+        }
+      } else if (c === COMMA && this.depth === 2) {
+        const at = this.carried + i - rowStart;
+        this.bounds.push(at, at + 1);
+      } else if (this.depth < 2 && !(c === COMMA || isSpace(c))) {
+        throw notRows();
+      }
+    }
+    if (rowStart >= 0 && this.depth >= 2) {
+      const rest = chunk.subarray(rowStart);
+      this.pieces.push(rest);
+      this.carried += rest.length;
+    }
+    return rows;
+  }
+
+  /** Throws unless the whole list has been read. */
+  end(): void {
+    if (!this.ended) throw new LqlAnswerError('the answer ended in the middle of its JSON list');
+  }
+
+  private takeRow(last: Buffer): RowValues {
+    const row = this.pieces.length === 0 ? last : Buffer.concat([...this.pieces, last]);
+    this.pieces = [];
+    this.carried = 0;
+    const values: RowValues = [];
+    const b = this.bounds;
+    for (let k = 0; k < b.length; k += 2) {
+      const text = row.toString('utf8', b[k], b[k + 1]).trim();
+      if (text === '') {
+        if (b.length === 2) break; // an empty row: []
+        throw new LqlAnswerError('an answer row has an empty value');
+      }
+      values.push(text);
+    }
+    return values;
+  }
+}
+
+function notRows(): LqlAnswerError {
+  return new LqlAnswerError('the answer is not a JSON list of rows');
+}
+
+/** Decodes a row's values. */
+export function parseValues(values: RowValues): unknown[] {
+  try {
+    return JSON.parse(`[${values.join(',')}]`) as unknown[];
+  } catch {
+    throw new LqlAnswerError('an answer row is not valid JSON');
+  }
+}
+
+/** Column names as the JSON object keys they become: `"name":`. */
+export function encodeKeys(columns: string[]): string[] {
+  return columns.map((c) => `${JSON.stringify(c)}:`);
+}
+
+/** A row as a JSON object text, from its values' JSON texts, optionally led by `site`. */
+export function rowJson(values: RowValues, keys: string[], site?: string): string {
+  if (values.length !== keys.length) {
+    throw new LqlAnswerError(
+      `an answer row has ${values.length} values for ${keys.length} columns`,
+    );
+  }
+  let text = site === undefined ? '{' : `{"site":${JSON.stringify(site)},`;
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) text += ',';
+    text += keys[i] + values[i];
+  }
+  return `${text}}`;
+}

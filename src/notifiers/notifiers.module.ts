@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SecretsModule } from '../common/crypto/secrets.module';
+import { NotifierEntity } from './notifier.entity';
+import { NotifiersController } from './notifiers.controller';
+import { NotifiersService } from './notifiers.service';
+
+/**
+ * Notifier definitions and their delivery statistics. Publishes `notifier.*` events
+ * (notifier-events.ts); exports NotifiersService and the notifiers repository.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([NotifierEntity]), SecretsModule],
+  controllers: [NotifiersController],
+  providers: [NotifiersService],
+  exports: [NotifiersService, TypeOrmModule],
+})
+export class NotifiersModule {}

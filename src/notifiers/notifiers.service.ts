@@ -1,0 +1,356 @@
+import { HttpStatus, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { SecretBox } from '../common/crypto/secret-box';
+import { ProblemException, ValidationProblemException } from '../common/problem';
+import type { FieldErrorDto } from '../common/problem.dto';
+import { containsPattern, isUniqueViolation, LIKE_ESCAPE } from '../common/query';
+import type { CreateNotifierDto, SmtpSettingsDto } from './dto/create-notifier.dto';
+import type { ListNotifiersQueryDto } from './dto/list-notifiers-query.dto';
+import type { NotifierDto, NotifierListDto } from './dto/notifier.dto';
+import type { UpdateNotifierDto } from './dto/update-notifier.dto';
+import { NotifierChangedEvent, type NotifierEventName, NotifierEvents } from './notifier-events';
+import { NotifierEntity, type NotifierType, type SmtpSecurity } from './notifier.entity';
+
+const DEFAULT_PORTS: Record<SmtpSecurity, number> = { none: 25, starttls: 587, tls: 465 };
+
+const SORT_COLUMNS = { name: 'name', id: 'id', createdAt: 'createdAt' } as const;
+
+const NO_SMTP = {
+  smtpHost: null,
+  smtpPort: null,
+  smtpSecurity: null,
+  smtpUsername: null,
+  smtpPassword: null,
+  smtpFrom: null,
+} as const;
+
+/** A notifier as the notification sender needs it: enabled, with its password decrypted. */
+export interface NotifierForDelivery {
+  id: number;
+  name: string;
+  type: NotifierType;
+  address: string[];
+  smtp: {
+    host: string;
+    port: number;
+    security: SmtpSecurity;
+    username: string | null;
+    password: string | null;
+    from: string;
+  } | null;
+}
+
+/** Tells which targets (by name) still send to a notifier; registered by the Targets module. */
+export type NotifierReferenceCheck = (notifierId: number) => Promise<string[]>;
+
+type SmtpColumns = Pick<
+  NotifierEntity,
+  'smtpHost' | 'smtpPort' | 'smtpSecurity' | 'smtpUsername' | 'smtpPassword' | 'smtpFrom'
+>;
+
+/** Notifier definitions (CRUD); passwords are encrypted at rest and never answered. */
+@Injectable()
+export class NotifiersService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Notifiers');
+  private readonly referenceChecks: NotifierReferenceCheck[] = [];
+
+  constructor(
+    @InjectRepository(NotifierEntity) private readonly notifiers: Repository<NotifierEntity>,
+    private readonly box: SecretBox,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  /**
+   * Checks at start that every stored password can be decrypted (a warning names those that
+   * cannot), and during a key rotation writes them again with the current key.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const rows = await this.notifiers.find({ select: ['id', 'smtpPassword'] });
+    let rewritten = 0;
+    const unreadable: number[] = [];
+    for (const row of rows) {
+      if (!row.smtpPassword || this.box.isCurrent(row.smtpPassword)) continue;
+      try {
+        const fresh = this.box.reencrypt(row.smtpPassword);
+        await this.notifiers.update(
+          { id: row.id, smtpPassword: row.smtpPassword },
+          { smtpPassword: fresh },
+        );
+        rewritten++;
+      } catch {
+        unreadable.push(row.id);
+      }
+    }
+    if (rewritten) this.logger.log(`Encrypted ${rewritten} SMTP password(s) with the current key`);
+    if (unreadable.length) {
+      this.logger.warn(
+        `The SMTP passwords of notifier(s) ${unreadable.join(', ')} cannot be decrypted with the configured keys`,
+      );
+    }
+  }
+
+  registerReferenceCheck(check: NotifierReferenceCheck): void {
+    this.referenceChecks.push(check);
+  }
+
+  async list(query: ListNotifiersQueryDto): Promise<NotifierListDto> {
+    const qb = this.notifiers.createQueryBuilder('n');
+    if (query.enabled !== undefined)
+      qb.andWhere('n.enabled = :enabled', { enabled: query.enabled });
+    if (query.q) {
+      qb.andWhere(`LOWER(n.name) LIKE LOWER(:q) ESCAPE '${LIKE_ESCAPE}'`, {
+        q: containsPattern(query.q),
+      });
+    }
+
+    const sort = query.sort ?? 'name';
+    const key = sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
+    const descending = sort.startsWith('-');
+    qb.orderBy(`n.${SORT_COLUMNS[key]}`, descending ? 'DESC' : 'ASC');
+    if (key !== 'id') qb.addOrderBy('n.id', 'ASC');
+    const [rows, total] = await qb.skip(query.offset).take(query.limit).getManyAndCount();
+    return { items: rows.map((n) => this.toDto(n)), total };
+  }
+
+  async get(id: number): Promise<NotifierDto> {
+    return this.toDto(await this.find(id));
+  }
+
+  async create(dto: CreateNotifierDto): Promise<NotifierDto> {
+    const type = dto.type ?? 'SMTP';
+    const errors: FieldErrorDto[] = [];
+    const smtp = this.smtpColumns(type, dto.smtp, null, errors);
+    if (errors.length) throw new ValidationProblemException(errors);
+    await this.assertNameFree(dto.name);
+    const entity = this.notifiers.create({
+      name: dto.name,
+      type,
+      address: dto.address,
+      ...smtp,
+      enabled: dto.enabled ?? true,
+      sentCount: 0,
+      failedCount: 0,
+      lastError: null,
+      lastSentAt: null,
+    });
+    const saved = await this.save(entity);
+    return this.publish(NotifierEvents.created, saved);
+  }
+
+  async update(id: number, dto: UpdateNotifierDto): Promise<NotifierDto> {
+    const entity = await this.find(id);
+    const type = dto.type ?? entity.type;
+    const errors: FieldErrorDto[] = [];
+    const smtp = this.smtpColumns(type, dto.smtp, entity, errors);
+    if (errors.length) throw new ValidationProblemException(errors);
+    if (dto.name !== undefined && dto.name !== entity.name) await this.assertNameFree(dto.name, id);
+    Object.assign(entity, smtp, {
+      name: dto.name ?? entity.name,
+      type,
+      address: dto.address ?? entity.address,
+      enabled: dto.enabled ?? entity.enabled,
+    });
+    const saved = await this.save(entity);
+    return this.publish(NotifierEvents.updated, saved);
+  }
+
+  async setEnabled(id: number, enabled: boolean): Promise<NotifierDto> {
+    const entity = await this.find(id);
+    if (entity.enabled === enabled) return this.toDto(entity);
+    entity.enabled = enabled;
+    const saved = await this.notifiers.save(entity);
+    return this.publish(enabled ? NotifierEvents.enabled : NotifierEvents.disabled, saved);
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.find(id);
+    for (const check of this.referenceChecks) {
+      const users = await check(id);
+      if (users.length) {
+        throw new ProblemException(
+          HttpStatus.CONFLICT,
+          `notifier ${id} is used by target(s) ${users.map((n) => `"${n}"`).join(', ')}: ` +
+            'remove it from their notifierIds first, or disable it',
+        );
+      }
+    }
+    await this.notifiers.delete({ id });
+    this.emit(NotifierEvents.deleted, new NotifierChangedEvent(id));
+  }
+
+  /** Those of `ids` that name no notifier. */
+  async unknownIds(ids: number[]): Promise<number[]> {
+    if (ids.length === 0) return [];
+    const found = await this.notifiers.find({ select: ['id'], where: { id: In(ids) } });
+    const known = new Set(found.map((n) => n.id));
+    return ids.filter((id) => !known.has(id));
+  }
+
+  /**
+   * The enabled notifiers a target sends to: those of `ids`, or every enabled notifier when
+   * `ids` is empty. A notifier whose password cannot be decrypted is left out, with a warning.
+   */
+  async forDelivery(ids: number[]): Promise<NotifierForDelivery[]> {
+    const where = ids.length ? { enabled: true, id: In(ids) } : { enabled: true };
+    const rows = await this.notifiers.find({ where, order: { id: 'ASC' } });
+    const result: NotifierForDelivery[] = [];
+    for (const n of rows) {
+      let password: string | null = null;
+      try {
+        password = n.smtpPassword ? this.box.decrypt(n.smtpPassword) : null;
+      } catch (err) {
+        this.logger.warn(`Notifier ${n.id} ("${n.name}") is skipped: ${(err as Error).message}`);
+        continue;
+      }
+      result.push({
+        id: n.id,
+        name: n.name,
+        type: n.type,
+        address: n.address,
+        smtp:
+          n.smtpHost && n.smtpPort && n.smtpSecurity && n.smtpFrom
+            ? {
+                host: n.smtpHost,
+                port: n.smtpPort,
+                security: n.smtpSecurity,
+                username: n.smtpUsername,
+                password,
+                from: n.smtpFrom,
+              }
+            : null,
+      });
+    }
+    return result;
+  }
+
+  toDto(n: NotifierEntity): NotifierDto {
+    return {
+      id: n.id,
+      name: n.name,
+      type: n.type,
+      address: n.address,
+      ...(n.smtpHost && n.smtpPort && n.smtpSecurity && n.smtpFrom
+        ? {
+            smtp: {
+              host: n.smtpHost,
+              port: n.smtpPort,
+              security: n.smtpSecurity,
+              ...(n.smtpUsername ? { username: n.smtpUsername } : {}),
+              hasPassword: Boolean(n.smtpPassword),
+              from: n.smtpFrom,
+            },
+          }
+        : {}),
+      enabled: n.enabled,
+      sentCount: n.sentCount,
+      failedCount: n.failedCount,
+      lastError: n.lastError,
+      lastSentAt: n.lastSentAt,
+      createdAt: n.createdAt,
+      updatedAt: n.updatedAt,
+    };
+  }
+
+  /**
+   * The smtp_* columns for the new definition. `input` replaces the stored settings as a whole,
+   * except that a left-out password keeps the stored one while a username is given. Stored
+   * passwords are written again with the current key.
+   */
+  private smtpColumns(
+    type: NotifierType,
+    input: SmtpSettingsDto | undefined,
+    stored: NotifierEntity | null,
+    errors: FieldErrorDto[],
+  ): SmtpColumns {
+    if (type !== 'SMTP') return { ...NO_SMTP };
+    if (!input) {
+      if (stored?.smtpHost) {
+        return {
+          smtpHost: stored.smtpHost,
+          smtpPort: stored.smtpPort,
+          smtpSecurity: stored.smtpSecurity,
+          smtpUsername: stored.smtpUsername,
+          smtpPassword: this.rewrite(stored.smtpPassword),
+          smtpFrom: stored.smtpFrom,
+        };
+      }
+      errors.push({ field: 'smtp', message: 'smtp is required when type is SMTP' });
+      return { ...NO_SMTP };
+    }
+    const security = input.security ?? 'starttls';
+    const username = input.username ?? null;
+    let password: string | null = null;
+    if (input.password !== undefined) {
+      if (!username) {
+        errors.push({ field: 'smtp.username', message: 'username is required with a password' });
+      }
+      password = this.box.encrypt(input.password);
+    } else if (username && stored?.smtpPassword) {
+      password = this.rewrite(stored.smtpPassword);
+    } else if (username) {
+      errors.push({ field: 'smtp.password', message: 'password is required with a username' });
+    }
+    return {
+      smtpHost: input.host,
+      smtpPort: input.port ?? DEFAULT_PORTS[security],
+      smtpSecurity: security,
+      smtpUsername: username,
+      smtpPassword: password,
+      smtpFrom: input.from,
+    };
+  }
+
+  /** A stored password written again with the current key; kept as it is when unreadable. */
+  private rewrite(stored: string | null): string | null {
+    if (!stored) return stored;
+    try {
+      return this.box.reencrypt(stored);
+    } catch {
+      return stored;
+    }
+  }
+
+  private async find(id: number): Promise<NotifierEntity> {
+    const entity = await this.notifiers.findOne({ where: { id } });
+    if (!entity) throw new ProblemException(HttpStatus.NOT_FOUND, `notifier ${id} not found`);
+    return entity;
+  }
+
+  private async assertNameFree(name: string, exceptId?: number): Promise<void> {
+    const clash = await this.notifiers
+      .createQueryBuilder('n')
+      .where('LOWER(n.name) = LOWER(:name)', { name })
+      .getOne();
+    if (clash && clash.id !== exceptId) throw this.duplicate(name);
+  }
+
+  private duplicate(name: string): ProblemException {
+    return new ProblemException(HttpStatus.CONFLICT, `a notifier named "${name}" already exists`);
+  }
+
+  private async save(entity: NotifierEntity): Promise<NotifierEntity> {
+    try {
+      return await this.notifiers.save(entity);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw this.duplicate(entity.name);
+      throw err;
+    }
+  }
+
+  private publish(name: NotifierEventName, entity: NotifierEntity): NotifierDto {
+    const dto = this.toDto(entity);
+    this.emit(name, new NotifierChangedEvent(entity.id, dto));
+    return dto;
+  }
+
+  /** Publishes an event; a failing listener is logged and never fails the request. */
+  private emit(name: NotifierEventName, event: NotifierChangedEvent): void {
+    try {
+      this.events.emit(name, event);
+    } catch (err) {
+      this.logger.error(`A listener of ${name} failed: ${(err as Error).stack ?? String(err)}`);
+    }
+  }
+}

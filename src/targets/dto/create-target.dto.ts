@@ -1,0 +1,173 @@
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  Allow,
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  IsUrl,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { OmitOrValid } from '../../common/validation';
+import { HTTP_METHODS, type HttpMethod } from '../target.entity';
+import {
+  ANY_JSON_SCHEMA,
+  type AnyAuthDto,
+  AUTH_DISCRIMINATOR,
+  AUTH_REQUEST_SCHEMA,
+  AUTH_URL_OPTIONS,
+  BasicAuthDto,
+  NoneAuthDto,
+  OpenStackAuthDto,
+  TargetAuthDto,
+} from './target-auth.dto';
+import { IsHeaderMap, IsJsonPath, IsRegex } from './validators';
+
+export const NAME_PATTERN = /^\S(.*\S)?$/;
+
+/** A target to probe. Fields left out take the default shown. */
+@ApiExtraModels(NoneAuthDto, BasicAuthDto, OpenStackAuthDto)
+export class CreateTargetDto {
+  /** A unique name: 1-100 characters, no leading or trailing space. */
+  @IsString()
+  @Length(1, 100)
+  @Matches(NAME_PATTERN, { message: 'name must not start or end with white space' })
+  name!: string;
+
+  /** The http or https URL to probe, query string included; no credentials in it (use `auth`). */
+  @IsUrl(AUTH_URL_OPTIONS, { message: 'url must be an http or https URL without credentials' })
+  @MaxLength(2048)
+  url!: string;
+
+  /** The HTTP method; default `GET`. */
+  @OmitOrValid()
+  @IsIn(HTTP_METHODS)
+  method?: HttpMethod;
+
+  /** Request headers to send, e.g. `{ "Accept": "application/json" }` (at most 50); default none. */
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string', maxLength: 4096 },
+    maxProperties: 50,
+  })
+  @OmitOrValid()
+  @IsHeaderMap()
+  headers?: Record<string, string>;
+
+  /** The request body to send (at most 65535 bytes as UTF-8). */
+  @OmitOrValid()
+  @IsString()
+  @MaxLength(65535)
+  body?: string;
+
+  /** How to authenticate; default `{ "type": "NONE" }`. */
+  @ApiPropertyOptional(AUTH_REQUEST_SCHEMA)
+  @OmitOrValid()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TargetAuthDto, AUTH_DISCRIMINATOR)
+  auth?: AnyAuthDto;
+
+  /** How often to probe, in seconds (1-86400); default 60. */
+  @ApiPropertyOptional({ type: 'integer' })
+  @OmitOrValid()
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  frequencySeconds?: number;
+
+  /** How long to wait for an answer, in seconds (1-300, at most `frequencySeconds`); default 10, or `frequencySeconds` when that is less. */
+  @ApiPropertyOptional({ type: 'integer' })
+  @OmitOrValid()
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  timeoutSeconds?: number;
+
+  /** The HTTP status a passing probe answers with; default 200. */
+  @ApiPropertyOptional({ type: 'integer' })
+  @OmitOrValid()
+  @IsInt()
+  @Min(100)
+  @Max(599)
+  expectedStatus?: number;
+
+  /** The answer's body must contain this text. */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 4096)
+  bodyContains?: string;
+
+  /** The answer's body must match this JavaScript regular expression (without slashes or flags). */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 1024)
+  @IsRegex()
+  bodyRegex?: string;
+
+  /**
+   * With `jsonEquals`: the answer must be JSON whose value at this path equals `jsonEquals`.
+   * `$` is the whole document; otherwise member names separated by dots, optionally after `$.`;
+   * a number picks an array element: `status`, `$.checks.0.state`.
+   */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 512)
+  @IsJsonPath()
+  jsonPath?: string;
+
+  /** With `jsonPath`: the JSON value expected there (any JSON value, `null` included). */
+  @ApiProperty({ ...ANY_JSON_SCHEMA, required: false, nullable: true })
+  @Allow()
+  jsonEquals?: unknown;
+
+  /** A probe answering slower than this (in milliseconds, at most the timeout) fails. */
+  @ApiPropertyOptional({ type: 'integer' })
+  @OmitOrValid()
+  @IsInt()
+  @Min(1)
+  @Max(300000)
+  maxResponseTimeMs?: number;
+
+  /** Consecutive failed probes before the status turns FAIL; default 1. */
+  @ApiPropertyOptional({ type: 'integer' })
+  @OmitOrValid()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  failureThreshold?: number;
+
+  /** Consecutive passed probes before a FAIL status turns PASS again; default 1. */
+  @ApiPropertyOptional({ type: 'integer' })
+  @OmitOrValid()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  recoveryThreshold?: number;
+
+  /** Whether the target is probed; default true. */
+  @OmitOrValid()
+  @IsBoolean()
+  enabled?: boolean;
+
+  /** The notifiers to tell of failures and recoveries; empty (the default) means every enabled notifier. */
+  @ApiPropertyOptional({ type: 'integer', isArray: true })
+  @OmitOrValid()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(2147483647, { each: true })
+  notifierIds?: number[];
+}

@@ -1,0 +1,180 @@
+import { getSchemaPath } from '@nestjs/swagger';
+import { IsIn, IsString, IsUrl, Length, MaxLength } from 'class-validator';
+import { OmitOrValid } from '../../common/validation';
+import {
+  AUTH_TYPES,
+  type AuthType,
+  KEYSTONE_VERSIONS,
+  type KeystoneVersion,
+} from '../target.entity';
+
+export const AUTH_URL_OPTIONS = {
+  protocols: ['http', 'https'],
+  require_protocol: true,
+  require_tld: false,
+  allow_underscores: true,
+  disallow_auth: true,
+};
+
+/** Any auth object; the `type` picks NoneAuthDto, BasicAuthDto or OpenStackAuthDto. */
+export class TargetAuthDto {
+  /** NONE, BASIC or OPENSTACK. */
+  @IsIn(AUTH_TYPES)
+  type!: AuthType;
+}
+
+/** No authentication. */
+export class NoneAuthDto {
+  @IsIn(['NONE'])
+  type!: 'NONE';
+}
+
+/** HTTP Basic authentication. */
+export class BasicAuthDto {
+  @IsIn(['BASIC'])
+  type!: 'BASIC';
+
+  @IsString()
+  @Length(1, 255)
+  username!: string;
+
+  /**
+   * Write-only: never answered, only `hasPassword`. Required on create and when the auth type
+   * changes; on update, leave it out to keep the stored one.
+   */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 1024)
+  password?: string;
+}
+
+/**
+ * An OpenStack Keystone token, fetched with username and password and sent as X-Auth-Token.
+ * Keystone v3 needs `projectName` (in `projectDomain`) or `projectId`; v2.0 needs `tenantName`
+ * or `tenantId`.
+ */
+export class OpenStackAuthDto {
+  @IsIn(['OPENSTACK'])
+  type!: 'OPENSTACK';
+
+  /** The Keystone endpoint, e.g. `https://keystone.example:5000/v3` (http or https). */
+  @IsUrl(AUTH_URL_OPTIONS, { message: 'authUrl must be an http or https URL without credentials' })
+  @MaxLength(2048)
+  authUrl!: string;
+
+  /** The Keystone API version; default `v3`. */
+  @OmitOrValid()
+  @IsIn(KEYSTONE_VERSIONS)
+  keystoneVersion?: KeystoneVersion;
+
+  @IsString()
+  @Length(1, 255)
+  username!: string;
+
+  /**
+   * Write-only: never answered, only `hasPassword`. Required on create and when the auth type
+   * changes; on update, leave it out to keep the stored one.
+   */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 1024)
+  password?: string;
+
+  /** Keystone v3: the project to scope the token to, by name. */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 255)
+  projectName?: string;
+
+  /** Keystone v3: the project to scope the token to, by id. */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 255)
+  projectId?: string;
+
+  /** Keystone v2.0: the tenant, by id. */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 255)
+  tenantId?: string;
+
+  /** Keystone v2.0: the tenant, by name. */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 255)
+  tenantName?: string;
+
+  /** Keystone v3: the user's domain (default `Default`). */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 255)
+  userDomain?: string;
+
+  /** Keystone v3: the domain of `projectName` (default `Default`). */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 255)
+  projectDomain?: string;
+}
+
+export type AnyAuthDto = NoneAuthDto | BasicAuthDto | OpenStackAuthDto;
+
+/** class-transformer options that turn an `auth` object into the class its `type` names. */
+export const AUTH_DISCRIMINATOR = {
+  discriminator: {
+    property: 'type',
+    subTypes: [
+      { value: NoneAuthDto, name: 'NONE' },
+      { value: BasicAuthDto, name: 'BASIC' },
+      { value: OpenStackAuthDto, name: 'OPENSTACK' },
+    ],
+  },
+  keepDiscriminatorProperty: true,
+};
+
+/** The auth object as answered: its settings, `hasPassword` instead of the password. */
+export class TargetAuthViewDto {
+  type!: AuthType;
+  /** BASIC and OPENSTACK. */
+  username?: string;
+  /** Whether a password is stored (it is write-only). */
+  hasPassword!: boolean;
+  /** OPENSTACK: the Keystone endpoint. */
+  authUrl?: string;
+  /** OPENSTACK: the Keystone API version. */
+  keystoneVersion?: KeystoneVersion;
+  projectName?: string;
+  projectId?: string;
+  tenantId?: string;
+  tenantName?: string;
+  userDomain?: string;
+  projectDomain?: string;
+}
+
+/** The OpenAPI schema of an `auth` request object: one of the three, picked by `type`. */
+export const AUTH_REQUEST_SCHEMA = {
+  oneOf: [
+    { $ref: getSchemaPath(NoneAuthDto) },
+    { $ref: getSchemaPath(BasicAuthDto) },
+    { $ref: getSchemaPath(OpenStackAuthDto) },
+  ],
+  discriminator: {
+    propertyName: 'type',
+    mapping: {
+      NONE: getSchemaPath(NoneAuthDto),
+      BASIC: getSchemaPath(BasicAuthDto),
+      OPENSTACK: getSchemaPath(OpenStackAuthDto),
+    },
+  },
+};
+
+/** The OpenAPI schema of any JSON value. */
+export const ANY_JSON_SCHEMA = {
+  oneOf: [
+    { type: 'string' },
+    { type: 'number' },
+    { type: 'boolean' },
+    { type: 'object', additionalProperties: true },
+    { type: 'array', items: {} },
+  ],
+};

@@ -1,0 +1,61 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { HttpMethod, TargetStatus } from '../target.entity';
+import { ANY_JSON_SCHEMA, TargetAuthViewDto } from './target-auth.dto';
+
+/** A target: its definition, current state and counters. Passwords are never answered. */
+export class TargetDto {
+  id!: number;
+  name!: string;
+  /** The URL probed, query string included. */
+  url!: string;
+  method!: HttpMethod;
+  /** Request headers sent. */
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
+  headers!: Record<string, string>;
+  /** The request body sent, if any. */
+  body!: string | null;
+  auth!: TargetAuthViewDto;
+  frequencySeconds!: number;
+  timeoutSeconds!: number;
+  expectedStatus!: number;
+  bodyContains!: string | null;
+  bodyRegex!: string | null;
+  jsonPath!: string | null;
+  /** The JSON value expected at `jsonPath`; absent when there is no JSON check. */
+  @ApiProperty({ ...ANY_JSON_SCHEMA, required: false, nullable: true })
+  jsonEquals?: unknown;
+  maxResponseTimeMs!: number | null;
+  failureThreshold!: number;
+  recoveryThreshold!: number;
+  enabled!: boolean;
+  /** The notifiers told of failures and recoveries; empty means every enabled notifier. */
+  notifierIds!: number[];
+  /** NEW until the first probe, then PASS or FAIL. */
+  status!: TargetStatus;
+  /** Why the status is what it is, e.g. `timeout after 10 s`. */
+  statusDescription!: string | null;
+  previousStatus!: TargetStatus | null;
+  /** When the state was last written. */
+  lastUpdated!: Date;
+  lastProbeAt!: Date | null;
+  lastResponseTimeMs!: number | null;
+  passCount!: number;
+  failCount!: number;
+  status2xxCount!: number;
+  status3xxCount!: number;
+  status4xxCount!: number;
+  status5xxCount!: number;
+  /** Probes that got no HTTP answer (connection, DNS, TLS, timeout). */
+  networkFailCount!: number;
+  /** Consecutive failures up to the last probe. */
+  repeatedFailCount!: number;
+  createdAt!: Date;
+  updatedAt!: Date;
+}
+
+export class TargetListDto {
+  /** The targets of this page. */
+  items!: TargetDto[];
+  /** How many targets match the filters in all. */
+  total!: number;
+}

@@ -1,0 +1,87 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { parseJsonPath } from '../json-path';
+
+export const MAX_HEADERS = 50;
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+const HEADER_VALUE = /^[\t\x20-\x7e]{0,4096}$/;
+
+/** An object of at most 50 HTTP headers: token names, printable ASCII values (no line breaks). */
+export function IsHeaderMap(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isHeaderMap',
+      validator: {
+        validate: (value: unknown) =>
+          !!value &&
+          typeof value === 'object' &&
+          !Array.isArray(value) &&
+          Object.keys(value).length <= MAX_HEADERS &&
+          Object.entries(value).every(
+            ([name, v]) => HEADER_NAME.test(name) && typeof v === 'string' && HEADER_VALUE.test(v),
+          ),
+        defaultMessage: () =>
+          `headers must be an object of at most ${MAX_HEADERS} headers, each name an HTTP token ` +
+          'and each value printable ASCII text of at most 4096 characters without line breaks',
+      },
+    },
+    options,
+  );
+}
+
+/** A JavaScript regular expression source that compiles. */
+export function IsRegex(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isRegex',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          try {
+            new RegExp(value);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        defaultMessage: (args) => {
+          try {
+            new RegExp(String(args?.value));
+          } catch (err) {
+            return `${args?.property} must be a valid regular expression (${(err as Error).message})`;
+          }
+          return `${args?.property} must be a valid regular expression`;
+        },
+      },
+    },
+    options,
+  );
+}
+
+/** A JSON path as the probe evaluator reads it (`$`, `status.ok`, `$.items.0.name`). */
+export function IsJsonPath(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isJsonPath',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          try {
+            parseJsonPath(value);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        defaultMessage: (args) => {
+          try {
+            parseJsonPath(String(args?.value));
+          } catch (err) {
+            return `${args?.property} must be a JSON path like $.a.b.0 (${(err as Error).message})`;
+          }
+          return `${args?.property} must be a JSON path like $.a.b.0`;
+        },
+      },
+    },
+    options,
+  );
+}

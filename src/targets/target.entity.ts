@@ -1,0 +1,165 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+export const AUTH_TYPES = ['NONE', 'BASIC', 'OPENSTACK'] as const;
+export type AuthType = (typeof AUTH_TYPES)[number];
+export const KEYSTONE_VERSIONS = ['v3', 'v2.0'] as const;
+export type KeystoneVersion = (typeof KEYSTONE_VERSIONS)[number];
+export const TARGET_STATUSES = ['NEW', 'PASS', 'FAIL'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+
+/**
+ * A monitored HTTP target: its definition (written through the API) and its current state and
+ * counters (written by the probing engine). Auth settings are the `auth_*` columns; the password
+ * is stored encrypted.
+ */
+@Entity({ name: 'targets' })
+export class TargetEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ type: 'varchar', length: 100, unique: true })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 2048 })
+  url!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  method!: HttpMethod;
+
+  /** Request headers, a JSON object of strings. */
+  @Column({ type: 'simple-json' })
+  headers!: Record<string, string>;
+
+  @Column({ type: 'text', nullable: true })
+  body!: string | null;
+
+  @Column({ name: 'auth_type', type: 'varchar', length: 16 })
+  authType!: AuthType;
+
+  @Column({ name: 'auth_username', type: 'varchar', length: 255, nullable: true })
+  authUsername!: string | null;
+
+  /** Encrypted with the SecretBox (`v1:<iv>:<tag>:<ciphertext>`), never the plain password. */
+  @Column({ name: 'auth_password', type: 'text', nullable: true })
+  authPassword!: string | null;
+
+  @Column({ name: 'auth_url', type: 'varchar', length: 2048, nullable: true })
+  authUrl!: string | null;
+
+  @Column({ name: 'keystone_version', type: 'varchar', length: 8, nullable: true })
+  keystoneVersion!: KeystoneVersion | null;
+
+  @Column({ name: 'project_name', type: 'varchar', length: 255, nullable: true })
+  projectName!: string | null;
+
+  @Column({ name: 'project_id', type: 'varchar', length: 255, nullable: true })
+  projectId!: string | null;
+
+  @Column({ name: 'tenant_id', type: 'varchar', length: 255, nullable: true })
+  tenantId!: string | null;
+
+  @Column({ name: 'tenant_name', type: 'varchar', length: 255, nullable: true })
+  tenantName!: string | null;
+
+  @Column({ name: 'user_domain', type: 'varchar', length: 255, nullable: true })
+  userDomain!: string | null;
+
+  @Column({ name: 'project_domain', type: 'varchar', length: 255, nullable: true })
+  projectDomain!: string | null;
+
+  @Column({ name: 'frequency_seconds', type: 'int' })
+  frequencySeconds!: number;
+
+  @Column({ name: 'timeout_seconds', type: 'int' })
+  timeoutSeconds!: number;
+
+  @Column({ name: 'expected_status', type: 'int' })
+  expectedStatus!: number;
+
+  @Column({ name: 'body_contains', type: 'text', nullable: true })
+  bodyContains!: string | null;
+
+  @Column({ name: 'body_regex', type: 'varchar', length: 1024, nullable: true })
+  bodyRegex!: string | null;
+
+  @Column({ name: 'json_path', type: 'varchar', length: 512, nullable: true })
+  jsonPath!: string | null;
+
+  /** The expected value at json_path, as JSON text (so that JSON `null` can be expected). */
+  @Column({ name: 'json_equals', type: 'text', nullable: true })
+  jsonEquals!: string | null;
+
+  @Column({ name: 'max_response_time_ms', type: 'int', nullable: true })
+  maxResponseTimeMs!: number | null;
+
+  @Column({ name: 'failure_threshold', type: 'int' })
+  failureThreshold!: number;
+
+  @Column({ name: 'recovery_threshold', type: 'int' })
+  recoveryThreshold!: number;
+
+  @Column({ type: 'boolean' })
+  enabled!: boolean;
+
+  /** Ids of the notifiers to tell, a JSON list; empty means every enabled notifier. */
+  @Column({ name: 'notifier_ids', type: 'simple-json' })
+  notifierIds!: number[];
+
+  @Column({ type: 'varchar', length: 8 })
+  status!: TargetStatus;
+
+  @Column({ name: 'status_description', type: 'varchar', length: 1024, nullable: true })
+  statusDescription!: string | null;
+
+  @Column({ name: 'previous_status', type: 'varchar', length: 8, nullable: true })
+  previousStatus!: TargetStatus | null;
+
+  /** When the state was last written; set by the code, never by a column default. */
+  @Column({ name: 'last_updated', type: 'datetime', precision: 3 })
+  lastUpdated!: Date;
+
+  @Column({ name: 'last_probe_at', type: 'datetime', precision: 3, nullable: true })
+  lastProbeAt!: Date | null;
+
+  @Column({ name: 'last_response_time_ms', type: 'int', nullable: true })
+  lastResponseTimeMs!: number | null;
+
+  @Column({ name: 'pass_count', type: 'int' })
+  passCount!: number;
+
+  @Column({ name: 'fail_count', type: 'int' })
+  failCount!: number;
+
+  @Column({ name: 'status_2xx_count', type: 'int' })
+  status2xxCount!: number;
+
+  @Column({ name: 'status_3xx_count', type: 'int' })
+  status3xxCount!: number;
+
+  @Column({ name: 'status_4xx_count', type: 'int' })
+  status4xxCount!: number;
+
+  @Column({ name: 'status_5xx_count', type: 'int' })
+  status5xxCount!: number;
+
+  @Column({ name: 'network_fail_count', type: 'int' })
+  networkFailCount!: number;
+
+  /** Consecutive failures up to the last probe (0 after a pass). */
+  @Column({ name: 'repeated_fail_count', type: 'int' })
+  repeatedFailCount!: number;
+
+  @CreateDateColumn({ name: 'created_at' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,598 @@
+import {
+  HttpStatus,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleInit,
+} from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { SecretBox } from '../common/crypto/secret-box';
+import { ProblemException, ValidationProblemException } from '../common/problem';
+import type { FieldErrorDto } from '../common/problem.dto';
+import { containsPattern, isUniqueViolation, LIKE_ESCAPE } from '../common/query';
+import { NotifiersService } from '../notifiers/notifiers.service';
+import type { CreateTargetDto } from './dto/create-target.dto';
+import type { ListTargetsQueryDto } from './dto/list-targets-query.dto';
+import type { AnyAuthDto, TargetAuthViewDto } from './dto/target-auth.dto';
+import type { TargetDto, TargetListDto } from './dto/target.dto';
+import type { UpdateTargetDto } from './dto/update-target.dto';
+import { TargetChangedEvent, type TargetEventName, TargetEvents } from './target-events';
+import { type KeystoneVersion, TargetEntity } from './target.entity';
+
+const MAX_TEXT_BYTES = 65535;
+const DEFAULT_TIMEOUT_SECONDS = 10;
+const DEFAULT_KEYSTONE_DOMAIN = 'Default';
+
+const SORT_COLUMNS = {
+  name: 'name',
+  id: 'id',
+  status: 'status',
+  lastProbeAt: 'lastProbeAt',
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt',
+} as const;
+
+type AuthColumns = Pick<
+  TargetEntity,
+  | 'authType'
+  | 'authUsername'
+  | 'authPassword'
+  | 'authUrl'
+  | 'keystoneVersion'
+  | 'projectName'
+  | 'projectId'
+  | 'tenantId'
+  | 'tenantName'
+  | 'userDomain'
+  | 'projectDomain'
+>;
+
+const NO_AUTH: AuthColumns = {
+  authType: 'NONE',
+  authUsername: null,
+  authPassword: null,
+  authUrl: null,
+  keystoneVersion: null,
+  projectName: null,
+  projectId: null,
+  tenantId: null,
+  tenantName: null,
+  userDomain: null,
+  projectDomain: null,
+};
+
+/** Entity fields that TargetForProbing leaves out or gives in another form. */
+const NOT_FOR_PROBING = new Set<string>([
+  ...Object.keys(NO_AUTH),
+  'jsonEquals',
+  'createdAt',
+  'updatedAt',
+]);
+
+/** The definition fields checked together, on create and on the result of an update. */
+type Definition = Pick<
+  TargetEntity,
+  | 'headers'
+  | 'body'
+  | 'frequencySeconds'
+  | 'timeoutSeconds'
+  | 'jsonPath'
+  | 'jsonEquals'
+  | 'maxResponseTimeMs'
+>;
+
+/** A target's auth settings with the password decrypted, shaped as the prober takes them. */
+export type TargetAuthWithSecret =
+  | { type: 'NONE' }
+  | { type: 'BASIC'; username: string; password: string }
+  | {
+      type: 'OPENSTACK';
+      authUrl: string;
+      keystoneVersion: KeystoneVersion;
+      username: string;
+      password: string;
+      projectName?: string;
+      projectId?: string;
+      tenantId?: string;
+      tenantName?: string;
+      userDomain?: string;
+      projectDomain?: string;
+    };
+
+/** A target as the probing engine needs it: the definition with the password decrypted. */
+export interface TargetForProbing extends Omit<
+  TargetEntity,
+  keyof AuthColumns | 'jsonEquals' | 'createdAt' | 'updatedAt'
+> {
+  auth: TargetAuthWithSecret;
+  /** The value expected at `jsonPath` (JSON null included); absent when `jsonPath` is null. */
+  jsonEquals?: unknown;
+}
+
+/** Target definitions (CRUD) and their state; publishes `target.*` events on every change. */
+@Injectable()
+export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('Targets');
+
+  constructor(
+    @InjectRepository(TargetEntity) private readonly targets: Repository<TargetEntity>,
+    private readonly notifiers: NotifiersService,
+    private readonly box: SecretBox,
+    private readonly events: EventEmitter2,
+  ) {}
+
+  onModuleInit(): void {
+    this.notifiers.registerReferenceCheck((id) => this.namesUsingNotifier(id));
+  }
+
+  /**
+   * Checks at start that every stored password can be decrypted (a warning names those that
+   * cannot), and during a key rotation writes them again with the current key.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    const rows = await this.targets.find({ select: ['id', 'authPassword'] });
+    let rewritten = 0;
+    const unreadable: number[] = [];
+    for (const row of rows) {
+      if (!row.authPassword || this.box.isCurrent(row.authPassword)) continue;
+      try {
+        const fresh = this.box.reencrypt(row.authPassword);
+        await this.targets.update(
+          { id: row.id, authPassword: row.authPassword },
+          { authPassword: fresh },
+        );
+        rewritten++;
+      } catch {
+        unreadable.push(row.id);
+      }
+    }
+    if (rewritten)
+      this.logger.log(`Encrypted ${rewritten} target password(s) with the current key`);
+    if (unreadable.length) {
+      this.logger.warn(
+        `The passwords of target(s) ${unreadable.join(', ')} cannot be decrypted with the configured keys`,
+      );
+    }
+  }
+
+  async list(query: ListTargetsQueryDto): Promise<TargetListDto> {
+    const qb = this.targets.createQueryBuilder('t');
+    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
+    if (query.enabled !== undefined)
+      qb.andWhere('t.enabled = :enabled', { enabled: query.enabled });
+    if (query.q) {
+      qb.andWhere(`LOWER(t.name) LIKE LOWER(:q) ESCAPE '${LIKE_ESCAPE}'`, {
+        q: containsPattern(query.q),
+      });
+    }
+
+    const sort = query.sort ?? 'name';
+    const key = sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
+    const descending = sort.startsWith('-');
+    qb.orderBy(`t.${SORT_COLUMNS[key]}`, descending ? 'DESC' : 'ASC');
+    if (key !== 'id') qb.addOrderBy('t.id', 'ASC');
+    const [rows, total] = await qb.skip(query.offset).take(query.limit).getManyAndCount();
+    return { items: rows.map((t) => this.toDto(t)), total };
+  }
+
+  async get(id: number): Promise<TargetDto> {
+    return this.toDto(await this.find(id));
+  }
+
+  async create(dto: CreateTargetDto): Promise<TargetDto> {
+    const errors: FieldErrorDto[] = [];
+    const frequencySeconds = dto.frequencySeconds ?? 60;
+    const definition: Definition = {
+      headers: dto.headers ?? {},
+      body: dto.body ?? null,
+      frequencySeconds,
+      timeoutSeconds: dto.timeoutSeconds ?? Math.min(DEFAULT_TIMEOUT_SECONDS, frequencySeconds),
+      jsonPath: dto.jsonPath ?? null,
+      jsonEquals: dto.jsonEquals === undefined ? null : JSON.stringify(dto.jsonEquals),
+      maxResponseTimeMs: dto.maxResponseTimeMs ?? null,
+    };
+    const auth = this.authColumns(dto.auth ?? { type: 'NONE' }, null, errors);
+    this.checkDefinition(definition, dto, errors);
+    const notifierIds = dto.notifierIds ?? [];
+    await this.checkNotifierIds(notifierIds, errors);
+    if (errors.length) throw new ValidationProblemException(errors);
+    await this.assertNameFree(dto.name);
+    const entity = this.targets.create({
+      ...definition,
+      ...auth,
+      name: dto.name,
+      url: dto.url,
+      method: dto.method ?? 'GET',
+      expectedStatus: dto.expectedStatus ?? 200,
+      bodyContains: dto.bodyContains ?? null,
+      bodyRegex: dto.bodyRegex ?? null,
+      failureThreshold: dto.failureThreshold ?? 1,
+      recoveryThreshold: dto.recoveryThreshold ?? 1,
+      enabled: dto.enabled ?? true,
+      notifierIds,
+      status: 'NEW',
+      statusDescription: null,
+      previousStatus: null,
+      lastUpdated: new Date(),
+      lastProbeAt: null,
+      lastResponseTimeMs: null,
+      passCount: 0,
+      failCount: 0,
+      status2xxCount: 0,
+      status3xxCount: 0,
+      status4xxCount: 0,
+      status5xxCount: 0,
+      networkFailCount: 0,
+      repeatedFailCount: 0,
+    });
+    const saved = await this.save(entity);
+    return this.publish(TargetEvents.created, saved);
+  }
+
+  async update(id: number, dto: UpdateTargetDto): Promise<TargetDto> {
+    const entity = await this.find(id);
+    const errors: FieldErrorDto[] = [];
+    const jsonPath = dto.jsonPath === undefined ? entity.jsonPath : dto.jsonPath;
+    let jsonEquals =
+      dto.jsonEquals === undefined ? entity.jsonEquals : JSON.stringify(dto.jsonEquals);
+    if (dto.jsonPath === null && dto.jsonEquals === undefined) jsonEquals = null;
+    const definition: Definition = {
+      headers: dto.headers ?? entity.headers,
+      body: dto.body === undefined ? entity.body : dto.body,
+      frequencySeconds: dto.frequencySeconds ?? entity.frequencySeconds,
+      timeoutSeconds: dto.timeoutSeconds ?? entity.timeoutSeconds,
+      jsonPath,
+      jsonEquals,
+      maxResponseTimeMs:
+        dto.maxResponseTimeMs === undefined ? entity.maxResponseTimeMs : dto.maxResponseTimeMs,
+    };
+    const auth = dto.auth
+      ? this.authColumns(dto.auth, entity, errors)
+      : { ...this.storedAuth(entity), authPassword: this.rewrite(entity.authPassword) };
+    this.checkDefinition(definition, dto, errors);
+    if (dto.notifierIds) await this.checkNotifierIds(dto.notifierIds, errors);
+    if (errors.length) throw new ValidationProblemException(errors);
+    if (dto.name !== undefined && dto.name !== entity.name) await this.assertNameFree(dto.name, id);
+    Object.assign(entity, definition, auth, {
+      name: dto.name ?? entity.name,
+      url: dto.url ?? entity.url,
+      method: dto.method ?? entity.method,
+      expectedStatus: dto.expectedStatus ?? entity.expectedStatus,
+      bodyContains: dto.bodyContains === undefined ? entity.bodyContains : dto.bodyContains,
+      bodyRegex: dto.bodyRegex === undefined ? entity.bodyRegex : dto.bodyRegex,
+      failureThreshold: dto.failureThreshold ?? entity.failureThreshold,
+      recoveryThreshold: dto.recoveryThreshold ?? entity.recoveryThreshold,
+      enabled: dto.enabled ?? entity.enabled,
+      notifierIds: dto.notifierIds ?? entity.notifierIds,
+    });
+    const saved = await this.save(entity);
+    return this.publish(TargetEvents.updated, saved);
+  }
+
+  async setEnabled(id: number, enabled: boolean): Promise<TargetDto> {
+    const entity = await this.find(id);
+    if (entity.enabled === enabled) return this.toDto(entity);
+    await this.targets.update({ id }, { enabled });
+    return this.publish(
+      enabled ? TargetEvents.enabled : TargetEvents.disabled,
+      await this.find(id),
+    );
+  }
+
+  async remove(id: number): Promise<void> {
+    await this.find(id);
+    await this.targets.delete({ id });
+    this.emit(TargetEvents.deleted, new TargetChangedEvent(id));
+  }
+
+  /** A target's definition with its password decrypted, or null when there is no such target. */
+  async forProbing(id: number): Promise<TargetForProbing | null> {
+    const t = await this.targets.findOne({ where: { id } });
+    return t && this.probingView(t);
+  }
+
+  /** Every enabled target, with passwords decrypted. */
+  async enabledForProbing(): Promise<TargetForProbing[]> {
+    const rows = await this.targets.find({ where: { enabled: true }, order: { id: 'ASC' } });
+    return rows.map((t) => this.probingView(t));
+  }
+
+  toDto(t: TargetEntity): TargetDto {
+    return {
+      id: t.id,
+      name: t.name,
+      url: t.url,
+      method: t.method,
+      headers: t.headers,
+      body: t.body,
+      auth: this.authView(t),
+      frequencySeconds: t.frequencySeconds,
+      timeoutSeconds: t.timeoutSeconds,
+      expectedStatus: t.expectedStatus,
+      bodyContains: t.bodyContains,
+      bodyRegex: t.bodyRegex,
+      jsonPath: t.jsonPath,
+      ...(t.jsonEquals === null ? {} : { jsonEquals: JSON.parse(t.jsonEquals) as unknown }),
+      maxResponseTimeMs: t.maxResponseTimeMs,
+      failureThreshold: t.failureThreshold,
+      recoveryThreshold: t.recoveryThreshold,
+      enabled: t.enabled,
+      notifierIds: t.notifierIds,
+      status: t.status,
+      statusDescription: t.statusDescription,
+      previousStatus: t.previousStatus,
+      lastUpdated: t.lastUpdated,
+      lastProbeAt: t.lastProbeAt,
+      lastResponseTimeMs: t.lastResponseTimeMs,
+      passCount: t.passCount,
+      failCount: t.failCount,
+      status2xxCount: t.status2xxCount,
+      status3xxCount: t.status3xxCount,
+      status4xxCount: t.status4xxCount,
+      status5xxCount: t.status5xxCount,
+      networkFailCount: t.networkFailCount,
+      repeatedFailCount: t.repeatedFailCount,
+      createdAt: t.createdAt,
+      updatedAt: t.updatedAt,
+    };
+  }
+
+  private authView(t: TargetEntity): TargetAuthViewDto {
+    const view: TargetAuthViewDto = { type: t.authType, hasPassword: Boolean(t.authPassword) };
+    const optional = {
+      username: t.authUsername,
+      authUrl: t.authUrl,
+      keystoneVersion: t.keystoneVersion,
+      projectName: t.projectName,
+      projectId: t.projectId,
+      tenantId: t.tenantId,
+      tenantName: t.tenantName,
+      userDomain: t.userDomain,
+      projectDomain: t.projectDomain,
+    };
+    for (const [key, value] of Object.entries(optional)) {
+      if (value !== null) Object.assign(view, { [key]: value });
+    }
+    return view;
+  }
+
+  /** Throws SecretBoxError when the stored password cannot be decrypted. */
+  private probingView(t: TargetEntity): TargetForProbing {
+    const { jsonEquals } = t;
+    const definition = Object.fromEntries(
+      Object.entries(t).filter(([key]) => !NOT_FOR_PROBING.has(key)),
+    ) as Omit<TargetForProbing, 'auth' | 'jsonEquals'>;
+    return {
+      ...definition,
+      auth: this.authWithSecret(t),
+      ...(t.jsonPath !== null && jsonEquals !== null
+        ? { jsonEquals: JSON.parse(jsonEquals) as unknown }
+        : {}),
+    };
+  }
+
+  private authWithSecret(t: TargetEntity): TargetAuthWithSecret {
+    const password = t.authPassword ? this.box.decrypt(t.authPassword) : '';
+    if (t.authType === 'BASIC') {
+      return { type: 'BASIC', username: t.authUsername ?? '', password };
+    }
+    if (t.authType === 'OPENSTACK') {
+      const optional = {
+        projectName: t.projectName,
+        projectId: t.projectId,
+        tenantId: t.tenantId,
+        tenantName: t.tenantName,
+        userDomain: t.userDomain,
+        projectDomain: t.projectDomain,
+      };
+      return {
+        type: 'OPENSTACK',
+        authUrl: t.authUrl ?? '',
+        keystoneVersion: t.keystoneVersion ?? 'v3',
+        username: t.authUsername ?? '',
+        password,
+        ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== null)),
+      };
+    }
+    return { type: 'NONE' };
+  }
+
+  private storedAuth(t: TargetEntity): Omit<AuthColumns, 'authPassword'> {
+    return {
+      authType: t.authType,
+      authUsername: t.authUsername,
+      authUrl: t.authUrl,
+      keystoneVersion: t.keystoneVersion,
+      projectName: t.projectName,
+      projectId: t.projectId,
+      tenantId: t.tenantId,
+      tenantName: t.tenantName,
+      userDomain: t.userDomain,
+      projectDomain: t.projectDomain,
+    };
+  }
+
+  /**
+   * The auth_* columns for a new auth object, with the rules of its type. A left-out password
+   * keeps the stored one while the type stays the same.
+   */
+  private authColumns(
+    input: AnyAuthDto,
+    stored: TargetEntity | null,
+    errors: FieldErrorDto[],
+  ): AuthColumns {
+    if (input.type === 'NONE') return { ...NO_AUTH };
+    let password: string | null = null;
+    if (input.password !== undefined) password = this.box.encrypt(input.password);
+    else if (stored?.authType === input.type && stored.authPassword) {
+      password = this.rewrite(stored.authPassword);
+    } else {
+      errors.push({
+        field: 'auth.password',
+        message: `password is required for auth type ${input.type}`,
+      });
+    }
+    if (input.type === 'BASIC') {
+      return {
+        ...NO_AUTH,
+        authType: 'BASIC',
+        authUsername: input.username,
+        authPassword: password,
+      };
+    }
+    const version = input.keystoneVersion ?? 'v3';
+    const forbid = (fields: (keyof typeof input)[], why: string) => {
+      for (const field of fields) {
+        if (input[field] !== undefined) errors.push({ field: `auth.${field}`, message: why });
+      }
+    };
+    if (version === 'v3') {
+      if (input.projectName === undefined && input.projectId === undefined) {
+        errors.push({
+          field: 'auth.projectName',
+          message: 'Keystone v3 needs projectName or projectId',
+        });
+      }
+      forbid(['tenantId', 'tenantName'], 'is for Keystone v2.0; use projectName or projectId');
+    } else {
+      if (input.tenantName === undefined && input.tenantId === undefined) {
+        errors.push({
+          field: 'auth.tenantName',
+          message: 'Keystone v2.0 needs tenantName or tenantId',
+        });
+      }
+      forbid(
+        ['projectName', 'projectId', 'userDomain', 'projectDomain'],
+        'is for Keystone v3; use tenantName or tenantId',
+      );
+    }
+    const v3 = version === 'v3';
+    return {
+      authType: 'OPENSTACK',
+      authUsername: input.username,
+      authPassword: password,
+      authUrl: input.authUrl,
+      keystoneVersion: version,
+      projectName: input.projectName ?? null,
+      projectId: input.projectId ?? null,
+      tenantId: input.tenantId ?? null,
+      tenantName: input.tenantName ?? null,
+      userDomain: v3 ? (input.userDomain ?? DEFAULT_KEYSTONE_DOMAIN) : null,
+      projectDomain:
+        v3 && input.projectName !== undefined
+          ? (input.projectDomain ?? DEFAULT_KEYSTONE_DOMAIN)
+          : (input.projectDomain ?? null),
+    };
+  }
+
+  /** Rules over several fields; a problem names the field the request set, if it set one. */
+  private checkDefinition(
+    d: Definition,
+    request: CreateTargetDto | UpdateTargetDto,
+    errors: FieldErrorDto[],
+  ): void {
+    if (d.timeoutSeconds > d.frequencySeconds) {
+      errors.push({
+        field: request.timeoutSeconds === undefined ? 'frequencySeconds' : 'timeoutSeconds',
+        message: `timeoutSeconds (${d.timeoutSeconds}) must not be greater than frequencySeconds (${d.frequencySeconds})`,
+      });
+    }
+    if (d.maxResponseTimeMs !== null && d.maxResponseTimeMs > d.timeoutSeconds * 1000) {
+      errors.push({
+        field: request.maxResponseTimeMs === undefined ? 'timeoutSeconds' : 'maxResponseTimeMs',
+        message: `maxResponseTimeMs (${d.maxResponseTimeMs}) must not be greater than the timeout (${d.timeoutSeconds * 1000} ms)`,
+      });
+    }
+    if (d.jsonPath !== null && d.jsonEquals === null) {
+      errors.push({ field: 'jsonEquals', message: 'jsonEquals is required with jsonPath' });
+    }
+    if (d.jsonPath === null && d.jsonEquals !== null) {
+      errors.push({ field: 'jsonPath', message: 'jsonPath is required with jsonEquals' });
+    }
+    const tooLong: [keyof Definition, string | null][] = [
+      ['body', d.body],
+      ['headers', JSON.stringify(d.headers)],
+      ['jsonEquals', d.jsonEquals],
+    ];
+    for (const [field, text] of tooLong) {
+      if (text !== null && Buffer.byteLength(text) > MAX_TEXT_BYTES) {
+        errors.push({
+          field,
+          message: `${field} must be at most ${MAX_TEXT_BYTES} bytes as UTF-8`,
+        });
+      }
+    }
+  }
+
+  private async checkNotifierIds(ids: number[], errors: FieldErrorDto[]): Promise<void> {
+    const unknown = await this.notifiers.unknownIds(ids);
+    if (unknown.length) {
+      errors.push({
+        field: 'notifierIds',
+        message: `no notifier has the id(s) ${unknown.join(', ')}`,
+      });
+    }
+  }
+
+  private async namesUsingNotifier(notifierId: number): Promise<string[]> {
+    const rows = await this.targets.find({
+      select: ['id', 'name', 'notifierIds'],
+      order: { name: 'ASC' },
+    });
+    return rows.filter((t) => t.notifierIds.includes(notifierId)).map((t) => t.name);
+  }
+
+  /** A stored password written again with the current key; kept as it is when unreadable. */
+  private rewrite(stored: string | null): string | null {
+    if (!stored) return stored;
+    try {
+      return this.box.reencrypt(stored);
+    } catch {
+      return stored;
+    }
+  }
+
+  private async find(id: number): Promise<TargetEntity> {
+    const entity = await this.targets.findOne({ where: { id } });
+    if (!entity) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
+    return entity;
+  }
+
+  private async assertNameFree(name: string, exceptId?: number): Promise<void> {
+    const clash = await this.targets
+      .createQueryBuilder('t')
+      .where('LOWER(t.name) = LOWER(:name)', { name })
+      .getOne();
+    if (clash && clash.id !== exceptId) throw this.duplicate(name);
+  }
+
+  private duplicate(name: string): ProblemException {
+    return new ProblemException(HttpStatus.CONFLICT, `a target named "${name}" already exists`);
+  }
+
+  private async save(entity: TargetEntity): Promise<TargetEntity> {
+    try {
+      return await this.targets.save(entity);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw this.duplicate(entity.name);
+      throw err;
+    }
+  }
+
+  private publish(name: TargetEventName, entity: TargetEntity): TargetDto {
+    const dto = this.toDto(entity);
+    this.emit(name, new TargetChangedEvent(entity.id, dto));
+    return dto;
+  }
+
+  /** Publishes an event; a failing listener is logged and never fails the request. */
+  private emit(name: TargetEventName, event: TargetChangedEvent): void {
+    try {
+      this.events.emit(name, event);
+    } catch (err) {
+      this.logger.error(`A listener of ${name} failed: ${(err as Error).stack ?? String(err)}`);
+    }
+  }
+}
