@@ -1,0 +1,117 @@
+import { COMMANDS } from './catalog';
+import { CommandRejected, serializeCommand, serializeLegacy } from './serializer';
+
+const NOW = new Date('2026-11-21T10:00:00Z');
+const EPOCH = NOW.getTime() / 1000;
+
+function rejection(fn: () => unknown): { field: string; message: string } {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof CommandRejected) return { field: err.field, message: err.message };
+    throw err;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('serializeCommand', () => {
+  it('writes a downtime in Icinga order with booleans as 1/0 and times as epochs', () => {
+    const line = serializeCommand(
+      'SCHEDULE_SVC_DOWNTIME',
+      {
+        host: 'web-1',
+        service: 'http',
+        start: '2026-11-21T10:00:00Z',
+        end: EPOCH + 1800,
+        fixed: true,
+        triggerId: 0,
+        duration: 1800,
+        author: 'deploy',
+        comment: 'release 4.2; rollout',
+      },
+      NOW,
+    );
+    expect(line).toBe(
+      `[${EPOCH}] SCHEDULE_SVC_DOWNTIME;web-1;http;${EPOCH};${EPOCH + 1800};1;0;1800;deploy;release 4.2; rollout`,
+    );
+  });
+
+  it('takes arguments as a list and commands without arguments', () => {
+    expect(serializeCommand('del_host_downtime', [17], NOW)).toBe(
+      `[${EPOCH}] DEL_HOST_DOWNTIME;17`,
+    );
+    expect(serializeCommand('ENABLE_NOTIFICATIONS', [], NOW)).toBe(
+      `[${EPOCH}] ENABLE_NOTIFICATIONS`,
+    );
+  });
+
+  it.each([
+    ['a newline in a comment', { comment: 'ok\n[1] SHUTDOWN_PROCESS' }, 'args.comment'],
+    ['a carriage return in a host', { host: 'web\r1' }, 'args.host'],
+    ['a NUL in the author', { author: 'a\0b' }, 'args.author'],
+    ['";" in a host name', { host: 'web-1;evil' }, 'args.host'],
+    ['a missing host', { host: '' }, 'args.host'],
+    ['a non-boolean sticky', { sticky: 'maybe' }, 'args.sticky'],
+    ['an unknown argument', { colour: 'red' }, 'args.colour'],
+  ])('refuses %s, naming the argument', (_what, change, field) => {
+    const args = {
+      host: 'web-1',
+      service: 'http',
+      sticky: true,
+      notify: false,
+      persistent: false,
+      author: 'ops',
+      comment: 'looking',
+      ...change,
+    };
+    expect(rejection(() => serializeCommand('ACKNOWLEDGE_SVC_PROBLEM', args, NOW)).field).toBe(
+      field,
+    );
+  });
+
+  it('refuses an unknown command and one that stops Icinga', () => {
+    expect(rejection(() => serializeCommand('FROBNICATE', [], NOW))).toEqual({
+      field: 'command',
+      message: 'unknown command "FROBNICATE"',
+    });
+    expect(rejection(() => serializeCommand('SHUTDOWN_PROCESS', [], NOW)).field).toBe('command');
+  });
+
+  it('refuses a bad time, a negative downtime id and a non-integer return code', () => {
+    expect(
+      rejection(() => serializeCommand('SCHEDULE_FORCED_HOST_CHECK', ['h', 'soon'], NOW)).field,
+    ).toBe('args.checkTime');
+    expect(rejection(() => serializeCommand('DEL_SVC_DOWNTIME', [-3], NOW)).field).toBe(
+      'args.downtimeId',
+    );
+    expect(
+      rejection(() =>
+        serializeCommand('PROCESS_SERVICE_CHECK_RESULT', ['h', 's', '2.5', 'out'], NOW),
+      ).field,
+    ).toBe('args.returnCode');
+  });
+
+  it('lists typed arguments for every catalogue entry, with free text only last', () => {
+    for (const spec of COMMANDS.values()) {
+      spec.args.forEach((a, i) => {
+        if (a.freeText) expect([spec.name, i]).toEqual([spec.name, spec.args.length - 1]);
+      });
+    }
+    expect(COMMANDS.size).toBeGreaterThan(50);
+  });
+});
+
+describe('serializeLegacy', () => {
+  it('reads NAME;args and joins extra fields into a free-text last argument', () => {
+    expect(serializeLegacy('ADD_HOST_COMMENT;web-1;1;ops;a; b; c', NOW)).toBe(
+      `[${EPOCH}] ADD_HOST_COMMENT;web-1;1;ops;a; b; c`,
+    );
+  });
+
+  it('refuses extra fields where the last argument is not free text, and line breaks', () => {
+    expect(rejection(() => serializeLegacy('DEL_HOST_DOWNTIME;1;2', NOW)).field).toBe('q');
+    expect(
+      rejection(() => serializeLegacy('ENABLE_NOTIFICATIONS\nSHUTDOWN_PROCESS', NOW)).field,
+    ).toBe('q');
+  });
+});

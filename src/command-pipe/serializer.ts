@@ -1,0 +1,115 @@
+import { COMMANDS, type CommandArg, type CommandSpec } from './catalog';
+
+/** A command or argument that cannot be sent; `field` names it (`command`, `args.host`, …). */
+export class CommandRejected extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CommandRejected';
+  }
+}
+
+export type ArgValue = string | number | boolean | null | undefined;
+
+const FORBIDDEN = /[\r\n\0]/;
+
+function epochOf(value: ArgValue, field: string): number {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return Math.floor(value);
+  if (typeof value === 'string') {
+    if (/^\d+$/.test(value)) return Number(value);
+    const parsed = Date.parse(value);
+    if (!Number.isNaN(parsed)) return Math.floor(parsed / 1000);
+  }
+  throw new CommandRejected(field, 'must be a time: seconds since the epoch or an ISO 8601 date');
+}
+
+function render(arg: CommandArg, value: ArgValue, field: string, last: boolean): string {
+  if (value === undefined || value === null || value === '') {
+    if (arg.required) throw new CommandRejected(field, 'is required');
+    return '';
+  }
+  switch (arg.type) {
+    case 'boolean':
+      if (typeof value === 'boolean') return value ? '1' : '0';
+      if (value === 1 || value === '1' || value === 'true') return '1';
+      if (value === 0 || value === '0' || value === 'false') return '0';
+      throw new CommandRejected(field, 'must be true or false');
+    case 'integer':
+    case 'downtimeId':
+    case 'commentId': {
+      const text = String(value);
+      if (!/^-?\d+$/.test(text)) throw new CommandRejected(field, 'must be a whole number');
+      if (arg.type !== 'integer' && Number(text) < 0) {
+        throw new CommandRejected(field, 'must not be negative');
+      }
+      return text;
+    }
+    case 'epoch':
+      return String(epochOf(value, field));
+    case 'string': {
+      const text = String(value);
+      if (FORBIDDEN.test(text)) {
+        throw new CommandRejected(field, 'must not contain a line break or NUL character');
+      }
+      if (text.includes(';') && !(arg.freeText && last)) {
+        throw new CommandRejected(field, 'must not contain ";"');
+      }
+      return text;
+    }
+  }
+}
+
+/** The catalogue entry of a command, or a rejection naming `command`. */
+export function lookup(name: string): CommandSpec {
+  const spec = COMMANDS.get(name.toUpperCase());
+  if (!spec) throw new CommandRejected('command', `unknown command ${JSON.stringify(name)}`);
+  return spec;
+}
+
+/**
+ * Builds the line `[<epoch>] NAME;arg;...` (without the final newline). Arguments are given by
+ * name, or as a list in Icinga's order. Anything that could end the line early or split an
+ * argument is refused, and so are unknown commands, missing or badly typed arguments.
+ */
+export function serializeCommand(
+  name: string,
+  args: Record<string, ArgValue> | ArgValue[],
+  now: Date = new Date(),
+): string {
+  if (FORBIDDEN.test(name)) throw new CommandRejected('command', 'must not contain a line break');
+  const spec = lookup(name);
+  const values = Array.isArray(args) ? args : spec.args.map((a) => args[a.name]);
+  if (Array.isArray(args) && args.length > spec.args.length) {
+    throw new CommandRejected('args', `${spec.name} takes ${spec.args.length} arguments`);
+  }
+  if (!Array.isArray(args)) {
+    const unknown = Object.keys(args).find((k) => !spec.args.some((a) => a.name === k));
+    if (unknown) throw new CommandRejected(`args.${unknown}`, `is not an argument of ${spec.name}`);
+  }
+  const fields = spec.args.map((arg, i) =>
+    render(arg, values[i], `args.${arg.name}`, i === spec.args.length - 1),
+  );
+  const epoch = Math.floor(now.getTime() / 1000);
+  return `[${epoch}] ${[spec.name, ...fields].join(';')}`;
+}
+
+/**
+ * Parses a legacy `NAME;arg;arg` string (as `/cmd?q=` takes it) into a checked line. The
+ * fields beyond the last argument belong to a free-text last argument, as Icinga reads them.
+ */
+export function serializeLegacy(text: string, now: Date = new Date()): string {
+  if (FORBIDDEN.test(text)) throw new CommandRejected('q', 'must not contain a line break');
+  const [name = '', ...rest] = text.replace(/^\[\d+\]\s*/, '').split(';');
+  const spec = lookup(name.trim());
+  let values: string[] = rest;
+  const last = spec.args[spec.args.length - 1];
+  if (rest.length > spec.args.length) {
+    if (!last?.freeText) {
+      throw new CommandRejected('q', `${spec.name} takes ${spec.args.length} arguments`);
+    }
+    values = [...rest.slice(0, spec.args.length - 1), rest.slice(spec.args.length - 1).join(';')];
+  }
+  return serializeCommand(spec.name, values, now);
+}
