@@ -1,5 +1,160 @@
 // Generated from openapi/openapi.json by `npm run openapi:generate`; do not edit.
 export interface paths {
+    "/api/v1/acknowledgements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a host or service problem */
+        post: operations["acknowledgeProblem"];
+        /** Remove the acknowledgement of a host or service */
+        delete: operations["removeAcknowledgement"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every command sent: who, when, where, the line and the outcome; newest first */
+        get: operations["listCommandAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/check-results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a passive check result for a host or service */
+        post: operations["submitCheckResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checks/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Force a check of a host or service now */
+        post: operations["rescheduleCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send any command of the catalogue through the pipe or livestatus */
+        post: operations["sendCommand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/commands/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The external commands vigil can send, with their argument schemas */
+        get: operations["listCommandCatalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a comment to a host or service */
+        post: operations["addComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/downtimes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Current downtimes, paginated */
+        get: operations["listDowntimes"];
+        put?: never;
+        /** Schedule a downtime for a host (and its services), a service or a group */
+        post: operations["createDowntime"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/downtimes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a host or service downtime by its Icinga id */
+        delete: operations["deleteDowntime"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/livestatus/query": {
         parameters: {
             query?: never;
@@ -62,6 +217,40 @@ export interface paths {
         get: operations["getMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable notifications for a host, a service, or globally */
+        post: operations["disableNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Enable notifications for a host, a service, or globally */
+        post: operations["enableNotifications"];
         delete?: never;
         options?: never;
         head?: never;
@@ -210,6 +399,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/targets/{id}/probe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Probe a target now, record the result and return it with its step trace */
+        post: operations["probeTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Probe results of a target, newest first */
+        get: operations["listTargetResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{id}/uptime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Uptime and mean response time of a target over 24 h, 7 d and 30 d */
+        get: operations["getTargetUptime"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -221,6 +461,24 @@ export interface paths {
         get: operations["listUsers"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cmd": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga */
+        get: operations["legacyCommand"];
+        put?: never;
+        /** The same as GET /cmd, for scripts that POST */
+        post: operations["legacyCommandPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -265,6 +523,31 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AcknowledgeDto: {
+            /** @description Who acknowledges; the caller when absent. */
+            author?: string;
+            comment: string;
+            hostName: string;
+            /** @description Notify contacts of the acknowledgement. */
+            notify?: boolean;
+            /** @description Keep the acknowledgement's comment across restarts. */
+            persistent?: boolean;
+            /** @description A service of the host; the host itself when absent. */
+            serviceDescription?: string;
+            /**
+             * @description The livestatus site that is checked before and after, and that takes the command with the
+             *     `livestatus` transport; the first configured site when absent.
+             */
+            site?: string;
+            /** @description Keep the acknowledgement until the object is OK/UP again (not just until any change). */
+            sticky?: boolean;
+            /**
+             * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             * @enum {string}
+             */
+            transport?: "livestatus" | "pipe";
+        };
         BasicAuthDto: {
             /**
              * @description Write-only: never answered, only `hasPassword`. Required on create and when the auth type
@@ -277,6 +560,145 @@ export interface components {
              */
             type: "BASIC";
             username: string;
+        };
+        CatalogArgDto: {
+            description?: string;
+            /** @description The last argument may contain `;`. */
+            freeText: boolean;
+            name: string;
+            required: boolean;
+            /** @enum {string} */
+            type: "boolean" | "commentId" | "downtimeId" | "epoch" | "integer" | "string";
+        };
+        CatalogEntryDto: {
+            /** @description The arguments in Icinga's order. */
+            args: components["schemas"]["CatalogArgDto"][];
+            description: string;
+            name: string;
+        };
+        CheckResultDto: {
+            /**
+             * @description Services: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Hosts: 0 UP, 1 DOWN.
+             * @enum {number}
+             */
+            exitStatus: 0 | 1 | 2 | 3;
+            hostName: string;
+            /** @description The plugin output (may contain `;` and `|perfdata`, not a line break). */
+            output: string;
+            /** @description A service of the host; the host itself when absent. */
+            serviceDescription?: string;
+            /**
+             * @description The livestatus site that is checked before and after, and that takes the command with the
+             *     `livestatus` transport; the first configured site when absent.
+             */
+            site?: string;
+            /**
+             * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             * @enum {string}
+             */
+            transport?: "livestatus" | "pipe";
+        };
+        CommandAuditDto: {
+            command: string;
+            error: string | null;
+            id: number;
+            /** @description The line as sent. */
+            line: string;
+            /**
+             * @description `sent`, or `failed` with `error`.
+             * @enum {string}
+             */
+            outcome: "failed" | "sent";
+            /** Format: date-time */
+            sentAt: string;
+            site: string | null;
+            /** @enum {string} */
+            transport: "livestatus" | "pipe";
+            /** @description Who sent it. */
+            user: string;
+        };
+        CommandAuditListDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["CommandAuditDto"][];
+            total: number;
+        };
+        CommandOutcomeDto: {
+            /** @description The commands sent, in order. */
+            commands: components["schemas"]["SentCommandDto"][];
+            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            confirmed: boolean;
+            /** @description Why the answer is 202: the effect was not visible in time. */
+            warning?: string;
+        };
+        CommentCreatedDto: {
+            /** @description The commands sent, in order. */
+            commands: components["schemas"]["SentCommandDto"][];
+            /** @description Icinga's id of the new comment, when it was seen in time. */
+            commentId?: number;
+            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            confirmed: boolean;
+            /** @description Why the answer is 202: the effect was not visible in time. */
+            warning?: string;
+        };
+        CreateCommentDto: {
+            /** @description Who writes it; the caller when absent. */
+            author?: string;
+            comment: string;
+            hostName: string;
+            /** @description Keep the comment across restarts (default true). */
+            persistent?: boolean;
+            /** @description A service of the host; the host itself when absent. */
+            serviceDescription?: string;
+            /**
+             * @description The livestatus site that is checked before and after, and that takes the command with the
+             *     `livestatus` transport; the first configured site when absent.
+             */
+            site?: string;
+            /**
+             * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             * @enum {string}
+             */
+            transport?: "livestatus" | "pipe";
+        };
+        CreateDowntimeDto: {
+            /** @description Also every service of the host (or of the host group's hosts). */
+            allServices?: boolean;
+            /** @description Who schedules it; the caller when absent. */
+            author?: string;
+            /** @description Why (may contain `;`, not a line break). */
+            comment: string;
+            /**
+             * @description Length in seconds: the end is `start` + this when `end` is absent; for a flexible
+             *     downtime (`fixed: false`) how long it lasts once it begins.
+             */
+            durationSeconds?: number;
+            /** @description End (ISO 8601); give this or `durationSeconds`. */
+            end?: string;
+            /** @description Fixed (default) or flexible. */
+            fixed?: boolean;
+            /** @description Every host of this host group. */
+            hostGroup?: string;
+            /** @description The host (with `serviceDescription`: that service's host). */
+            hostName?: string;
+            /** @description One service of `hostName`. */
+            serviceDescription?: string;
+            /** @description Every service of this service group. */
+            serviceGroup?: string;
+            /**
+             * @description The livestatus site that is checked before and after, and that takes the command with the
+             *     `livestatus` transport; the first configured site when absent.
+             */
+            site?: string;
+            /** @description Start (ISO 8601); now when absent. */
+            start?: string;
+            /**
+             * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             * @enum {string}
+             */
+            transport?: "livestatus" | "pipe";
         };
         CreateNotifierDto: {
             /** @description The recipients: 1-50 e-mail addresses. */
@@ -310,6 +732,8 @@ export interface components {
             failureThreshold?: number;
             /** @description How often to probe, in seconds (1-86400); default 60. */
             frequencySeconds?: number;
+            /** @description Open a new connection for every probe instead of reusing one (default false). */
+            freshConnection?: boolean;
             /** @description Request headers to send, e.g. `{ "Accept": "application/json" }` (at most 50); default none. */
             headers?: {
                 [key: string]: string;
@@ -345,6 +769,53 @@ export interface components {
              */
             url: string;
         };
+        DowntimeDeletedDto: {
+            /** @description The commands sent, in order. */
+            commands: components["schemas"]["SentCommandDto"][];
+            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            confirmed: boolean;
+            /** @description The downtime that was deleted. */
+            downtime: components["schemas"]["DowntimeDto"];
+            /** @description Why the answer is 202: the effect was not visible in time. */
+            warning?: string;
+        };
+        DowntimeDto: {
+            author: string;
+            comment: string;
+            /**
+             * Format: date-time
+             * @description When it was scheduled.
+             */
+            createdAt: string;
+            /** @description For a flexible downtime, how long it lasts once it begins. */
+            durationSeconds: number;
+            /** Format: date-time */
+            end: string;
+            fixed: boolean;
+            hostName: string;
+            /** @description Icinga's downtime id (what `DELETE /api/v1/downtimes/{id}` takes). */
+            id: number;
+            /** @description Null for a host downtime. */
+            serviceDescription: string | null;
+            site: string;
+            /** Format: date-time */
+            start: string;
+        };
+        DowntimeListDto: {
+            /** @description Sorted by start, then id. */
+            items: components["schemas"]["DowntimeDto"][];
+            total: number;
+        };
+        DowntimesCreatedDto: {
+            /** @description The commands sent, in order. */
+            commands: components["schemas"]["SentCommandDto"][];
+            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            confirmed: boolean;
+            /** @description The downtimes made (empty when they were not visible in time: 202). */
+            downtimes: components["schemas"]["DowntimeDto"][];
+            /** @description Why the answer is 202: the effect was not visible in time. */
+            warning?: string;
+        };
         FieldErrorDto: {
             /** @description The request field that is wrong, as a dotted path (`auth.username`). */
             field: string;
@@ -378,6 +849,22 @@ export interface components {
              * @enum {string}
              */
             type: "NONE";
+        };
+        NotificationsDto: {
+            hostName?: string;
+            /** @description A service of `hostName`. */
+            serviceDescription?: string;
+            /**
+             * @description The livestatus site that is checked before and after, and that takes the command with the
+             *     `livestatus` transport; the first configured site when absent.
+             */
+            site?: string;
+            /**
+             * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             * @enum {string}
+             */
+            transport?: "livestatus" | "pipe";
         };
         NotifierDto: {
             /** @description The recipients. */
@@ -449,6 +936,52 @@ export interface components {
             userDomain?: string;
             username: string;
         };
+        ProbeNowDto: {
+            /** @description The change of status this probe caused, if any. */
+            change: components["schemas"]["StateChangeDto"] | null;
+            description: string;
+            httpStatus: number | null;
+            /** @description Whether a state change was published. */
+            notified: boolean;
+            responseTimeMs: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "FAIL" | "PASS";
+            steps: components["schemas"]["ProbeStepDto"][];
+            targetId: number;
+            /**
+             * @description The target's status after this probe.
+             * @enum {string}
+             */
+            targetStatus: "FAIL" | "NEW" | "PASS";
+        };
+        ProbeResultDto: {
+            /** @description `OK`, or why the probe failed. */
+            description: string;
+            /** @description The HTTP status of the answer; null when none came. */
+            httpStatus: number | null;
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the probe started.
+             */
+            probedAt: string;
+            responseTimeMs: number;
+            /** @enum {string} */
+            status: "FAIL" | "PASS";
+        };
+        ProbeResultListDto: {
+            items: components["schemas"]["ProbeResultDto"][];
+            /** @description How many results match, over all pages. */
+            total: number;
+        };
+        ProbeStepDto: {
+            detail?: string;
+            ms: number;
+            /** @enum {string} */
+            step: "auth" | "connect" | "evaluation" | "request" | "response";
+        };
         ProblemDto: {
             /** @description What went wrong in this request. */
             detail: string;
@@ -481,6 +1014,54 @@ export interface components {
             query: string;
             /** @description Site name(s), comma-separated; all configured sites when absent. */
             site?: string;
+        };
+        RescheduleDto: {
+            hostName: string;
+            /** @description A service of the host; the host itself when absent. */
+            serviceDescription?: string;
+            /**
+             * @description The livestatus site that is checked before and after, and that takes the command with the
+             *     `livestatus` transport; the first configured site when absent.
+             */
+            site?: string;
+            /**
+             * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             * @enum {string}
+             */
+            transport?: "livestatus" | "pipe";
+        };
+        SendCommandDto: {
+            /**
+             * @description The arguments by name (`{ "host": "web-01", "comment": "hi" }`) or as a list in Icinga's
+             *     order; optional ones may be left out.
+             */
+            args: {
+                [key: string]: string | number | boolean;
+            } | (string | number | boolean)[];
+            /** @description A command name of the catalogue (`GET /api/v1/commands/catalog`), e.g. `ADD_HOST_COMMENT`. */
+            command: string;
+            /**
+             * @description The livestatus site that is checked before and after, and that takes the command with the
+             *     `livestatus` transport; the first configured site when absent.
+             */
+            site?: string;
+            /**
+             * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             * @enum {string}
+             */
+            transport?: "livestatus" | "pipe";
+        };
+        SentCommandDto: {
+            /** @description The line sent, `[<epoch>] NAME;arg;...`. */
+            line: string;
+            /** @description The site it was sent to (or checked against, for the pipe). */
+            site: string;
+            /** Format: date-time */
+            submittedAt: string;
+            /** @enum {string} */
+            transport: "livestatus" | "pipe";
         };
         SiteStatusDto: {
             /** @description Where its livestatus listens: `unix:/path` or `tcp:host:port`. */
@@ -531,6 +1112,12 @@ export interface components {
             security: "none" | "starttls" | "tls";
             /** @description Absent when the server needs no login. */
             username?: string;
+        };
+        StateChangeDto: {
+            /** @enum {string} */
+            from: "FAIL" | "NEW" | "PASS";
+            /** @enum {string} */
+            to: "FAIL" | "PASS";
         };
         TargetAuthViewDto: {
             /** @description OPENSTACK: the Keystone endpoint. */
@@ -659,6 +1246,8 @@ export interface components {
             failureThreshold?: number;
             /** @description How often to probe, in seconds (1-86400). */
             frequencySeconds?: number;
+            /** @description Open a new connection for every probe instead of reusing one. */
+            freshConnection?: boolean;
             /** @description Request headers to send (replaces them all; at most 50). */
             headers?: {
                 [key: string]: string;
@@ -693,6 +1282,27 @@ export interface components {
              */
             url?: string;
         };
+        UptimeDto: {
+            last24h: components["schemas"]["UptimeWindowDto"];
+            last30d: components["schemas"]["UptimeWindowDto"];
+            last7d: components["schemas"]["UptimeWindowDto"];
+            targetId: number;
+        };
+        UptimeWindowDto: {
+            /** @description Mean response time of the period's probes; null without probes. */
+            meanResponseTimeMs: number | null;
+            /** @description Of which passed. */
+            passed: number;
+            /** @description Probes recorded in the period. */
+            probes: number;
+            /**
+             * Format: date-time
+             * @description Start of the period.
+             */
+            since: string;
+            /** @description passed / probes in percent, 3 decimals; null without probes. */
+            uptimePercent: number | null;
+        };
         UserDto: {
             name: string;
             /** @enum {string} */
@@ -718,6 +1328,1056 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    acknowledgeProblem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcknowledgeDto"];
+            };
+        };
+        responses: {
+            /** @description Acknowledged, read back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    removeAcknowledgement: {
+        parameters: {
+            query: {
+                /**
+                 * @description The livestatus site that is checked before and after, and that takes the command with the
+                 *     `livestatus` transport; the first configured site when absent.
+                 */
+                site?: string;
+                /**
+                 * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
+                 *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+                 */
+                transport?: "livestatus" | "pipe";
+                hostName: string;
+                /** @description A service of the host; the host itself when absent. */
+                serviceDescription?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed, read back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listCommandAudit: {
+        parameters: {
+            query?: {
+                /** @description How many items to return (1-500). */
+                limit?: number;
+                /** @description How many items to skip. */
+                offset?: number;
+                /** @description Only commands sent by this user. */
+                user?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAuditListDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    submitCheckResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckResultDto"];
+            };
+        };
+        responses: {
+            /** @description Processed, read back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    rescheduleCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RescheduleDto"];
+            };
+        };
+        responses: {
+            /** @description Checked, read back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    sendCommand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendCommandDto"];
+            };
+        };
+        responses: {
+            /** @description Handed to Icinga */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SentCommandDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listCommandCatalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogEntryDto"][];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    addComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            /** @description Added, read back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentCreatedDto"];
+                };
+            };
+            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentCreatedDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listDowntimes: {
+        parameters: {
+            query?: {
+                /** @description How many items to return (1-500). */
+                limit?: number;
+                /** @description How many items to skip. */
+                offset?: number;
+                hostName?: string;
+                serviceDescription?: string;
+                /** @description The site (the first configured one when absent). */
+                site?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DowntimeListDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    createDowntime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateDowntimeDto"];
+            };
+        };
+        responses: {
+            /** @description The downtimes, read back */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DowntimesCreatedDto"];
+                };
+            };
+            /** @description Sent, but not visible in livestatus in time (see warning) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DowntimesCreatedDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    deleteDowntime: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The livestatus site that is checked before and after, and that takes the command with the
+                 *     `livestatus` transport; the first configured site when absent.
+                 */
+                site?: string;
+                /**
+                 * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
+                 *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+                 */
+                transport?: "livestatus" | "pipe";
+            };
+            header?: never;
+            path: {
+                /** @description Icinga's downtime id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, and confirmed gone */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DowntimeDeletedDto"];
+                };
+            };
+            /** @description Sent, but still listed in livestatus after the wait */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DowntimeDeletedDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     runLivestatusQuery: {
         parameters: {
             query?: never;
@@ -1051,6 +2711,216 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    disableNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationsDto"];
+            };
+        };
+        responses: {
+            /** @description Disabled, read back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    enableNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationsDto"];
+            };
+        };
+        responses: {
+            /** @description Enabled, read back */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandOutcomeDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2035,6 +3905,226 @@ export interface operations {
             };
         };
     };
+    probeTarget: {
+        parameters: {
+            query?: {
+                /** @description Publish a state change (for notifications) when this probe changes the status. */
+                notify?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProbeNowDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    listTargetResults: {
+        parameters: {
+            query?: {
+                /** @description How many items to return (1-500). */
+                limit?: number;
+                /** @description How many items to skip. */
+                offset?: number;
+                /** @description Only probes from this time on (ISO 8601). */
+                since?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProbeResultListDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getTargetUptime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UptimeDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     listUsers: {
         parameters: {
             query?: {
@@ -2086,6 +4176,186 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    legacyCommand: {
+        parameters: {
+            query: {
+                /** @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
+                q: string;
+                /** @description `icinga` = the command pipe, `livestatus` = `COMMAND` over livestatus; default: configured. */
+                handler?: "icinga" | "livestatus";
+                /** @description The livestatus site (the first configured one when absent). */
+                site?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent: the text `OK` and a new line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    legacyCommandPost: {
+        parameters: {
+            query: {
+                /** @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
+                q: string;
+                /** @description `icinga` = the command pipe, `livestatus` = `COMMAND` over livestatus; default: configured. */
+                handler?: "icinga" | "livestatus";
+                /** @description The livestatus site (the first configured one when absent). */
+                site?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent: the text `OK` and a new line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,12 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module';
+import { CommandPipeModule } from './command-pipe/command-pipe.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LivestatusModule } from './livestatus/livestatus.module';
 import { NotifiersModule } from './notifiers/notifiers.module';
+import { ProbingModule } from './probing/probing.module';
 import { TargetsModule } from './targets/targets.module';
 
 @Module({})
@@ -21,8 +23,10 @@ export class AppModule {
         AuthModule,
         HealthModule,
         LivestatusModule,
+        CommandPipeModule,
         NotifiersModule,
         TargetsModule,
+        ProbingModule,
       ],
     };
   }

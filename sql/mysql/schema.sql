@@ -1,5 +1,19 @@
 -- vigil MySQL/MariaDB schema, produced by `npm run schema:generate` from the migrations.
 
+CREATE TABLE `command_audit` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `user_name` varchar(64) NOT NULL,
+  `sent_at` datetime(3) NOT NULL,
+  `site` varchar(100) DEFAULT NULL,
+  `transport` varchar(16) NOT NULL,
+  `command` varchar(64) NOT NULL,
+  `line` text NOT NULL,
+  `outcome` varchar(8) NOT NULL,
+  `error` text DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `IDX_command_audit_user_name` (`user_name`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `migrations` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `timestamp` bigint(20) NOT NULL,
@@ -27,6 +41,20 @@ CREATE TABLE `notifiers` (
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   PRIMARY KEY (`id`),
   UNIQUE KEY `IDX_16af8a890ae3e6c71e4c04da6d` (`name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `probe_results` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `target_id` int(11) NOT NULL,
+  `probed_at` datetime(3) NOT NULL,
+  `status` varchar(4) NOT NULL,
+  `http_status` int(11) DEFAULT NULL,
+  `response_time_ms` int(11) NOT NULL,
+  `description` varchar(1024) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `IDX_probe_results_time` (`probed_at`),
+  KEY `IDX_probe_results_target_time` (`target_id`,`probed_at`),
+  CONSTRAINT `FK_ee3e5de99d54af51eda93998a62` FOREIGN KEY (`target_id`) REFERENCES `targets` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `targets` (
@@ -75,6 +103,8 @@ CREATE TABLE `targets` (
   `repeated_fail_count` int(11) NOT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `repeated_pass_count` int(11) NOT NULL DEFAULT 0,
+  `fresh_connection` tinyint(4) NOT NULL DEFAULT 0,
   PRIMARY KEY (`id`),
   UNIQUE KEY `IDX_0027e2dfa88fd4d85a382976ec` (`name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -91,3 +121,5 @@ CREATE TABLE `users` (
 
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795227792084, 'Users1795227792084');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795229294866, 'Targets1795229294866');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795232592090, 'Probing1795232592090');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795232656034, 'CommandAudit1795232656034');

@@ -75,6 +75,28 @@ export interface SecretsConfig {
   keyFile: string;
 }
 
+export interface CommandPipeConfig {
+  /** Icinga's external command FIFO (the `pipe` transport). */
+  pipePath: string;
+  /** How commands go out unless a request says otherwise. */
+  defaultTransport: 'pipe' | 'livestatus';
+}
+
+export interface ProbingConfig {
+  /** Whether targets are probed on their schedule (VIGIL_PROBING_ENABLED). */
+  enabled: boolean;
+  /** The probe log file, one line per probe. */
+  logFile: string;
+  /** The probe log is rotated once it would grow past this size. */
+  logMaxBytes: number;
+  /** Rotated probe logs kept (`probe.log.1` … `probe.log.<keep>`). */
+  logKeep: number;
+  /** Probes (sockets) in flight at once; more wait for a slot. */
+  concurrency: number;
+  /** Probe results older than this are pruned. */
+  retentionDays: number;
+}
+
 /** The validated configuration of one vigil process. Each module reads its own part. */
 export class AppConfig {
   constructor(
@@ -85,6 +107,8 @@ export class AppConfig {
     readonly logging: LoggingConfig,
     readonly livestatus: LivestatusConfig,
     readonly secrets: SecretsConfig,
+    readonly commandPipe: CommandPipeConfig,
+    readonly probing: ProbingConfig,
   ) {}
 }
 
@@ -272,5 +296,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxJsonBytes: dto.VIGIL_LIVESTATUS_MAX_JSON_BYTES ?? 32 * 1024 * 1024,
     },
     secrets,
+    {
+      pipePath: dto.VIGIL_COMMAND_PIPE ?? '/var/run/icinga2/cmd/icinga2.cmd',
+      defaultTransport: dto.VIGIL_COMMAND_TRANSPORT ?? 'pipe',
+    },
+    {
+      enabled: dto.VIGIL_PROBING_ENABLED ?? true,
+      logFile: resolve(dto.VIGIL_PROBE_LOG ?? join(dataDir, 'probe.log')),
+      logMaxBytes: dto.VIGIL_PROBE_LOG_MAX_BYTES ?? 10 * 1024 * 1024,
+      logKeep: dto.VIGIL_PROBE_LOG_KEEP ?? 5,
+      concurrency: dto.VIGIL_PROBE_CONCURRENCY ?? 256,
+      retentionDays: dto.VIGIL_PROBE_RETENTION_DAYS ?? 30,
+    },
   );
 }

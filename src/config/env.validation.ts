@@ -150,4 +150,50 @@ export class EnvDto {
   @IsOptional()
   @IsString()
   VIGIL_SECRET_KEY_PREVIOUS?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^\//, { message: 'must be an absolute path' })
+  VIGIL_COMMAND_PIPE?: string;
+
+  @IsOptional()
+  @IsIn(['pipe', 'livestatus'], { message: 'must be pipe or livestatus' })
+  VIGIL_COMMAND_TRANSPORT?: 'pipe' | 'livestatus';
+
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'must be true or false' })
+  VIGIL_PROBING_ENABLED?: boolean;
+
+  @IsOptional()
+  @IsString()
+  VIGIL_PROBE_LOG?: string;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of bytes from 1024 to 1073741824' })
+  @Min(1024, { message: 'must be a whole number of bytes from 1024 to 1073741824' })
+  @Max(1073741824, { message: 'must be a whole number of bytes from 1024 to 1073741824' })
+  VIGIL_PROBE_LOG_MAX_BYTES?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 0 to 100' })
+  @Min(0, { message: 'must be a whole number from 0 to 100' })
+  @Max(100, { message: 'must be a whole number from 0 to 100' })
+  VIGIL_PROBE_LOG_KEEP?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 1 to 10000' })
+  @Min(1, { message: 'must be a whole number from 1 to 10000' })
+  @Max(10000, { message: 'must be a whole number from 1 to 10000' })
+  VIGIL_PROBE_CONCURRENCY?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of days from 1 to 3650' })
+  @Min(1, { message: 'must be a whole number of days from 1 to 3650' })
+  @Max(3650, { message: 'must be a whole number of days from 1 to 3650' })
+  VIGIL_PROBE_RETENTION_DAYS?: number;
 }

@@ -1,6 +1,14 @@
 import { UserEntity } from '../auth/user.entity';
+import { CommandAuditEntity } from '../command-pipe/command-audit.entity';
 import { NotifierEntity } from '../notifiers/notifier.entity';
+import { ProbeResultEntity } from '../probing/probe-result.entity';
 import { TargetEntity } from '../targets/target.entity';
 
 /** Every TypeORM entity of the application. */
-export const ENTITIES = [UserEntity, NotifierEntity, TargetEntity];
+export const ENTITIES = [
+  UserEntity,
+  NotifierEntity,
+  TargetEntity,
+  CommandAuditEntity,
+  ProbeResultEntity,
+];

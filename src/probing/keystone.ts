@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { request, type Dispatcher } from 'undici';
 import type { KeystoneCredentials } from './probe-spec';
 
@@ -77,10 +78,14 @@ export class KeystoneTokens {
     this.now = options.now ?? Date.now;
   }
 
-  /** The cache key: the credential set without the password's value. */
+  /**
+   * The cache key: the credential set, with a digest of the password (never its value), so that
+   * a target with a wrong password does not ride on the token another target obtained.
+   */
   static keyOf(c: KeystoneCredentials): string {
     return JSON.stringify([
       endpoint(c.authUrl, c.keystoneVersion),
+      createHash('sha256').update(c.password).digest('base64'),
       c.username,
       c.userDomain ?? '',
       c.projectId ?? '',

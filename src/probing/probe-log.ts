@@ -48,6 +48,8 @@ export interface ProbeLogOptions {
   maxBytes: number;
   /** Rotated files kept: `probe.log.1` (newest) … `probe.log.<keep>`. */
   keep: number;
+  /** Told of write errors (the directory vanished, the disk is full); never thrown. */
+  onError?: (error: Error) => void;
 }
 
 /**
@@ -74,8 +76,10 @@ export class ProbeLog {
     }
   }
 
-  private open(): WriteStream {
-    return createWriteStream(this.options.file, { flags: 'a', mode: 0o640 });
+  private open(flags = 'a'): WriteStream {
+    const stream = createWriteStream(this.options.file, { flags, mode: 0o640 });
+    stream.on('error', (error) => this.options.onError?.(error));
+    return stream;
   }
 
   write(target: ProbeLogTarget, result: ProbeResult): void {
@@ -108,7 +112,7 @@ export class ProbeLog {
       }
     }
     if (keep > 0) renameSync(file, `${file}.1`);
-    this.stream = createWriteStream(file, { flags: keep > 0 ? 'a' : 'w', mode: 0o640 });
+    this.stream = this.open(keep > 0 ? 'a' : 'w');
     this.size = 0;
     this.rotating = null;
     const lines = this.waiting.splice(0);

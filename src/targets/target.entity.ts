@@ -157,6 +157,14 @@ export class TargetEntity {
   @Column({ name: 'repeated_fail_count', type: 'int' })
   repeatedFailCount!: number;
 
+  /** Consecutive passes up to the last probe (0 after a failure); for the recovery threshold. */
+  @Column({ name: 'repeated_pass_count', type: 'int', default: 0 })
+  repeatedPassCount!: number;
+
+  /** Open a new connection for every probe instead of reusing one to the same origin. */
+  @Column({ name: 'fresh_connection', type: 'boolean', default: false })
+  freshConnection!: boolean;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 

@@ -211,6 +211,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       failureThreshold: dto.failureThreshold ?? 1,
       recoveryThreshold: dto.recoveryThreshold ?? 1,
       enabled: dto.enabled ?? true,
+      freshConnection: dto.freshConnection ?? false,
       notifierIds,
       status: 'NEW',
       statusDescription: null,
@@ -226,6 +227,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       status5xxCount: 0,
       networkFailCount: 0,
       repeatedFailCount: 0,
+      repeatedPassCount: 0,
     });
     const saved = await this.save(entity);
     return this.publish(TargetEvents.created, saved);
@@ -265,6 +267,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       failureThreshold: dto.failureThreshold ?? entity.failureThreshold,
       recoveryThreshold: dto.recoveryThreshold ?? entity.recoveryThreshold,
       enabled: dto.enabled ?? entity.enabled,
+      freshConnection: dto.freshConnection ?? entity.freshConnection,
       notifierIds: dto.notifierIds ?? entity.notifierIds,
     });
     const saved = await this.save(entity);

@@ -78,7 +78,8 @@ async function launch(config: AppConfig): Promise<RunningApp> {
 
 /**
  * Starts vigil on a random port of 127.0.0.1 with a fresh database of the given kind and the
- * TEST_USERS (unless `env` sets VIGIL_USERS itself, or to '' for none).
+ * TEST_USERS (unless `env` sets VIGIL_USERS itself, or to '' for none). Scheduled probing is off
+ * unless `env` turns it on.
  */
 export async function startTestApp(
   kind: DatabaseKind,
@@ -91,6 +92,9 @@ export async function startTestApp(
     VIGIL_DATABASE_URL: database.url,
     VIGIL_USERS: usersSetting,
     VIGIL_AUTH_MAX_FAILURES: '1000',
+    // scheduled probing only where a test asks for it, so that targets other suites create
+    // are not probed behind their backs
+    VIGIL_PROBING_ENABLED: 'false',
     ...env,
   });
   const running = await launch(config);

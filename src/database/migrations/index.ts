@@ -1,16 +1,24 @@
 import type { MigrationInterface } from 'typeorm';
 import { Users1795227792084 as SqliteUsers1795227792084 } from './sqlite/1795227792084-Users';
 import { Targets1795229294866 as SqliteTargets1795229294866 } from './sqlite/1795229294866-Targets';
+import { Probing1795232592090 as SqliteProbing1795232592090 } from './sqlite/1795232592090-Probing';
+import { CommandAudit1795232656034 as SqliteCommandAudit1795232656034 } from './sqlite/1795232656034-CommandAudit';
 import { Users1795227792084 as MysqlUsers1795227792084 } from './mysql/1795227792084-Users';
 import { Targets1795229294866 as MysqlTargets1795229294866 } from './mysql/1795229294866-Targets';
+import { Probing1795232592090 as MysqlProbing1795232592090 } from './mysql/1795232592090-Probing';
+import { CommandAudit1795232656034 as MysqlCommandAudit1795232656034 } from './mysql/1795232656034-CommandAudit';
 
 type MigrationClass = new () => MigrationInterface;
 
 export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteUsers1795227792084,
   SqliteTargets1795229294866,
+  SqliteProbing1795232592090,
+  SqliteCommandAudit1795232656034,
 ];
 export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlUsers1795227792084,
   MysqlTargets1795229294866,
+  MysqlProbing1795232592090,
+  MysqlCommandAudit1795232656034,
 ];

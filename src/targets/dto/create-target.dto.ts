@@ -160,6 +160,11 @@ export class CreateTargetDto {
   @IsBoolean()
   enabled?: boolean;
 
+  /** Open a new connection for every probe instead of reusing one (default false). */
+  @OmitOrValid()
+  @IsBoolean()
+  freshConnection?: boolean;
+
   /** The notifiers to tell of failures and recoveries; empty (the default) means every enabled notifier. */
   @ApiPropertyOptional({ type: 'integer', isArray: true })
   @OmitOrValid()

@@ -167,6 +167,11 @@ export class UpdateTargetDto {
   @IsBoolean()
   enabled?: boolean;
 
+  /** Open a new connection for every probe instead of reusing one. */
+  @OmitOrValid()
+  @IsBoolean()
+  freshConnection?: boolean;
+
   /** The notifiers to tell (replaces the list); empty means every enabled notifier. */
   @ApiPropertyOptional({ type: 'integer', isArray: true })
   @OmitOrValid()

@@ -1,0 +1,305 @@
+/**
+ * Probing benchmark: the real application probes N targets (frequency 10 s) on a local target
+ * server (a child process), on SQLite and on MariaDB, for BENCH_SECONDS after the first period
+ * (whose first runs are spread): achieved probes/s, schedule lag p50/p99/max, CPU of the vigil
+ * process and its peak RSS. In the same run, a minimal raw loop (undici `request()`, the same
+ * concurrency, no scheduler, no database) measures the saturation rate, the ceiling; the ratio
+ * is vigil's achieved rate over it. A sweep then raises N to find the highest rate vigil
+ * sustains with p99 lag < 250 ms.
+ *
+ *   npm run bench:probing
+ *   BENCH_TARGETS=10000 BENCH_SECONDS=60 BENCH_SWEEP=20000,30000 BENCH_SWEEP_SECONDS=30 \
+ *   BENCH_DATABASES=sqlite,mysql VIGIL_TEST_MYSQL_URL=mysql://root@127.0.0.1:3306 npm run bench:probing
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { Agent, request } from 'undici';
+import { createApp } from '../src/bootstrap';
+import { loadConfig } from '../src/config/app-config';
+import { ProbingService } from '../src/probing/probing.service';
+import { TargetEntity } from '../src/targets/target.entity';
+
+const FREQUENCY_S = 10;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 256);
+const TARGETS = Number(process.env.BENCH_TARGETS ?? 10_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const SWEEP = (process.env.BENCH_SWEEP ?? '20000,30000').split(',').filter(Boolean).map(Number);
+const SWEEP_SECONDS = Number(process.env.BENCH_SWEEP_SECONDS ?? 30);
+const RAW_SECONDS = 10;
+const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mysql').split(',') as (
+  'sqlite' | 'mysql'
+)[];
+const MYSQL_URL = process.env.VIGIL_TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The target server runs in its own process, so its CPU is not counted as vigil's. */
+const SERVER_SOURCE = `
+const http = require('node:http');
+const server = http.createServer((req, res) => { res.writeHead(200, {'content-type': 'text/plain'}); res.end('ok'); });
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => process.send(server.address().port));
+`;
+
+async function startTargetServer(): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['-e', SERVER_SOURCE], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve) =>
+    child.once('message', (m) => resolve(m as number)),
+  );
+  return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() };
+}
+
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+interface Figures {
+  label: string;
+  targets: number;
+  seconds: number;
+  probesPerSecond: number;
+  lagP50: number;
+  lagP99: number;
+  lagMax: number;
+  cpuPercent: number;
+  cpuUsPerProbe: number;
+  peakRssMb: number;
+  skipped: number;
+  failed: number;
+}
+
+/** The ceiling: undici request() in CONCURRENCY loops, no scheduler, no database. */
+async function rawLoop(url: string): Promise<Figures> {
+  const agent = new Agent({ keepAliveTimeout: 30_000 });
+  let done = 0;
+  let stop = false;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (!stop) {
+        const res = await request(`${url}/`, { dispatcher: agent });
+        await res.body.dump();
+        done += 1;
+        if (performance.now() - t0 > RAW_SECONDS * 1000) stop = true;
+      }
+    }),
+  );
+  clearInterval(sampler);
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  await agent.close();
+  const cpuS = (cpu.user + cpu.system) / 1e6;
+  return {
+    label: 'raw undici loop',
+    targets: 0,
+    seconds: elapsed,
+    probesPerSecond: done / elapsed,
+    lagP50: NaN,
+    lagP99: NaN,
+    lagMax: NaN,
+    cpuPercent: (cpuS / elapsed) * 100,
+    cpuUsPerProbe: (cpuS * 1e6) / done,
+    peakRssMb: peak / 2 ** 20,
+    skipped: 0,
+    failed: 0,
+  };
+}
+
+async function freshDatabase(kind: 'sqlite' | 'mysql', dir: string) {
+  if (kind === 'sqlite')
+    return { url: `sqlite:${join(dir, 'bench.sqlite')}`, drop: async () => {} };
+  const server = new URL(MYSQL_URL);
+  const name = `vigil_bench_${randomBytes(4).toString('hex')}`;
+  const admin = await createConnection({
+    host: server.hostname,
+    port: Number(server.port || 3306),
+    user: decodeURIComponent(server.username),
+    password: decodeURIComponent(server.password),
+  });
+  await admin.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  const url = `mysql://${server.username}${server.password ? `:${server.password}` : ''}@${server.host}/${name}`;
+  return {
+    url,
+    drop: async () => {
+      await admin.query(`DROP DATABASE \`${name}\``);
+      await admin.end();
+    },
+  };
+}
+
+async function insertTargets(ds: DataSource, n: number, url: string): Promise<void> {
+  const now = new Date();
+  for (let i = 0; i < n; i += 500) {
+    const rows = Array.from({ length: Math.min(500, n - i) }, (_, k) => ({
+      name: `bench-${i + k}`,
+      url: `${url}/t/${i + k}?q=1`,
+      method: 'GET' as const,
+      headers: {},
+      body: null,
+      authType: 'NONE' as const,
+      frequencySeconds: FREQUENCY_S,
+      timeoutSeconds: 5,
+      expectedStatus: 200,
+      failureThreshold: 1,
+      recoveryThreshold: 1,
+      enabled: true,
+      notifierIds: [],
+      status: 'NEW' as const,
+      lastUpdated: now,
+      passCount: 0,
+      failCount: 0,
+      status2xxCount: 0,
+      status3xxCount: 0,
+      status4xxCount: 0,
+      status5xxCount: 0,
+      networkFailCount: 0,
+      repeatedFailCount: 0,
+    }));
+    await ds.createQueryBuilder().insert().into(TargetEntity).values(rows).execute();
+  }
+}
+
+async function runVigil(
+  kind: 'sqlite' | 'mysql',
+  targets: number,
+  seconds: number,
+  url: string,
+): Promise<Figures> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-probing-'));
+  const db = await freshDatabase(kind, dir);
+  const env = {
+    VIGIL_DATA_DIR: dir,
+    VIGIL_DATABASE_URL: db.url,
+    VIGIL_USERS: '',
+    VIGIL_LOG_LEVEL: 'warn',
+    VIGIL_PROBE_CONCURRENCY: String(CONCURRENCY),
+    VIGIL_PROBE_LOG_MAX_BYTES: String(64 * 2 ** 20),
+  };
+  // first start: migrations only, then the targets go straight into the database
+  const setup = await createApp(loadConfig({ ...env, VIGIL_PROBING_ENABLED: 'false' }), {
+    logger: false,
+  });
+  await setup.init();
+  await insertTargets(setup.get(DataSource), targets, url);
+  await setup.close();
+
+  const app = await createApp(loadConfig(env), { logger: false });
+  const lags = new Float64Array(Math.ceil(targets / FREQUENCY_S) * (seconds + 5) * 1.2);
+  let count = 0;
+  let measuring = false;
+  const probing = app.get(ProbingService);
+  probing.onLag = (lag) => {
+    if (measuring && count < lags.length) lags[count++] = lag;
+  };
+  await app.init();
+  // the first period spreads the first runs; measure after it
+  await sleep(FREQUENCY_S * 1000 + 1000);
+  global.gc?.();
+  const before = probing.stats();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let peak = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
+  measuring = true;
+  await sleep(seconds * 1000);
+  measuring = false;
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  clearInterval(sampler);
+  const after = probing.stats();
+  await app.close();
+  await db.drop();
+  rmSync(dir, { recursive: true, force: true });
+
+  const sorted = lags.subarray(0, count).sort();
+  const probes = after.recorded - before.recorded;
+  const cpuS = (cpu.user + cpu.system) / 1e6;
+  return {
+    label: `vigil, ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`,
+    targets,
+    seconds: elapsed,
+    probesPerSecond: probes / elapsed,
+    lagP50: percentile(sorted, 50),
+    lagP99: percentile(sorted, 99),
+    lagMax: sorted.length ? sorted[sorted.length - 1] : NaN,
+    cpuPercent: (cpuS / elapsed) * 100,
+    cpuUsPerProbe: (cpuS * 1e6) / Math.max(1, probes),
+    peakRssMb: peak / 2 ** 20,
+    skipped: after.skipped - before.skipped,
+    failed: after.failed - before.failed,
+  };
+}
+
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
+
+function row(f: Figures, ceiling: number): string {
+  return (
+    `| ${f.label} | ${f.targets || '–'} | ${f0(f.seconds)} | ${f0(f.probesPerSecond)} | ` +
+    `${f1(f.lagP50)} | ${f1(f.lagP99)} | ${f1(f.lagMax)} | ${f0(f.cpuPercent)} | ` +
+    `${f0(f.cpuUsPerProbe)} | ${f0(f.peakRssMb)} | ${f.skipped} | ` +
+    `${(f.probesPerSecond / ceiling).toFixed(2)} |`
+  );
+}
+
+async function main(): Promise<void> {
+  const server = await startTargetServer();
+  try {
+    console.error(`raw loop, ${RAW_SECONDS} s…`);
+    const raw = await rawLoop(server.url);
+    const results: Figures[] = [];
+    for (const kind of DATABASES) {
+      console.error(`vigil on ${kind}, ${TARGETS} targets, ${SECONDS} s…`);
+      results.push(await runVigil(kind, TARGETS, SECONDS, server.url));
+    }
+    const sweep: Figures[] = [];
+    for (const n of SWEEP) {
+      for (const kind of DATABASES) {
+        console.error(`sweep: vigil on ${kind}, ${n} targets, ${SWEEP_SECONDS} s…`);
+        sweep.push(await runVigil(kind, n, SWEEP_SECONDS, server.url));
+      }
+    }
+    const header =
+      '| run | targets | s | probes/s | lag p50 ms | lag p99 ms | lag max ms | CPU % | CPU µs/probe | peak RSS MB | skipped | ratio to raw |\n' +
+      '|---|---|---|---|---|---|---|---|---|---|---|---|';
+    console.log(
+      `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ` +
+        `${Math.round(totalmem() / 2 ** 30)} GB; frequency ${FREQUENCY_S} s, concurrency ${CONCURRENCY}, ` +
+        `raw loop ${RAW_SECONDS} s\n`,
+    );
+    console.log(header);
+    console.log(row(raw, raw.probesPerSecond));
+    for (const f of [...results, ...sweep]) console.log(row(f, raw.probesPerSecond));
+    const ok = (f: Figures) => f.lagP99 < 250;
+    for (const kind of DATABASES) {
+      const label = `vigil, ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`;
+      const best = [...results, ...sweep]
+        .filter((f) => f.label === label && ok(f))
+        .sort((a, b) => b.probesPerSecond - a.probesPerSecond)[0];
+      console.log(
+        `\n${label}: highest rate measured with p99 lag < 250 ms: ` +
+          (best
+            ? `${f0(best.probesPerSecond)} probes/s (${best.targets} targets), ` +
+              `${(best.probesPerSecond / raw.probesPerSecond).toFixed(2)} of the raw loop's ${f0(raw.probesPerSecond)}/s`
+            : 'none'),
+      );
+    }
+  } finally {
+    server.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../auth/auth.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { AuditService } from './audit.service';
+import { CommandAuditListDto, ListAuditQueryDto } from './dto/audit.dto';
+
+@ApiTags('commands')
+@Controller('api/v1/audit/commands')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Auth('admin')
+  @ApiOperation({
+    operationId: 'listCommandAudit',
+    summary: 'Every command sent: who, when, where, the line and the outcome; newest first',
+  })
+  @ApiOkResponse({ type: CommandAuditListDto })
+  @ApiProblems(400)
+  listCommandAudit(@Query() query: ListAuditQueryDto): Promise<CommandAuditListDto> {
+    return this.audit.list(query);
+  }
+}

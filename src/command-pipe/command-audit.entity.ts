@@ -1,0 +1,44 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+export const TRANSPORTS = ['pipe', 'livestatus'] as const;
+export type Transport = (typeof TRANSPORTS)[number];
+export const OUTCOMES = ['sent', 'failed'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** One external command vigil sent (or tried to send): who, when, where, what, and how it went. */
+@Entity({ name: 'command_audit' })
+@Index('IDX_command_audit_user_name', ['userName', 'id'])
+export class CommandAuditEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  /** The authenticated caller. */
+  @Column({ name: 'user_name', type: 'varchar', length: 64 })
+  userName!: string;
+
+  /** When the command was sent; set by the code, never by a column default. */
+  @Column({ name: 'sent_at', type: 'datetime', precision: 3 })
+  sentAt!: Date;
+
+  /** The livestatus site, or null for the command pipe. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  site!: string | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  transport!: Transport;
+
+  /** The command name (first field of the line). */
+  @Column({ type: 'varchar', length: 64 })
+  command!: string;
+
+  /** The whole line as sent, `[<epoch>] NAME;arg;...`. */
+  @Column({ type: 'text' })
+  line!: string;
+
+  @Column({ type: 'varchar', length: 8 })
+  outcome!: Outcome;
+
+  /** Why it failed (outcome `failed`). */
+  @Column({ type: 'text', nullable: true })
+  error!: string | null;
+}

@@ -1,0 +1,219 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { AuthUser } from '../auth/roles';
+import { ProblemException, ValidationProblemException } from '../common/problem';
+import { AppConfig } from '../config/app-config';
+import { failureOf, failuresProblem } from '../livestatus/errors';
+import { firstLine, LqlError } from '../livestatus/lql-client';
+import { LivestatusService } from '../livestatus/livestatus.service';
+import { COMMANDS } from './catalog';
+import { CommandAuditEntity, type Transport } from './command-audit.entity';
+import type { CatalogEntryDto, SendCommandDto } from './dto/command.dto';
+import type { LegacyCmdQueryDto } from './dto/legacy-cmd.dto';
+import type { SentCommandDto } from './dto/target.dto';
+import { PipeTransport, PipeUnavailable } from './pipe-transport';
+import { type ArgValue, CommandRejected, serializeCommand, serializeLegacy } from './serializer';
+
+/** Where commands go: a configured livestatus site and a transport. */
+export interface CommandTarget {
+  site: string;
+  transport: Transport;
+}
+
+/** Renames serialiser fields (`args.host`) to request fields (`hostName`). */
+export type FieldNames = Record<string, string>;
+
+const PIPE_PROBLEM = 'urn:vigil:problem:command-pipe';
+const REJECTED_PROBLEM = 'urn:vigil:problem:command-rejected';
+
+/**
+ * Validates, serialises and sends external commands through the command pipe or livestatus,
+ * and records each one sent in the audit log.
+ */
+@Injectable()
+export class CommandService {
+  private readonly logger = new Logger('Commands');
+  private readonly pipe: PipeTransport;
+  private readonly defaultTransport: Transport;
+
+  constructor(
+    config: AppConfig,
+    private readonly livestatus: LivestatusService,
+    @InjectRepository(CommandAuditEntity)
+    private readonly audit: Repository<CommandAuditEntity>,
+  ) {
+    this.pipe = new PipeTransport(config.commandPipe.pipePath);
+    this.defaultTransport = config.commandPipe.defaultTransport;
+  }
+
+  catalog(): CatalogEntryDto[] {
+    return [...COMMANDS.values()].map((c) => ({
+      name: c.name,
+      description: c.description,
+      args: c.args.map((a) => ({
+        name: a.name,
+        type: a.type,
+        required: a.required,
+        freeText: a.freeText ?? false,
+        description: a.description,
+      })),
+    }));
+  }
+
+  /** The site (named or the first) and transport (given or configured) of a request. */
+  target(site: string | undefined, transport: Transport | undefined): CommandTarget {
+    const sites = this.livestatus.sites.map((s) => s.name);
+    const name = site ?? sites[0];
+    if (!sites.includes(name)) {
+      throw new ValidationProblemException([
+        { field: 'site', message: `unknown site ${name} (configured: ${sites.join(', ')})` },
+      ]);
+    }
+    return { site: name, transport: transport ?? this.defaultTransport };
+  }
+
+  /** Builds a command line, answering 400 (naming the field) for anything that cannot be sent. */
+  build(
+    command: string,
+    args: Record<string, ArgValue> | ArgValue[],
+    names: FieldNames = {},
+    now = new Date(),
+  ): string {
+    return rejectedAs400(() => serializeCommand(command, args, now), names);
+  }
+
+  /** `POST /api/v1/commands`. */
+  async sendGeneric(user: AuthUser, dto: SendCommandDto): Promise<SentCommandDto> {
+    const target = this.target(dto.site, dto.transport);
+    if (typeof dto.args !== 'object' || dto.args === null) {
+      throw new ValidationProblemException([
+        { field: 'args', message: 'must be an object of arguments by name or a list' },
+      ]);
+    }
+    const entries: [string, unknown][] = Array.isArray(dto.args)
+      ? dto.args.map((v, i) => [String(i), v])
+      : Object.entries(dto.args);
+    for (const [key, value] of entries) {
+      if (value !== null && !['string', 'number', 'boolean'].includes(typeof value)) {
+        throw new ValidationProblemException([
+          { field: `args.${key}`, message: 'must be a string, number, boolean or null' },
+        ]);
+      }
+    }
+    const now = new Date();
+    const line = this.build(dto.command, dto.args, {}, now);
+    return this.send(user, target, line, now);
+  }
+
+  /** `/cmd?q=...&handler=...`: `OK\n` once sent. */
+  async sendLegacy(user: AuthUser, dto: LegacyCmdQueryDto): Promise<string> {
+    const transport =
+      dto.handler === 'icinga' ? 'pipe' : dto.handler === 'livestatus' ? 'livestatus' : undefined;
+    const target = this.target(dto.site, transport);
+    const now = new Date();
+    const line = rejectedAs400(() => serializeLegacy(dto.q, now), {});
+    await this.send(user, target, line, now);
+    return 'OK\n';
+  }
+
+  /**
+   * Sends a line built by `build` and records it. A pipe without reader is 503; livestatus'
+   * `452 Error: ...` is 400 with Icinga's first line; other livestatus failures as for queries.
+   */
+  async send(
+    user: AuthUser,
+    target: CommandTarget,
+    line: string,
+    submittedAt = new Date(),
+  ): Promise<SentCommandDto> {
+    try {
+      if (target.transport === 'pipe') await this.pipe.send(line);
+      else await this.sendLivestatus(target.site, line);
+    } catch (err) {
+      await this.record(
+        user,
+        target,
+        line,
+        submittedAt,
+        err instanceof Error ? err.message : String(err),
+      );
+      throw this.problemOf(target, err);
+    }
+    await this.record(user, target, line, submittedAt, null);
+    return { line, transport: target.transport, site: target.site, submittedAt };
+  }
+
+  private async sendLivestatus(site: string, line: string): Promise<void> {
+    const client = this.livestatus.client(site);
+    const reply = await client.request(`COMMAND ${line}`);
+    if (reply.status !== 200) {
+      throw new LqlError(
+        'status',
+        site,
+        client.address,
+        firstLine(reply.body) || `livestatus answered status ${reply.status}`,
+        reply.status,
+      );
+    }
+  }
+
+  private problemOf(target: CommandTarget, err: unknown): Error {
+    if (err instanceof PipeUnavailable) {
+      return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, err.message, {
+        type: PIPE_PROBLEM,
+        title: 'Command pipe unavailable',
+        headers: { 'Retry-After': '5' },
+      });
+    }
+    if (err instanceof LqlError && err.kind === 'status' && err.status !== 404) {
+      return new ProblemException(HttpStatus.BAD_REQUEST, err.message, {
+        type: REJECTED_PROBLEM,
+        title: 'Icinga rejected the command',
+        extra: { site: target.site },
+      });
+    }
+    const client = this.livestatus.client(target.site);
+    return failuresProblem([failureOf(target.site, client.address, err)]);
+  }
+
+  private async record(
+    user: AuthUser,
+    target: CommandTarget,
+    line: string,
+    sentAt: Date,
+    error: string | null,
+  ): Promise<void> {
+    const command = /^\[\d+\] ([A-Z_0-9]+)/.exec(line)?.[1] ?? '';
+    try {
+      await this.audit.insert({
+        userName: user.name,
+        sentAt,
+        site: target.site,
+        transport: target.transport,
+        command,
+        line,
+        outcome: error === null ? 'sent' : 'failed',
+        error,
+      });
+    } catch (err) {
+      this.logger.error(
+        `could not record ${command} by ${user.name} in the audit log: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+  }
+}
+
+/** Runs `build`, turning a CommandRejected into the 400 answer naming the request field. */
+export function rejectedAs400<T>(build: () => T, names: FieldNames): T {
+  try {
+    return build();
+  } catch (err) {
+    if (err instanceof CommandRejected) {
+      throw new ValidationProblemException([
+        { field: names[err.field] ?? err.field, message: err.message },
+      ]);
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../auth/auth.decorator';
+import { type AuthUser, CurrentUser } from '../auth/roles';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { CommandService } from './command.service';
+import { CatalogEntryDto, SendCommandDto } from './dto/command.dto';
+import { SentCommandDto } from './dto/target.dto';
+
+@ApiTags('commands')
+@Controller('api/v1/commands')
+export class CommandsController {
+  constructor(private readonly commands: CommandService) {}
+
+  @Get('catalog')
+  @Auth('viewer')
+  @ApiOperation({
+    operationId: 'listCommandCatalog',
+    summary: 'The external commands vigil can send, with their argument schemas',
+  })
+  @ApiOkResponse({ type: [CatalogEntryDto] })
+  listCommandCatalog(): CatalogEntryDto[] {
+    return this.commands.catalog();
+  }
+
+  @Post()
+  @HttpCode(202)
+  @Auth('operator')
+  @ApiOperation({
+    operationId: 'sendCommand',
+    summary: 'Send any command of the catalogue through the pipe or livestatus',
+  })
+  @ApiAcceptedResponse({ type: SentCommandDto, description: 'Handed to Icinga' })
+  @ApiProblems(400, 502, 503, 504)
+  sendCommand(
+    @CurrentUser() user: AuthUser,
+    @Body() body: SendCommandDto,
+  ): Promise<SentCommandDto> {
+    return this.commands.sendGeneric(user, body);
+  }
+}

@@ -1,0 +1,33 @@
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PaginationQueryDto } from '../../common/pagination.dto';
+import type { Outcome, Transport } from '../command-audit.entity';
+
+export class ListAuditQueryDto extends PaginationQueryDto {
+  /** Only commands sent by this user. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  user?: string;
+}
+
+/** One command vigil sent or tried to send. */
+export class CommandAuditDto {
+  id!: number;
+  /** Who sent it. */
+  user!: string;
+  sentAt!: Date;
+  site!: string | null;
+  transport!: Transport;
+  command!: string;
+  /** The line as sent. */
+  line!: string;
+  /** `sent`, or `failed` with `error`. */
+  outcome!: Outcome;
+  error!: string | null;
+}
+
+export class CommandAuditListDto {
+  /** Newest first. */
+  items!: CommandAuditDto[];
+  total!: number;
+}

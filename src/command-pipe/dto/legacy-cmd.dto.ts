@@ -1,0 +1,21 @@
+import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+/** `/cmd` of livestatus-service. */
+export class LegacyCmdQueryDto {
+  /** The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(65536)
+  q!: string;
+
+  /** `icinga` = the command pipe, `livestatus` = `COMMAND` over livestatus; default: configured. */
+  @IsOptional()
+  @IsIn(['livestatus', 'icinga'])
+  handler?: 'livestatus' | 'icinga';
+
+  /** The livestatus site (the first configured one when absent). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  site?: string;
+}

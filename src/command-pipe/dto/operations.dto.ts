@@ -1,0 +1,109 @@
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { CommandOutcomeDto, CommandTargetDto } from './target.dto';
+
+export class HostDto extends CommandTargetDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  hostName!: string;
+
+  /** A service of the host; the host itself when absent. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  serviceDescription?: string;
+}
+
+export class AcknowledgeDto extends HostDto {
+  /** Keep the acknowledgement until the object is OK/UP again (not just until any change). */
+  @IsOptional()
+  @IsBoolean()
+  sticky?: boolean;
+
+  /** Notify contacts of the acknowledgement. */
+  @IsOptional()
+  @IsBoolean()
+  notify?: boolean;
+
+  /** Keep the acknowledgement's comment across restarts. */
+  @IsOptional()
+  @IsBoolean()
+  persistent?: boolean;
+
+  /** Who acknowledges; the caller when absent. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  author?: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4096)
+  comment!: string;
+}
+
+export class RemoveAcknowledgementQueryDto extends HostDto {}
+
+export class CheckResultDto extends HostDto {
+  /** Services: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. Hosts: 0 UP, 1 DOWN. */
+  @IsInt()
+  @IsIn([0, 1, 2, 3])
+  exitStatus!: number;
+
+  /** The plugin output (may contain `;` and `|perfdata`, not a line break). */
+  @IsString()
+  @MaxLength(8192)
+  output!: string;
+}
+
+export class RescheduleDto extends HostDto {}
+
+/** None of them: global notifications. */
+export class NotificationsDto extends CommandTargetDto {
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  hostName?: string;
+
+  /** A service of `hostName`. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  serviceDescription?: string;
+}
+
+export class CreateCommentDto extends HostDto {
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4096)
+  comment!: string;
+
+  /** Keep the comment across restarts (default true). */
+  @IsOptional()
+  @IsBoolean()
+  persistent?: boolean;
+
+  /** Who writes it; the caller when absent. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(255)
+  author?: string;
+}
+
+export class CommentCreatedDto extends CommandOutcomeDto {
+  /** Icinga's id of the new comment, when it was seen in time. */
+  commentId?: number;
+}

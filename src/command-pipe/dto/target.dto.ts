@@ -1,0 +1,42 @@
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { TRANSPORTS, type Transport } from '../command-audit.entity';
+
+/** Where a command goes: the livestatus site and the transport. */
+export class CommandTargetDto {
+  /**
+   * The livestatus site that is checked before and after, and that takes the command with the
+   * `livestatus` transport; the first configured site when absent.
+   */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  site?: string;
+
+  /**
+   * `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
+   * socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+   */
+  @IsOptional()
+  @IsIn(TRANSPORTS)
+  transport?: Transport;
+}
+
+/** A command as it was sent. */
+export class SentCommandDto {
+  /** The line sent, `[<epoch>] NAME;arg;...`. */
+  line!: string;
+  transport!: Transport;
+  /** The site it was sent to (or checked against, for the pipe). */
+  site!: string;
+  submittedAt!: Date;
+}
+
+/** What a typed command did, and whether its effect was seen in livestatus afterwards. */
+export class CommandOutcomeDto {
+  /** The commands sent, in order. */
+  commands!: SentCommandDto[];
+  /** The effect was read back from livestatus within the wait (answer 200); else 202. */
+  confirmed!: boolean;
+  /** Why the answer is 202: the effect was not visible in time. */
+  warning?: string;
+}

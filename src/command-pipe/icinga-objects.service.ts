@@ -1,0 +1,134 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ProblemException } from '../common/problem';
+import { checked, failureOf, failuresProblem } from '../livestatus/errors';
+import { LivestatusService } from '../livestatus/livestatus.service';
+import { buildQuery } from '../livestatus/lql';
+
+export type Row = Record<string, unknown>;
+
+/** A host, or a service of a host. */
+export interface ObjectRef {
+  hostName: string;
+  serviceDescription?: string;
+}
+
+export const DOWNTIME_COLUMNS = [
+  'id',
+  'host_name',
+  'service_description',
+  'is_service',
+  'start_time',
+  'end_time',
+  'fixed',
+  'duration',
+  'author',
+  'comment',
+  'entry_time',
+];
+
+/** How often and how long read-backs poll livestatus for a command's effect. */
+export const POLL_INTERVAL_MS = 100;
+export const POLL_TIMEOUT_MS = 3000;
+
+/**
+ * Reads Icinga's objects through livestatus for the command endpoints: existence checks before
+ * a command, and read-backs of its effect after. Filters are built with the LQL helpers, so a
+ * value can never add a header line.
+ */
+@Injectable()
+export class IcingaObjectsService {
+  constructor(private readonly livestatus: LivestatusService) {}
+
+  /** Rows of `table` matching every filter (`column op value`), as objects. */
+  async rows(site: string, table: string, columns: string[], filters: string[]): Promise<Row[]> {
+    const query = checked(() => buildQuery({ table, columns, filters }));
+    const client = this.livestatus.client(site);
+    let body: Buffer;
+    try {
+      body = await client.fetch(query.text);
+    } catch (err) {
+      throw failuresProblem([failureOf(site, client.address, err)]);
+    }
+    const rows = JSON.parse(body.toString('utf8')) as unknown[][];
+    return rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
+  }
+
+  /** The host or service with the given columns; 404 when it does not exist. */
+  async object(site: string, ref: ObjectRef, columns: string[]): Promise<Row> {
+    const found =
+      ref.serviceDescription === undefined
+        ? await this.rows(site, 'hosts', columns, [`name = ${ref.hostName}`])
+        : await this.rows(site, 'services', columns, [
+            `host_name = ${ref.hostName}`,
+            `description = ${ref.serviceDescription}`,
+          ]);
+    if (found.length === 0) {
+      throw notFound(
+        ref.serviceDescription === undefined
+          ? `host ${ref.hostName} does not exist on site ${site}`
+          : `service ${ref.serviceDescription} of host ${ref.hostName} does not exist on site ${site}`,
+      );
+    }
+    return found[0];
+  }
+
+  /** The services of a host, or 404. */
+  async servicesOf(site: string, hostName: string): Promise<string[]> {
+    await this.object(site, { hostName }, ['name']);
+    const rows = await this.rows(site, 'services', ['description'], [`host_name = ${hostName}`]);
+    return rows.map((r) => String(r.description));
+  }
+
+  /** The hosts of a host group, or 404 when there is no such group. */
+  async hostsOfGroup(site: string, group: string): Promise<string[]> {
+    const groups = await this.rows(site, 'hostgroups', ['name'], [`name = ${group}`]);
+    if (groups.length === 0) throw notFound(`host group ${group} does not exist on site ${site}`);
+    const rows = await this.rows(site, 'hosts', ['name'], [`groups >= ${group}`]);
+    return rows.map((r) => String(r.name));
+  }
+
+  /** The services of a service group as host/service pairs, or 404. */
+  async servicesOfGroup(site: string, group: string): Promise<ObjectRef[]> {
+    const groups = await this.rows(site, 'servicegroups', ['name'], [`name = ${group}`]);
+    if (groups.length === 0) {
+      throw notFound(`service group ${group} does not exist on site ${site}`);
+    }
+    const rows = await this.rows(
+      site,
+      'services',
+      ['host_name', 'description'],
+      [`groups >= ${group}`],
+    );
+    return rows.map((r) => ({
+      hostName: String(r.host_name),
+      serviceDescription: String(r.description),
+    }));
+  }
+
+  /** Downtimes matching the filters. */
+  downtimes(site: string, filters: string[]): Promise<Row[]> {
+    return this.rows(site, 'downtimes', DOWNTIME_COLUMNS, filters);
+  }
+
+  /** Polls `probe` until it returns a value (not undefined) or the wait is over. */
+  async waitFor<T>(
+    probe: () => Promise<T | undefined>,
+    timeoutMs = POLL_TIMEOUT_MS,
+  ): Promise<T | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() + POLL_INTERVAL_MS > deadline) return undefined;
+      await sleep(POLL_INTERVAL_MS);
+    }
+  }
+}
+
+export function notFound(detail: string): ProblemException {
+  return new ProblemException(HttpStatus.NOT_FOUND, detail, {
+    type: 'urn:vigil:problem:icinga-object-not-found',
+    title: 'No such Icinga object',
+  });
+}

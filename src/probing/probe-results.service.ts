@@ -1,0 +1,128 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LessThan, Repository } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { TargetsService } from '../targets/targets.service';
+import type { ListResultsQueryDto } from './dto/list-results-query.dto';
+import type { ProbeResultDto, ProbeResultListDto } from './dto/probe-result.dto';
+import type { UptimeDto, UptimeWindowDto } from './dto/uptime.dto';
+import { ProbeResultEntity } from './probe-result.entity';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const PRUNE_CHUNK = 5000;
+
+/** The probe history of targets: listing, uptime, and the retention job that prunes it. */
+@Injectable()
+export class ProbeResultsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('ProbeResults');
+  private timer: NodeJS.Timeout | undefined;
+  private firstTimer: NodeJS.Timeout | undefined;
+  private pruning: Promise<number> | null = null;
+
+  constructor(
+    @InjectRepository(ProbeResultEntity) private readonly results: Repository<ProbeResultEntity>,
+    private readonly targets: TargetsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // a tick only starts the pruning; its errors are logged, never thrown
+    const tick = () => void this.prune().catch(() => undefined);
+    this.timer = setInterval(tick, HOUR_MS);
+    this.timer.unref();
+    this.firstTimer = setTimeout(tick, 10_000);
+    this.firstTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    clearTimeout(this.firstTimer);
+    await this.pruning?.catch(() => undefined);
+  }
+
+  async list(targetId: number, query: ListResultsQueryDto): Promise<ProbeResultListDto> {
+    await this.targets.get(targetId);
+    const qb = this.results
+      .createQueryBuilder('r')
+      .where('r.targetId = :targetId', { targetId })
+      .orderBy('r.probedAt', 'DESC')
+      .addOrderBy('r.id', 'DESC');
+    if (query.since) qb.andWhere('r.probedAt >= :since', { since: query.since });
+    const [rows, total] = await qb.skip(query.offset).take(query.limit).getManyAndCount();
+    return { items: rows.map((r) => this.toDto(r)), total };
+  }
+
+  async uptime(targetId: number, now = new Date()): Promise<UptimeDto> {
+    await this.targets.get(targetId);
+    const window = async (ms: number): Promise<UptimeWindowDto> => {
+      const since = new Date(now.getTime() - ms);
+      const row = await this.results
+        .createQueryBuilder('r')
+        .select('COUNT(*)', 'probes')
+        .addSelect("SUM(CASE WHEN r.status = 'PASS' THEN 1 ELSE 0 END)", 'passed')
+        .addSelect('AVG(r.responseTimeMs)', 'mean')
+        .where('r.targetId = :targetId', { targetId })
+        .andWhere('r.probedAt >= :since', { since })
+        .getRawOne<{ probes: unknown; passed: unknown; mean: unknown }>();
+      const probes = Number(row?.probes ?? 0);
+      const passed = Number(row?.passed ?? 0);
+      return {
+        since,
+        probes,
+        passed,
+        uptimePercent: probes ? Math.round((passed / probes) * 100_000) / 1000 : null,
+        meanResponseTimeMs:
+          probes && row?.mean !== null ? Math.round(Number(row?.mean) * 10) / 10 : null,
+      };
+    };
+    return {
+      targetId,
+      last24h: await window(DAY_MS),
+      last7d: await window(7 * DAY_MS),
+      last30d: await window(30 * DAY_MS),
+    };
+  }
+
+  /** Deletes the results older than the retention period, in chunks; returns how many. */
+  prune(now = new Date()): Promise<number> {
+    if (this.pruning) return this.pruning;
+    const cutoff = new Date(now.getTime() - this.config.probing.retentionDays * DAY_MS);
+    this.pruning = (async () => {
+      let deleted = 0;
+      try {
+        for (;;) {
+          const old = await this.results.find({
+            select: ['id'],
+            where: { probedAt: LessThan(cutoff) },
+            take: PRUNE_CHUNK,
+          });
+          if (old.length === 0) break;
+          await this.results.delete(old.map((r) => r.id));
+          deleted += old.length;
+          if (old.length < PRUNE_CHUNK) break;
+        }
+        if (deleted)
+          this.logger.log(`Pruned ${deleted} probe result(s) older than ${cutoff.toISOString()}`);
+        return deleted;
+      } catch (error) {
+        this.logger.error(`Pruning probe results failed: ${(error as Error).message}`);
+        throw error;
+      } finally {
+        this.pruning = null;
+      }
+    })();
+    return this.pruning;
+  }
+
+  private toDto(r: ProbeResultEntity): ProbeResultDto {
+    return {
+      id: r.id,
+      probedAt: r.probedAt,
+      status: r.status,
+      httpStatus: r.httpStatus,
+      responseTimeMs: r.responseTimeMs,
+      description: r.description,
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../auth/auth.decorator';
+import { ApiProblems } from '../common/api-problems.decorator';
+import { IdParamDto } from '../common/id-param.dto';
+import { ListResultsQueryDto } from './dto/list-results-query.dto';
+import { ProbeNowDto, ProbeNowQueryDto } from './dto/probe-now.dto';
+import { ProbeResultListDto } from './dto/probe-result.dto';
+import { UptimeDto } from './dto/uptime.dto';
+import { ProbeResultsService } from './probe-results.service';
+import { ProbingService } from './probing.service';
+
+@ApiTags('targets')
+@Controller('api/v1/targets')
+export class ProbingController {
+  constructor(
+    private readonly probing: ProbingService,
+    private readonly results: ProbeResultsService,
+  ) {}
+
+  @Post(':id/probe')
+  @HttpCode(200)
+  @Auth('operator')
+  @ApiProblems(400, 404, 503)
+  @ApiOperation({
+    operationId: 'probeTarget',
+    summary: 'Probe a target now, record the result and return it with its step trace',
+  })
+  @ApiOkResponse({ type: ProbeNowDto })
+  probeTarget(@Param() params: IdParamDto, @Query() query: ProbeNowQueryDto): Promise<ProbeNowDto> {
+    return this.probing.probeNowDto(params.id, query.notify);
+  }
+
+  @Get(':id/results')
+  @Auth('viewer')
+  @ApiProblems(400, 404)
+  @ApiOperation({
+    operationId: 'listTargetResults',
+    summary: 'Probe results of a target, newest first',
+  })
+  listTargetResults(
+    @Param() params: IdParamDto,
+    @Query() query: ListResultsQueryDto,
+  ): Promise<ProbeResultListDto> {
+    return this.results.list(params.id, query);
+  }
+
+  @Get(':id/uptime')
+  @Auth('viewer')
+  @ApiProblems(400, 404)
+  @ApiOperation({
+    operationId: 'getTargetUptime',
+    summary: 'Uptime and mean response time of a target over 24 h, 7 d and 30 d',
+  })
+  getTargetUptime(@Param() params: IdParamDto): Promise<UptimeDto> {
+    return this.results.uptime(params.id);
+  }
+}

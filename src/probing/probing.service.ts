@@ -1,0 +1,321 @@
+import {
+  BeforeApplicationShutdown,
+  HttpStatus,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { Agent } from 'undici';
+import { AppConfig } from '../config/app-config';
+import { ProblemException } from '../common/problem';
+import { TargetChangedEvent, TargetEvents } from '../targets/target-events';
+import { TargetEntity } from '../targets/target.entity';
+import { type TargetForProbing, TargetsService } from '../targets/targets.service';
+import type { ProbeNowDto } from './dto/probe-now.dto';
+import { HttpProber } from './http-prober';
+import { KeystoneTokens } from './keystone';
+import { ProbeLog } from './probe-log';
+import { ProbeRecorder } from './probe-recorder';
+import type { ProbeResult, ProbeSpec } from './probe-spec';
+import { ProbeScheduler } from './scheduler';
+import { applyResult, type StateChange, type TargetState } from './state';
+import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from './state-changed.event';
+
+const STATE_KEYS: (keyof TargetState)[] = [
+  'status',
+  'statusDescription',
+  'previousStatus',
+  'lastUpdated',
+  'lastProbeAt',
+  'lastResponseTimeMs',
+  'passCount',
+  'failCount',
+  'status2xxCount',
+  'status3xxCount',
+  'status4xxCount',
+  'status5xxCount',
+  'networkFailCount',
+  'repeatedFailCount',
+  'repeatedPassCount',
+];
+
+function stateOf(t: TargetForProbing): TargetState {
+  return Object.fromEntries(STATE_KEYS.map((k) => [k, t[k]])) as unknown as TargetState;
+}
+
+export function specOf(t: TargetForProbing): ProbeSpec {
+  return {
+    url: t.url,
+    method: t.method,
+    headers: t.headers,
+    ...(t.body !== null ? { body: t.body } : {}),
+    auth: t.auth,
+    timeoutSeconds: t.timeoutSeconds,
+    expectedStatus: t.expectedStatus,
+    ...(t.bodyContains !== null ? { bodyContains: t.bodyContains } : {}),
+    ...(t.bodyRegex !== null ? { bodyRegex: t.bodyRegex } : {}),
+    ...(t.jsonPath !== null ? { jsonPath: t.jsonPath, jsonEquals: t.jsonEquals } : {}),
+    ...(t.maxResponseTimeMs !== null ? { maxResponseTimeMs: t.maxResponseTimeMs } : {}),
+    freshConnection: t.freshConnection,
+  };
+}
+
+/** A target the engine knows: its definition, its state, and the probe running on it. */
+interface Tracked {
+  def: TargetForProbing;
+  state: TargetState;
+  /** Probes of one target run one after the other (a scheduled one and a probe-now). */
+  busy: Promise<unknown>;
+}
+
+export interface ProbeOutcome {
+  result: ProbeResult;
+  state: TargetState;
+  change: StateChange | null;
+}
+
+/** Counters of the engine since start. */
+export interface ProbingStats {
+  started: number;
+  skipped: number;
+  failed: number;
+  recorded: number;
+  /** Probes whose state and result could not be written. */
+  recordFailures: number;
+  targets: number;
+}
+
+/**
+ * The probing engine: keeps every enabled target on the ProbeScheduler (kept current through
+ * the Targets module's events), probes with the HttpProber, applies the result to the target's
+ * state, records state, counters and history, writes the probe log, and publishes
+ * `target.state-changed` when the status changes.
+ */
+@Injectable()
+export class ProbingService
+  implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
+  private readonly logger = new Logger('Probing');
+  private readonly tracked = new Map<number, Tracked>();
+  private readonly agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
+  readonly keystone = new KeystoneTokens({ dispatcher: this.agent });
+  private readonly prober = new HttpProber({ dispatcher: this.agent, keystone: this.keystone });
+  private readonly recorder: ProbeRecorder;
+  private readonly scheduler: ProbeScheduler;
+  private log: ProbeLog | null = null;
+  private closing = false;
+  private recorded = 0;
+  private recordFailures = 0;
+  /** Told how late each scheduled probe starts against its plan (benchmarks, statistics). */
+  onLag?: (lagMs: number) => void;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly targets: TargetsService,
+    private readonly events: EventEmitter2,
+    @InjectRepository(TargetEntity) private readonly targetRows: Repository<TargetEntity>,
+    dataSource: DataSource,
+  ) {
+    this.recorder = new ProbeRecorder(dataSource);
+    this.scheduler = new ProbeScheduler({
+      maxConcurrent: config.probing.concurrency,
+      run: (id) => this.runScheduled(id),
+      onError: (id, error) =>
+        this.logger.error(
+          `Probe of target ${id} failed: ${(error as Error).stack ?? String(error)}`,
+        ),
+      onStart: (_id, lagMs) => this.onLag?.(lagMs),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { probing } = this.config;
+    this.log = new ProbeLog({
+      file: probing.logFile,
+      maxBytes: probing.logMaxBytes,
+      keep: probing.logKeep,
+      onError: (error) => this.logger.error(`Cannot write the probe log: ${error.message}`),
+    });
+    if (!probing.enabled) {
+      this.logger.log('Probing is off (VIGIL_PROBING_ENABLED=false)');
+      return;
+    }
+    for (const def of await this.loadEnabled()) this.track(def);
+    this.logger.log(`Probing ${this.tracked.size} target(s), log in ${probing.logFile}`);
+  }
+
+  /** No new probe starts; those in flight get their timeout, then pending records are written. */
+  async beforeApplicationShutdown(): Promise<void> {
+    let longest = 0;
+    for (const t of this.tracked.values()) longest = Math.max(longest, t.def.timeoutSeconds);
+    const left = await this.scheduler.stop(longest * 1000 + 500);
+    // a probe still running now is abandoned: it records nothing
+    this.closing = true;
+    if (left > 0) this.logger.warn(`Abandoned ${left} probe(s) still running at shutdown`);
+    await this.recorder.drain();
+    this.tracked.clear();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.log?.close();
+    await this.agent.close().catch(() => undefined);
+  }
+
+  stats(): ProbingStats {
+    return {
+      ...this.scheduler.counters,
+      recorded: this.recorded,
+      recordFailures: this.recordFailures,
+      targets: this.tracked.size,
+    };
+  }
+
+  @OnEvent(TargetEvents.created)
+  @OnEvent(TargetEvents.updated)
+  @OnEvent(TargetEvents.enabled)
+  async onTargetChanged(event: TargetChangedEvent): Promise<void> {
+    if (!this.config.probing.enabled || this.closing) return;
+    try {
+      const known = this.tracked.get(event.targetId);
+      // the stored state may lag behind a batch not yet written
+      if (!known) await this.recorder.drain();
+      const def = await this.targets.forProbing(event.targetId);
+      if (!def || !def.enabled) {
+        this.untrack(event.targetId);
+        return;
+      }
+      if (known) {
+        known.def = def;
+        this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
+      } else this.track(def);
+    } catch (error) {
+      this.logger.error(`Cannot schedule target ${event.targetId}: ${(error as Error).message}`);
+    }
+  }
+
+  @OnEvent(TargetEvents.disabled)
+  @OnEvent(TargetEvents.deleted)
+  onTargetGone(event: TargetChangedEvent): void {
+    this.untrack(event.targetId);
+  }
+
+  /** Probes a target now and records the result like a scheduled probe. */
+  async probeNow(id: number, notify: boolean): Promise<ProbeOutcome> {
+    let tracked = this.tracked.get(id);
+    if (!tracked) {
+      await this.recorder.drain();
+      const def = await this.targets.forProbing(id);
+      if (!def) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
+      tracked = { def, state: stateOf(def), busy: Promise.resolve() };
+    }
+    const outcome = await this.probe(tracked, notify, true);
+    if (!outcome) {
+      throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'vigil is shutting down');
+    }
+    return outcome;
+  }
+
+  /** probeNow, shaped for the API. */
+  async probeNowDto(id: number, notify: boolean): Promise<ProbeNowDto> {
+    const { result, state, change } = await this.probeNow(id, notify);
+    return {
+      targetId: id,
+      status: result.status,
+      httpStatus: result.httpStatus,
+      responseTimeMs: result.responseTimeMs,
+      description: result.description,
+      startedAt: result.startedAt,
+      steps: result.steps,
+      targetStatus: state.status,
+      change,
+      notified: Boolean(change && notify),
+    };
+  }
+
+  /** Every enabled target; one whose password cannot be decrypted is left out and named. */
+  private async loadEnabled(): Promise<TargetForProbing[]> {
+    try {
+      return await this.targets.enabledForProbing();
+    } catch {
+      const ids = await this.targetRows.find({ select: ['id'], where: { enabled: true } });
+      const defs: TargetForProbing[] = [];
+      for (const { id } of ids) {
+        try {
+          const def = await this.targets.forProbing(id);
+          if (def) defs.push(def);
+        } catch (error) {
+          this.logger.error(`Target ${id} is not probed: ${(error as Error).message}`);
+        }
+      }
+      return defs;
+    }
+  }
+
+  private track(def: TargetForProbing): void {
+    this.tracked.set(def.id, { def, state: stateOf(def), busy: Promise.resolve() });
+    this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
+  }
+
+  private untrack(id: number): void {
+    this.scheduler.remove(id);
+    this.tracked.delete(id);
+  }
+
+  private async runScheduled(id: number): Promise<void> {
+    const tracked = this.tracked.get(id);
+    if (tracked) await this.probe(tracked, true, false);
+  }
+
+  /** One probe of a target, after any probe of it still running; null when abandoned. */
+  private probe(
+    tracked: Tracked,
+    notify: boolean,
+    awaitRecord: boolean,
+  ): Promise<ProbeOutcome | null> {
+    const run = tracked.busy.then(() => this.probeOnce(tracked, notify, awaitRecord));
+    tracked.busy = run.catch(() => undefined);
+    return run;
+  }
+
+  private async probeOnce(
+    tracked: Tracked,
+    notify: boolean,
+    awaitRecord: boolean,
+  ): Promise<ProbeOutcome | null> {
+    const def = tracked.def;
+    const result = await this.prober.probe(specOf(def));
+    if (this.closing) return null;
+    const { state, change } = applyResult(tracked.state, result, def);
+    tracked.state = state;
+    // published once the state is committed; a scheduled probe does not wait for the database
+    const recorded = this.recorder.record(def.id, state, result).then(() => {
+      this.recorded += 1;
+      this.log?.write(def, result);
+      if (change && notify) {
+        const { auth, ...definition } = def;
+        this.events.emit(
+          TARGET_STATE_CHANGED,
+          new TargetStateChangedEvent(
+            { ...definition, ...state, authType: auth.type },
+            result,
+            change,
+          ),
+        );
+      }
+    });
+    if (awaitRecord) await recorded;
+    else {
+      recorded.catch((error: unknown) => {
+        this.recordFailures += 1;
+        this.logger.error(
+          `Cannot record the probe of target ${def.id}: ${(error as Error).message}`,
+        );
+      });
+    }
+    return { result, state, change };
+  }
+}
