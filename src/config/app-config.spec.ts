@@ -116,4 +116,33 @@ describe('loadConfig', () => {
       /^VIGIL_CONFIG: cannot read .*missing\.json \(ENOENT\)/,
     );
   });
+
+  it('reads the command pipe and probing settings, with their defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults.commandPipe).toEqual({
+      pipePath: '/var/run/icinga2/cmd/icinga2.cmd',
+      defaultTransport: 'pipe',
+    });
+    expect(defaults.probing).toMatchObject({ enabled: true, concurrency: 256, retentionDays: 30 });
+    const set = loadConfig({
+      VIGIL_COMMAND_PIPE: '/run/icinga2/cmd/icinga2.cmd',
+      VIGIL_COMMAND_TRANSPORT: 'livestatus',
+      VIGIL_PROBING_ENABLED: 'off',
+    });
+    expect(set.commandPipe).toEqual({
+      pipePath: '/run/icinga2/cmd/icinga2.cmd',
+      defaultTransport: 'livestatus',
+    });
+    expect(set.probing.enabled).toBe(false);
+  });
+
+  it('refuses a relative command pipe, an unknown transport and a probe concurrency of 0', () => {
+    expect(
+      problemsOf({
+        VIGIL_COMMAND_PIPE: 'icinga2.cmd',
+        VIGIL_COMMAND_TRANSPORT: 'carrier-pigeon',
+        VIGIL_PROBE_CONCURRENCY: '0',
+      }).map((p) => p.split(':')[0]),
+    ).toEqual(['VIGIL_COMMAND_PIPE', 'VIGIL_COMMAND_TRANSPORT', 'VIGIL_PROBE_CONCURRENCY']);
+  });
 });
