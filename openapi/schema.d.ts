@@ -223,6 +223,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The notification outbox, newest first, filtered by state and paginated */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/disable": {
         parameters: {
             query?: never;
@@ -322,6 +339,23 @@ export interface paths {
         put?: never;
         /** Send notifications through a notifier */
         post: operations["enableNotifier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifiers/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a test mail through a notifier now, outside the outbox (502 with the SMTP error when refused) */
+        post: operations["sendTestMail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -850,6 +884,44 @@ export interface components {
              */
             type: "NONE";
         };
+        NotificationDto: {
+            /** @description Attempts made so far. */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            id: number;
+            /** @enum {string} */
+            kind: "FAIL" | "RECOVERED";
+            /** @description Why the last attempt failed, or why the delivery was dropped. */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null unless pending.
+             */
+            nextAttemptAt: string | null;
+            /** @description The notifier it goes to (it may have been deleted since). */
+            notifierId: number;
+            /**
+             * Format: date-time
+             * @description When the SMTP server accepted it.
+             */
+            sentAt: string | null;
+            /**
+             * @description pending, sending (an attempt is under way), sent, dead (given up) or dropped.
+             * @enum {string}
+             */
+            state: "dead" | "dropped" | "pending" | "sending" | "sent";
+            subject: string;
+            targetId: number;
+            /** @description The target's name when the notification was written. */
+            targetName: string;
+        };
+        NotificationListDto: {
+            /** @description The deliveries of this page, newest first. */
+            items: components["schemas"]["NotificationDto"][];
+            /** @description How many deliveries match the filters in all. */
+            total: number;
+        };
         NotificationsDto: {
             hostName?: string;
             /** @description A service of `hostName`. */
@@ -1207,6 +1279,17 @@ export interface components {
             items: components["schemas"]["TargetDto"][];
             /** @description How many targets match the filters in all. */
             total: number;
+        };
+        TestMailResultDto: {
+            /** @description Always true: a refusal is answered with 502 and the server's error. */
+            accepted: boolean;
+            /** @description Recipients the server accepted. */
+            acceptedRecipients: string[];
+            messageId: string;
+            /** @description Recipients the server refused (the mail went to the others). */
+            rejectedRecipients: string[];
+            /** @description The server's final answer, e.g. `250 OK: queued as 4711`. */
+            response: string;
         };
         UpdateNotifierDto: {
             /** @description The recipients: 1-50 e-mail addresses (replaces the list). */
@@ -2720,6 +2803,72 @@ export interface operations {
             };
         };
     };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description How many items to return (1-500). */
+                limit?: number;
+                /** @description How many items to skip. */
+                offset?: number;
+                /** @description Only deliveries in this state. */
+                state?: "dead" | "dropped" | "pending" | "sending" | "sent";
+                /** @description Only deliveries to this notifier. */
+                notifierId?: number;
+                /** @description Only deliveries about this target. */
+                targetId?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     disableNotifications: {
         parameters: {
             query?: never;
@@ -3412,6 +3561,91 @@ export interface operations {
             };
             /** @description Too Many Requests */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    sendTestMail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestMailResultDto"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

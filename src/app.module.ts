@@ -7,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LivestatusModule } from './livestatus/livestatus.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { NotifiersModule } from './notifiers/notifiers.module';
 import { ProbingModule } from './probing/probing.module';
 import { TargetsModule } from './targets/targets.module';
@@ -27,6 +28,7 @@ export class AppModule {
         NotifiersModule,
         TargetsModule,
         ProbingModule,
+        NotificationsModule,
       ],
     };
   }

@@ -21,6 +21,27 @@ CREATE TABLE `migrations` (
   PRIMARY KEY (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `notifications` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `notifier_id` int(11) NOT NULL,
+  `target_id` int(11) NOT NULL,
+  `target_name` varchar(100) NOT NULL,
+  `kind` varchar(16) NOT NULL,
+  `subject` varchar(400) NOT NULL,
+  `text` text NOT NULL,
+  `html` text NOT NULL,
+  `state` varchar(16) NOT NULL,
+  `attempts` int(11) NOT NULL,
+  `next_attempt_at` datetime(3) NOT NULL,
+  `last_error` text DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL,
+  `sent_at` datetime(3) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `IDX_notifications_notifier_state` (`notifier_id`,`state`),
+  KEY `IDX_notifications_created` (`created_at`),
+  KEY `IDX_notifications_state_due` (`state`,`next_attempt_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `notifiers` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `name` varchar(100) NOT NULL,
@@ -123,3 +144,4 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795227792084, 'Users1795
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795229294866, 'Targets1795229294866');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795232592090, 'Probing1795232592090');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795232656034, 'CommandAudit1795232656034');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795233188546, 'Notifications1795233188546');

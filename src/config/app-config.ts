@@ -97,6 +97,19 @@ export interface ProbingConfig {
   retentionDays: number;
 }
 
+export interface NotificationsConfig {
+  /** A delivery still failing this long after it was written is given up (marked dead). */
+  maxAgeMs: number;
+  /** Delay before the first retry; doubled for each further attempt. */
+  retryBaseMs: number;
+  /** The longest delay between two attempts. */
+  retryMaxMs: number;
+  /** How often the delivery worker looks for due deliveries. */
+  pollMs: number;
+  /** Connection, greeting and socket timeout of one SMTP conversation. */
+  smtpTimeoutMs: number;
+}
+
 /** The validated configuration of one vigil process. Each module reads its own part. */
 export class AppConfig {
   constructor(
@@ -109,6 +122,7 @@ export class AppConfig {
     readonly secrets: SecretsConfig,
     readonly commandPipe: CommandPipeConfig,
     readonly probing: ProbingConfig,
+    readonly notifications: NotificationsConfig,
   ) {}
 }
 
@@ -307,6 +321,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       logKeep: dto.VIGIL_PROBE_LOG_KEEP ?? 5,
       concurrency: dto.VIGIL_PROBE_CONCURRENCY ?? 256,
       retentionDays: dto.VIGIL_PROBE_RETENTION_DAYS ?? 30,
+    },
+    {
+      maxAgeMs: (dto.VIGIL_NOTIFY_MAX_AGE_HOURS ?? 24) * 3_600_000,
+      retryBaseMs: dto.VIGIL_NOTIFY_RETRY_BASE_MS ?? 30_000,
+      retryMaxMs: dto.VIGIL_NOTIFY_RETRY_MAX_MS ?? 3_600_000,
+      pollMs: dto.VIGIL_NOTIFY_POLL_MS ?? 1000,
+      smtpTimeoutMs: dto.VIGIL_NOTIFY_SMTP_TIMEOUT_MS ?? 10_000,
     },
   );
 }

@@ -196,4 +196,39 @@ export class EnvDto {
   @Min(1, { message: 'must be a whole number of days from 1 to 3650' })
   @Max(3650, { message: 'must be a whole number of days from 1 to 3650' })
   VIGIL_PROBE_RETENTION_DAYS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of hours from 1 to 720' })
+  @Min(1, { message: 'must be a whole number of hours from 1 to 720' })
+  @Max(720, { message: 'must be a whole number of hours from 1 to 720' })
+  VIGIL_NOTIFY_MAX_AGE_HOURS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of milliseconds from 10 to 3600000' })
+  @Min(10, { message: 'must be a whole number of milliseconds from 10 to 3600000' })
+  @Max(3600000, { message: 'must be a whole number of milliseconds from 10 to 3600000' })
+  VIGIL_NOTIFY_RETRY_BASE_MS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of milliseconds from 10 to 86400000' })
+  @Min(10, { message: 'must be a whole number of milliseconds from 10 to 86400000' })
+  @Max(86400000, { message: 'must be a whole number of milliseconds from 10 to 86400000' })
+  VIGIL_NOTIFY_RETRY_MAX_MS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of milliseconds from 10 to 60000' })
+  @Min(10, { message: 'must be a whole number of milliseconds from 10 to 60000' })
+  @Max(60000, { message: 'must be a whole number of milliseconds from 10 to 60000' })
+  VIGIL_NOTIFY_POLL_MS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of milliseconds from 100 to 300000' })
+  @Min(100, { message: 'must be a whole number of milliseconds from 100 to 300000' })
+  @Max(300000, { message: 'must be a whole number of milliseconds from 100 to 300000' })
+  VIGIL_NOTIFY_SMTP_TIMEOUT_MS?: number;
 }

@@ -1,5 +1,6 @@
 import { UserEntity } from '../auth/user.entity';
 import { CommandAuditEntity } from '../command-pipe/command-audit.entity';
+import { NotificationEntity } from '../notifications/notification.entity';
 import { NotifierEntity } from '../notifiers/notifier.entity';
 import { ProbeResultEntity } from '../probing/probe-result.entity';
 import { TargetEntity } from '../targets/target.entity';
@@ -11,4 +12,5 @@ export const ENTITIES = [
   TargetEntity,
   CommandAuditEntity,
   ProbeResultEntity,
+  NotificationEntity,
 ];

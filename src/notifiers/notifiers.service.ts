@@ -197,32 +197,65 @@ export class NotifiersService implements OnApplicationBootstrap {
     const rows = await this.notifiers.find({ where, order: { id: 'ASC' } });
     const result: NotifierForDelivery[] = [];
     for (const n of rows) {
-      let password: string | null = null;
       try {
-        password = n.smtpPassword ? this.box.decrypt(n.smtpPassword) : null;
+        result.push(this.forDeliveryOf(n));
       } catch (err) {
         this.logger.warn(`Notifier ${n.id} ("${n.name}") is skipped: ${(err as Error).message}`);
-        continue;
       }
-      result.push({
-        id: n.id,
-        name: n.name,
-        type: n.type,
-        address: n.address,
-        smtp:
-          n.smtpHost && n.smtpPort && n.smtpSecurity && n.smtpFrom
-            ? {
-                host: n.smtpHost,
-                port: n.smtpPort,
-                security: n.smtpSecurity,
-                username: n.smtpUsername,
-                password,
-                from: n.smtpFrom,
-              }
-            : null,
-      });
     }
     return result;
+  }
+
+  /**
+   * One notifier, enabled or not, with its password decrypted (for a test mail); 404 when it
+   * does not exist, 409 when its password cannot be decrypted.
+   */
+  async forTest(id: number): Promise<NotifierForDelivery> {
+    const n = await this.find(id);
+    try {
+      return this.forDeliveryOf(n);
+    } catch (err) {
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        `the SMTP password of notifier ${id} cannot be decrypted: ${(err as Error).message}`,
+      );
+    }
+  }
+
+  /**
+   * Counts one delivery attempt of a notifier: a success moves `sentCount` and `lastSentAt`, a
+   * failure `failedCount` and `lastError`. Nothing happens when the notifier is gone.
+   */
+  async recordDelivery(id: number, outcome: { sentAt: Date } | { error: string }): Promise<void> {
+    const qb = this.notifiers.createQueryBuilder().update(NotifierEntity).where('id = :id', { id });
+    if ('sentAt' in outcome) {
+      await qb.set({ sentCount: () => 'sent_count + 1', lastSentAt: outcome.sentAt }).execute();
+    } else {
+      await qb
+        .set({ failedCount: () => 'failed_count + 1', lastError: outcome.error.slice(0, 2000) })
+        .execute();
+    }
+  }
+
+  private forDeliveryOf(n: NotifierEntity): NotifierForDelivery {
+    const password = n.smtpPassword ? this.box.decrypt(n.smtpPassword) : null;
+    return {
+      id: n.id,
+      name: n.name,
+      type: n.type,
+      address: n.address,
+      smtp:
+        n.smtpHost && n.smtpPort && n.smtpSecurity && n.smtpFrom
+          ? {
+              host: n.smtpHost,
+              port: n.smtpPort,
+              security: n.smtpSecurity,
+              username: n.smtpUsername,
+              password,
+              from: n.smtpFrom,
+            }
+          : null,
+    };
   }
 
   toDto(n: NotifierEntity): NotifierDto {

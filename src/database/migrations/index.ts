@@ -3,10 +3,12 @@ import { Users1795227792084 as SqliteUsers1795227792084 } from './sqlite/1795227
 import { Targets1795229294866 as SqliteTargets1795229294866 } from './sqlite/1795229294866-Targets';
 import { Probing1795232592090 as SqliteProbing1795232592090 } from './sqlite/1795232592090-Probing';
 import { CommandAudit1795232656034 as SqliteCommandAudit1795232656034 } from './sqlite/1795232656034-CommandAudit';
+import { Notifications1795233188546 as SqliteNotifications1795233188546 } from './sqlite/1795233188546-Notifications';
 import { Users1795227792084 as MysqlUsers1795227792084 } from './mysql/1795227792084-Users';
 import { Targets1795229294866 as MysqlTargets1795229294866 } from './mysql/1795229294866-Targets';
 import { Probing1795232592090 as MysqlProbing1795232592090 } from './mysql/1795232592090-Probing';
 import { CommandAudit1795232656034 as MysqlCommandAudit1795232656034 } from './mysql/1795232656034-CommandAudit';
+import { Notifications1795233188546 as MysqlNotifications1795233188546 } from './mysql/1795233188546-Notifications';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -15,10 +17,12 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteTargets1795229294866,
   SqliteProbing1795232592090,
   SqliteCommandAudit1795232656034,
+  SqliteNotifications1795233188546,
 ];
 export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlUsers1795227792084,
   MysqlTargets1795229294866,
   MysqlProbing1795232592090,
   MysqlCommandAudit1795232656034,
+  MysqlNotifications1795233188546,
 ];

@@ -1,0 +1,186 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LessThanOrEqual, Repository } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { NotifierEntity } from '../notifiers/notifier.entity';
+import { NotifiersService } from '../notifiers/notifiers.service';
+import { NotificationEntity } from './notification.entity';
+import { SmtpMailer } from './smtp-mailer';
+
+/** Due deliveries taken per tick; the rest wait for the next one. */
+const BATCH = 100;
+
+/** Delay before attempt `attempts + 1`: base · 2^(attempts - 1), at most `max`. */
+export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): number {
+  return Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(attempts - 1, 0), 40));
+}
+
+/**
+ * Sends the outbox. A timer tick (and every new row) finds the due `pending` rows and sends each
+ * on its own: a row is claimed by an atomic `pending → sending` update, so that it is sent once;
+ * then it becomes `sent`, or `pending` again with its next attempt after an exponential backoff,
+ * or `dead` once it is older than the maximum age. On start, rows a stopped process left in
+ * `sending` go back to `pending`; on shutdown, sends under way are waited for.
+ */
+@Injectable()
+export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('Notifications');
+  private timer: NodeJS.Timeout | null = null;
+  private ticking: Promise<void> | null = null;
+  private again = false;
+  private closing = false;
+  private readonly inFlight = new Map<number, Promise<void>>();
+
+  constructor(
+    @InjectRepository(NotificationEntity)
+    private readonly outbox: Repository<NotificationEntity>,
+    @InjectRepository(NotifierEntity) private readonly notifierRows: Repository<NotifierEntity>,
+    private readonly notifiers: NotifiersService,
+    private readonly mailer: SmtpMailer,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const resumed = await this.outbox.update(
+      { state: 'sending' },
+      { state: 'pending', nextAttemptAt: new Date() },
+    );
+    if (resumed.affected) {
+      this.logger.warn(`${resumed.affected} delivery(ies) interrupted by a stop are pending again`);
+    }
+    const pending = await this.outbox.count({ where: { state: 'pending' } });
+    if (pending) this.logger.log(`Resuming ${pending} pending delivery(ies)`);
+    this.timer = setInterval(() => this.kick(), this.config.notifications.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.ticking;
+    await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  /** Looks for due deliveries now (again once the current look is over). */
+  kick(): void {
+    if (this.closing) return;
+    if (this.ticking) {
+      this.again = true;
+      return;
+    }
+    this.ticking = this.tick()
+      .catch((err: unknown) => {
+        this.logger.error(`Cannot read the outbox: ${(err as Error).message}`);
+      })
+      .finally(() => {
+        this.ticking = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  private async tick(): Promise<void> {
+    const due = await this.outbox.find({
+      select: ['id'],
+      where: { state: 'pending', nextAttemptAt: LessThanOrEqual(new Date()) },
+      order: { nextAttemptAt: 'ASC', id: 'ASC' },
+      take: BATCH,
+    });
+    for (const { id } of due) {
+      if (this.closing) return;
+      if (this.inFlight.has(id)) continue;
+      const run = this.deliver(id)
+        .catch((err: unknown) => {
+          this.logger.error(`Delivery ${id} failed unexpectedly: ${(err as Error).message}`);
+        })
+        .finally(() => this.inFlight.delete(id));
+      this.inFlight.set(id, run);
+    }
+  }
+
+  /** One attempt at one delivery, if it is still pending and nobody else took it. */
+  private async deliver(id: number): Promise<void> {
+    const claimed = await this.outbox
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set({ state: 'sending', attempts: () => 'attempts + 1' })
+      .where('id = :id AND state = :state', { id, state: 'pending' })
+      .execute();
+    if (!claimed.affected) return;
+    const row = await this.outbox.findOneByOrFail({ id });
+
+    const [notifier] = await this.notifiers.forDelivery([row.notifierId]);
+    if (!notifier) {
+      const stored = await this.notifierRows.findOne({
+        select: ['id', 'enabled'],
+        where: { id: row.notifierId },
+      });
+      if (!stored || !stored.enabled) {
+        const reason = `notifier ${row.notifierId} was ${stored ? 'disabled' : 'deleted'}`;
+        await this.settle(id, { state: 'dropped', lastError: reason });
+        this.logger.warn(`Delivery ${id} (${row.kind} "${row.targetName}") dropped: ${reason}`);
+        return;
+      }
+      await this.failed(row, `the SMTP password of notifier ${row.notifierId} cannot be decrypted`);
+      return;
+    }
+
+    try {
+      await this.mailer.send(notifier, {
+        subject: row.subject,
+        text: row.text,
+        html: row.html,
+        messageId: `<notification-${row.id}.${row.createdAt.getTime()}@vigil>`,
+      });
+    } catch (err) {
+      await this.failed(row, (err as Error).message);
+      return;
+    }
+    const sentAt = new Date();
+    await this.settle(id, { state: 'sent', sentAt });
+    await this.notifiers.recordDelivery(row.notifierId, { sentAt });
+    this.logger.log(
+      `Sent ${row.kind} of "${row.targetName}" through notifier ${row.notifierId} (delivery ${id})`,
+    );
+  }
+
+  private async failed(row: NotificationEntity, reason: string): Promise<void> {
+    const error = reason.slice(0, 2000);
+    const now = Date.now();
+    const { maxAgeMs, retryBaseMs, retryMaxMs } = this.config.notifications;
+    const deadline = row.createdAt.getTime() + maxAgeMs;
+    const attempts = row.attempts;
+    if (now >= deadline) {
+      await this.settle(row.id, { state: 'dead', lastError: error });
+      this.logger.error(
+        `Delivery ${row.id} (${row.kind} "${row.targetName}") to notifier ${row.notifierId} ` +
+          `given up after ${attempts} attempt(s): ${error}`,
+      );
+    } else {
+      const next = Math.min(now + retryDelayMs(attempts, retryBaseMs, retryMaxMs), deadline);
+      await this.settle(row.id, {
+        state: 'pending',
+        lastError: error,
+        nextAttemptAt: new Date(next),
+      });
+      this.logger.warn(
+        `Delivery ${row.id} (${row.kind} "${row.targetName}") to notifier ${row.notifierId} ` +
+          `failed (attempt ${attempts}), retry at ${new Date(next).toISOString()}: ${error}`,
+      );
+    }
+    await this.notifiers.recordDelivery(row.notifierId, { error });
+  }
+
+  /** Ends an attempt: only a row this worker holds in `sending` is changed. */
+  private async settle(id: number, changes: Partial<NotificationEntity>): Promise<void> {
+    await this.outbox
+      .createQueryBuilder()
+      .update(NotificationEntity)
+      .set(changes)
+      .where('id = :id AND state = :state', { id, state: 'sending' })
+      .execute();
+  }
+}

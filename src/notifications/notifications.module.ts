@@ -1,0 +1,28 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailerModule } from '@nestjs-modules/mailer';
+import { NotifiersModule } from '../notifiers/notifiers.module';
+import { ProbeResultEntity } from '../probing/probe-result.entity';
+import { DeliveryWorker } from './delivery.worker';
+import { NotificationEntity } from './notification.entity';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
+import { OutboxService } from './outbox.service';
+import { SmtpMailer } from './smtp-mailer';
+
+/**
+ * Failure and recovery mail: listens to `target.state-changed`, writes a durable outbox (one row
+ * per notifier) and delivers it with retries through @nestjs-modules/mailer, one nodemailer SMTP
+ * transporter per notifier. Also the test mail of `POST /api/v1/notifiers/{id}/test`.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([NotificationEntity, ProbeResultEntity]),
+    // no default transport: each notifier gets its own named transporter (SmtpMailer)
+    MailerModule.forRoot({ transports: {} }),
+    NotifiersModule,
+  ],
+  controllers: [NotificationsController],
+  providers: [OutboxService, DeliveryWorker, NotificationsService, SmtpMailer],
+})
+export class NotificationsModule {}

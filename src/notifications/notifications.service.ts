@@ -1,0 +1,80 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ProblemException } from '../common/problem';
+import { NotifiersService } from '../notifiers/notifiers.service';
+import type { ListNotificationsQueryDto } from './dto/list-notifications-query.dto';
+import type { NotificationDto, NotificationListDto } from './dto/notification.dto';
+import type { TestMailResultDto } from './dto/test-mail-result.dto';
+import { renderTestMail } from './mail-render';
+import { NotificationEntity } from './notification.entity';
+import { SmtpMailer, SmtpSendError } from './smtp-mailer';
+
+/** Reading the outbox, and test mails (which never go through it). */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    @InjectRepository(NotificationEntity)
+    private readonly outbox: Repository<NotificationEntity>,
+    private readonly notifiers: NotifiersService,
+    private readonly mailer: SmtpMailer,
+  ) {}
+
+  async list(query: ListNotificationsQueryDto): Promise<NotificationListDto> {
+    const qb = this.outbox.createQueryBuilder('n');
+    if (query.state) qb.andWhere('n.state = :state', { state: query.state });
+    if (query.notifierId) qb.andWhere('n.notifierId = :nid', { nid: query.notifierId });
+    if (query.targetId) qb.andWhere('n.targetId = :tid', { tid: query.targetId });
+    qb.orderBy('n.createdAt', 'DESC').addOrderBy('n.id', 'DESC');
+    const [rows, total] = await qb.skip(query.offset).take(query.limit).getManyAndCount();
+    return { items: rows.map((r) => this.toDto(r)), total };
+  }
+
+  /** Sends a test mail through a notifier now; 502 with the server's error when it fails. */
+  async sendTest(notifierId: number): Promise<TestMailResultDto> {
+    const notifier = await this.notifiers.forTest(notifierId);
+    if (!notifier.smtp) {
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        `notifier ${notifierId} has no SMTP settings`,
+      );
+    }
+    try {
+      const info = await this.mailer.send(notifier, renderTestMail(notifier.name, new Date()));
+      return {
+        accepted: true,
+        acceptedRecipients: info.accepted,
+        rejectedRecipients: info.rejected,
+        response: info.response,
+        messageId: info.messageId,
+      };
+    } catch (err) {
+      const e = err as SmtpSendError;
+      throw new ProblemException(
+        HttpStatus.BAD_GATEWAY,
+        `the SMTP server ${notifier.smtp.host}:${notifier.smtp.port} did not accept the test mail: ${e.message}`,
+        {
+          title: 'SMTP delivery failed',
+          extra: { smtpCode: e.code ?? null, smtpResponseCode: e.responseCode ?? null },
+        },
+      );
+    }
+  }
+
+  private toDto(n: NotificationEntity): NotificationDto {
+    return {
+      id: n.id,
+      notifierId: n.notifierId,
+      targetId: n.targetId,
+      targetName: n.targetName,
+      kind: n.kind,
+      subject: n.subject,
+      state: n.state,
+      attempts: n.attempts,
+      nextAttemptAt: n.state === 'pending' ? n.nextAttemptAt : null,
+      lastError: n.lastError,
+      createdAt: n.createdAt,
+      sentAt: n.sentAt,
+    };
+  }
+}
