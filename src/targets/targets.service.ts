@@ -257,7 +257,11 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     if (dto.notifierIds) await this.checkNotifierIds(dto.notifierIds, errors);
     if (errors.length) throw new ValidationProblemException(errors);
     if (dto.name !== undefined && dto.name !== entity.name) await this.assertNameFree(dto.name, id);
-    Object.assign(entity, definition, auth, {
+    // Only the definition is written: the state columns belong to the probing engine, which may
+    // have recorded a probe since this entity was read.
+    const changes: Partial<TargetEntity> = {
+      ...definition,
+      ...auth,
       name: dto.name ?? entity.name,
       url: dto.url ?? entity.url,
       method: dto.method ?? entity.method,
@@ -269,9 +273,14 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       enabled: dto.enabled ?? entity.enabled,
       freshConnection: dto.freshConnection ?? entity.freshConnection,
       notifierIds: dto.notifierIds ?? entity.notifierIds,
-    });
-    const saved = await this.save(entity);
-    return this.publish(TargetEvents.updated, saved);
+    };
+    try {
+      await this.targets.update({ id }, changes);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw this.duplicate(changes.name ?? entity.name);
+      throw err;
+    }
+    return this.publish(TargetEvents.updated, await this.find(id));
   }
 
   async setEnabled(id: number, enabled: boolean): Promise<TargetDto> {
