@@ -1,0 +1,295 @@
+import { readFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import type { components } from '../../../openapi/client';
+import { type CliContext, collect, intOption, parseId } from '../context';
+import { usageError } from '../errors';
+import { flatten, keyValues, table } from '../output';
+import { readSecretFile } from '../password';
+
+type Target = components['schemas']['TargetDto'];
+type CreateTarget = components['schemas']['CreateTargetDto'];
+type ProbeNow = components['schemas']['ProbeNowDto'];
+
+export function targetRows(items: Target[]): string {
+  return table(
+    ['ID', 'Name', 'Status', 'Last Updated', 'Enabled', 'Pass', 'Fail'],
+    items.map((t) => [t.id, t.name, t.status, t.lastUpdated, t.enabled, t.passCount, t.failCount]),
+  );
+}
+
+export function showTarget(t: Target): string {
+  return keyValues(flatten(t));
+}
+
+function showProbe(p: ProbeNow): string {
+  const summary = keyValues([
+    ['target', p.targetId],
+    ['result', p.status],
+    ['description', p.description],
+    ['httpStatus', p.httpStatus],
+    ['responseTimeMs', p.responseTimeMs],
+    ['startedAt', p.startedAt],
+    ['targetStatus', p.targetStatus],
+    ['change', p.change ? `${p.change.from} -> ${p.change.to}` : null],
+    ['notified', p.notified],
+  ]);
+  const trace = table(
+    ['Step', 'ms', 'Detail'],
+    p.steps.map((s) => [s.step, s.ms, s.detail]),
+  );
+  return `${summary}\n\ntrace:\n${trace}`;
+}
+
+interface AddOptions {
+  name?: string;
+  url?: string;
+  method?: string;
+  frequency?: number;
+  timeout?: number;
+  expectStatus?: number;
+  bodyContains?: string;
+  bodyRegex?: string;
+  maxResponseMs?: number;
+  header?: string[];
+  body?: string;
+  disabled?: boolean;
+  notifier?: string[];
+  auth?: string;
+  authUser?: string;
+  authPasswordFile?: string;
+  authUrl?: string;
+  keystone?: 'v3' | 'v2.0';
+  project?: string;
+  projectId?: string;
+  tenant?: string;
+  tenantId?: string;
+  userDomain?: string;
+  projectDomain?: string;
+  fromFile?: string;
+}
+
+function readJsonFile(path: string): Record<string, unknown> {
+  try {
+    const text = readFileSync(path === '-' ? 0 : path, 'utf8');
+    const value = JSON.parse(text) as unknown;
+    if (!value || typeof value !== 'object' || Array.isArray(value))
+      throw new Error('not an object');
+    return value as Record<string, unknown>;
+  } catch (err) {
+    throw usageError(
+      `--from-file: cannot read a JSON object from ${path}: ${(err as Error).message}`,
+    );
+  }
+}
+
+/** The create request from the options (and an optional JSON file they override). */
+export function targetFromOptions(o: AddOptions, env: NodeJS.ProcessEnv): CreateTarget {
+  const body: Record<string, unknown> = o.fromFile ? readJsonFile(o.fromFile) : {};
+  const set = (key: string, value: unknown) => {
+    if (value !== undefined) body[key] = value;
+  };
+  set('name', o.name);
+  set('url', o.url);
+  set('method', o.method?.toUpperCase());
+  set('frequencySeconds', o.frequency);
+  set('timeoutSeconds', o.timeout);
+  set('expectedStatus', o.expectStatus);
+  set('bodyContains', o.bodyContains);
+  set('bodyRegex', o.bodyRegex);
+  set('maxResponseTimeMs', o.maxResponseMs);
+  set('body', o.body);
+  if (o.disabled) body.enabled = false;
+  if (o.notifier) body.notifierIds = o.notifier.map((n) => parseId(n, '--notifier'));
+  if (o.header) {
+    const headers: Record<string, string> = {};
+    for (const h of o.header) {
+      const i = h.indexOf(':');
+      if (i < 1) throw usageError(`--header: expected "Name: value": ${h}`);
+      headers[h.slice(0, i).trim()] = h.slice(i + 1).trim();
+    }
+    body.headers = headers;
+  }
+  if (o.auth) {
+    const type = o.auth.toUpperCase();
+    const password =
+      o.authPasswordFile !== undefined
+        ? readSecretFile(o.authPasswordFile)
+        : env.VIGIL_TARGET_PASSWORD || undefined;
+    if (type === 'NONE') body.auth = { type };
+    else if (type === 'BASIC') {
+      if (!o.authUser) throw usageError('--auth basic needs --auth-user');
+      body.auth = { type, username: o.authUser, password };
+    } else if (type === 'OPENSTACK') {
+      if (!o.authUser || !o.authUrl)
+        throw usageError('--auth openstack needs --auth-user and --auth-url');
+      body.auth = {
+        type,
+        authUrl: o.authUrl,
+        username: o.authUser,
+        password,
+        keystoneVersion: o.keystone,
+        projectName: o.project,
+        projectId: o.projectId,
+        tenantName: o.tenant,
+        tenantId: o.tenantId,
+        userDomain: o.userDomain,
+        projectDomain: o.projectDomain,
+      };
+    } else throw usageError(`--auth: none, basic or openstack, not ${o.auth}`);
+  }
+  if (typeof body.name !== 'string' || typeof body.url !== 'string') {
+    throw usageError('targets add needs <name> and <url> (or both in --from-file)');
+  }
+  return body as unknown as CreateTarget;
+}
+
+export function registerTargets(program: Command, ctx: CliContext): void {
+  const targets = program
+    .command('targets')
+    .description('list targets; show one (<id>), or enable|disable|test it')
+    .argument('[id]', 'target id: show every field and counter')
+    .argument('[action]', 'enable, disable, or test (probe now and print the result and trace)')
+    .option('--status <status>', 'only targets with this status (NEW, PASS, FAIL)')
+    .option('--search <text>', 'only targets whose name contains this text')
+    .option('--limit <n>', 'at most this many (1-500)', intOption('--limit', 1, 500), 500)
+    .option('--offset <n>', 'skip this many', intOption('--offset', 0), 0)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  vigil targets\n  vigil targets 7\n  vigil targets 7 test\n  vigil --json targets --status FAIL',
+    )
+    .action(
+      async (
+        id: string | undefined,
+        action: string | undefined,
+        o: { status?: string; search?: string; limit: number; offset: number },
+      ) => {
+        const api = await ctx.client();
+        if (id === undefined) {
+          const status = o.status?.toUpperCase();
+          if (status && !['NEW', 'PASS', 'FAIL'].includes(status)) {
+            throw usageError(`--status: NEW, PASS or FAIL, not ${o.status}`);
+          }
+          const { data } = await ctx.call(
+            api.GET('/api/v1/targets', {
+              params: {
+                query: {
+                  limit: o.limit,
+                  offset: o.offset,
+                  status: status as Target['status'] | undefined,
+                  q: o.search,
+                  sort: 'id',
+                },
+              },
+            }),
+          );
+          ctx.output(data, () => {
+            if (data.total > data.items.length) {
+              ctx.warn(
+                `showing ${data.items.length} of ${data.total} targets (use --limit/--offset)`,
+              );
+            }
+            return targetRows(data.items);
+          });
+          return;
+        }
+        const targetId = parseId(id, 'target id');
+        const path = { params: { path: { id: targetId } } };
+        switch (action) {
+          case undefined: {
+            const { data } = await ctx.call(api.GET('/api/v1/targets/{id}', path));
+            return ctx.output(data, () => showTarget(data));
+          }
+          case 'enable':
+          case 'disable': {
+            const { data } =
+              action === 'enable'
+                ? await ctx.call(api.POST('/api/v1/targets/{id}/enable', path))
+                : await ctx.call(api.POST('/api/v1/targets/{id}/disable', path));
+            return ctx.output(data, () => `target ${data.id} (${data.name}) ${action}d`);
+          }
+          case 'test': {
+            const { data } = await ctx.call(api.POST('/api/v1/targets/{id}/probe', path));
+            return ctx.output(data, () => showProbe(data));
+          }
+          default:
+            throw usageError(`targets <id> [enable|disable|test]: unknown action ${action}`);
+        }
+      },
+    );
+
+  targets
+    .command('add')
+    .description('define a target (admin)')
+    .argument('[name]', 'unique name')
+    .argument('[url]', 'http(s) URL to probe, query string kept (quote it in the shell)')
+    .option('--method <method>', 'GET (default), HEAD, POST, PUT, PATCH or DELETE')
+    .option(
+      '--frequency <seconds>',
+      'probe every this many seconds (1-86400, default 60)',
+      intOption('--frequency', 1),
+    )
+    .option(
+      '--timeout <seconds>',
+      'give up after this many seconds (default 10)',
+      intOption('--timeout', 1),
+    )
+    .option(
+      '--expect-status <code>',
+      'expected HTTP status (default 200)',
+      intOption('--expect-status', 100, 599),
+    )
+    .option('--body-contains <text>', 'the answer must contain this text')
+    .option('--body-regex <regex>', 'the answer must match this regular expression')
+    .option('--max-response-ms <ms>', 'slower answers fail', intOption('--max-response-ms', 1))
+    .option('--header <header>', '"Name: value" request header (repeatable; not secret)', collect)
+    .option('--body <text>', 'request body')
+    .option('--disabled', 'create it disabled')
+    .option(
+      '--notifier <id>',
+      'notify only these notifiers (repeatable; default every one)',
+      collect,
+    )
+    .addOption(
+      new Option('--auth <type>', 'authentication').choices(['none', 'basic', 'openstack']),
+    )
+    .option('--auth-user <name>', 'user name for basic or openstack auth')
+    .option(
+      '--auth-password-file <file>',
+      'read the target password from this file (else env VIGIL_TARGET_PASSWORD)',
+    )
+    .option('--auth-url <url>', 'Keystone URL (openstack)')
+    .addOption(new Option('--keystone <version>', 'Keystone version').choices(['v3', 'v2.0']))
+    .option('--project <name>', 'Keystone v3 project name')
+    .option('--project-id <id>', 'Keystone v3 project id')
+    .option('--tenant <name>', 'Keystone v2.0 tenant name')
+    .option('--tenant-id <id>', 'Keystone v2.0 tenant id')
+    .option('--user-domain <name>', 'Keystone v3 user domain (default Default)')
+    .option('--project-domain <name>', 'Keystone v3 project domain (default Default)')
+    .option(
+      '--from-file <file>',
+      'a JSON create request (- for stdin); the options above override it',
+    )
+    .addHelpText(
+      'after',
+      '\nExample:\n  VIGIL_TARGET_PASSWORD=… vigil targets add billing https://billing/health \\\n    --frequency 30 --timeout 5 --auth basic --auth-user probe',
+    )
+    .action(async (name: string | undefined, url: string | undefined, o: AddOptions) => {
+      const body = targetFromOptions({ ...o, name, url }, process.env);
+      const api = await ctx.client();
+      const { data } = await ctx.call(api.POST('/api/v1/targets', { body }));
+      ctx.output(data, () => `created target ${data.id}\n${showTarget(data)}`);
+    });
+
+  targets
+    .command('rm')
+    .description('delete a target (admin)')
+    .argument('<id>', 'target id')
+    .action(async (id: string) => {
+      const targetId = parseId(id, 'target id');
+      const api = await ctx.client();
+      const { data } = await ctx.call(
+        api.DELETE('/api/v1/targets/{id}', { params: { path: { id: targetId } } }),
+      );
+      ctx.output(data ?? null, () => `deleted target ${targetId}`);
+    });
+}
