@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, TEST_USERS, type TestApp } from '../support/app';
 import { clientAs } from '../support/client';
+import { startSmtpServer } from '../notifications/smtp-servers';
 import { cliAs, json, ROOT, runCli } from './run-cli';
 
 /** A port nothing listens on. */
@@ -226,6 +227,52 @@ describe('the vigil CLI against a running server', () => {
     });
     const rm = await admin(['notifiers', 'rm', String(created.id)]);
     expect(rm).toMatchObject({ code: 0, stdout: `deleted notifier ${created.id}\n` });
+  });
+
+  it('sends a test mail through a notifier, and reports a refused login with exit 1', async () => {
+    const good = await startSmtpServer();
+    const refusing = await startSmtpServer({ refuseLogin: true });
+    try {
+      const add = async (name: string, port: number) =>
+        json<{ id: number }>(
+          await admin(
+            [
+              '--json',
+              'notifiers',
+              'add',
+              name,
+              '--address',
+              'ops@example.com',
+              '--smtp-host',
+              '127.0.0.1',
+              '--smtp-port',
+              String(port),
+              '--security',
+              'none',
+              '--smtp-user',
+              'mailer',
+              '--from',
+              'vigil@example.com',
+            ],
+            { env: { VIGIL_SMTP_PASSWORD: 'smtp-secret-789' } },
+          ),
+        );
+      const ok = await add('cli-mail-ok', good.port);
+      const sent = await admin(['notifiers', String(ok.id), 'test']);
+      expect(sent.code).toBe(0);
+      expect(sent.stdout).toMatch(/^accepted\s+yes$/m);
+      expect(good.received).toHaveLength(1);
+      expect(good.received[0].to).toEqual(['ops@example.com']);
+
+      const bad = await add('cli-mail-refused', refusing.port);
+      const refused = await admin(['notifiers', String(bad.id), 'test']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/535/);
+      expect(refused.stdout + refused.stderr).not.toContain('smtp-secret-789');
+    } finally {
+      await good.close();
+      await refusing.close();
+    }
   });
 
   describe('exit codes', () => {
