@@ -1,19 +1,21 @@
 /**
  * Probing benchmark: the real application probes N targets (frequency 10 s) on a local target
- * server (a child process), on SQLite and on MariaDB, for BENCH_SECONDS after the first period
- * (whose first runs are spread): achieved probes/s, schedule lag p50/p99/max, CPU of the vigil
- * process and its peak RSS. In the same run, a minimal raw loop (undici `request()`, the same
- * concurrency, no scheduler, no database) measures the saturation rate, the ceiling; the ratio
- * is vigil's achieved rate over it. A sweep then raises N to find the highest rate vigil
- * sustains with p99 lag < 250 ms.
+ * server, on SQLite and on MariaDB, for BENCH_SECONDS after the first period (whose first runs
+ * are spread): achieved probes/s, schedule lag p50/p99/max, CPU of the vigil process and its
+ * peak RSS. In the same run, a minimal raw loop (undici `request()`, the same concurrency, no
+ * scheduler, no database) measures the saturation rate, the ceiling; the ratio is vigil's
+ * achieved rate over it. A sweep then raises N to find the highest rate vigil sustains with
+ * p99 lag < 250 ms. The target server, the raw loop and each vigil run are processes of their
+ * own, so that each one's CPU and memory are its own.
  *
  *   npm run bench:probing
  *   BENCH_TARGETS=10000 BENCH_SECONDS=60 BENCH_SWEEP=20000,30000 BENCH_SWEEP_SECONDS=30 \
  *   BENCH_DATABASES=sqlite,mysql VIGIL_TEST_MYSQL_URL=mysql://root@127.0.0.1:3306 npm run bench:probing
+ *   BENCH_CPU_PROF=/tmp/prof npm run bench:probing   # a CPU profile of each vigil run
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -22,6 +24,7 @@ import { Agent, request } from 'undici';
 import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app-config';
 import { ProbingService } from '../src/probing/probing.service';
+import { newTargetState } from '../src/probing/state';
 import { TargetEntity } from '../src/targets/target.entity';
 
 const FREQUENCY_S = 10;
@@ -75,6 +78,19 @@ interface Figures {
   failed: number;
 }
 
+/** The process's peak resident memory since it started (VmHWM), in MiB. */
+function peakRssMb(): number {
+  try {
+    const line = readFileSync('/proc/self/status', 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('VmHWM:'));
+    if (line) return Number(line.split(/\s+/)[1]) / 1024;
+  } catch {
+    // not Linux: the current RSS is the best we have
+  }
+  return process.memoryUsage().rss / 2 ** 20;
+}
+
 /** The ceiling: undici request() in CONCURRENCY loops, no scheduler, no database. */
 async function rawLoop(url: string): Promise<Figures> {
   const agent = new Agent({ keepAliveTimeout: 30_000 });
@@ -82,8 +98,6 @@ async function rawLoop(url: string): Promise<Figures> {
   let stop = false;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (!stop) {
@@ -94,7 +108,6 @@ async function rawLoop(url: string): Promise<Figures> {
       }
     }),
   );
-  clearInterval(sampler);
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   await agent.close();
@@ -109,7 +122,7 @@ async function rawLoop(url: string): Promise<Figures> {
     lagMax: NaN,
     cpuPercent: (cpuS / elapsed) * 100,
     cpuUsPerProbe: (cpuS * 1e6) / done,
-    peakRssMb: peak / 2 ** 20,
+    peakRssMb: peakRssMb(),
     skipped: 0,
     failed: 0,
   };
@@ -154,19 +167,97 @@ async function insertTargets(ds: DataSource, n: number, url: string): Promise<vo
       recoveryThreshold: 1,
       enabled: true,
       notifierIds: [],
-      status: 'NEW' as const,
-      lastUpdated: now,
-      passCount: 0,
-      failCount: 0,
-      status2xxCount: 0,
-      status3xxCount: 0,
-      status4xxCount: 0,
-      status5xxCount: 0,
-      networkFailCount: 0,
-      repeatedFailCount: 0,
+      ...newTargetState(now),
     }));
     await ds.createQueryBuilder().insert().into(TargetEntity).values(rows).execute();
   }
+}
+
+/** What a worker process is asked to run. */
+type Job =
+  | { role: 'raw'; url: string }
+  | {
+      role: 'vigil';
+      kind: 'sqlite' | 'mysql';
+      targets: number;
+      seconds: number;
+      env: Record<string, string>;
+    };
+
+/** Runs a job in a process of its own and returns its figures. */
+async function inWorker(job: Job, profileName: string): Promise<Figures> {
+  const profile = process.env.BENCH_CPU_PROF
+    ? [
+        '--cpu-prof',
+        `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`,
+        `--cpu-prof-name=${profileName}.cpuprofile`,
+      ]
+    : [];
+  const child = spawn(process.execPath, [...profile, __filename, '--worker'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  child.send(job);
+  const figures = await new Promise<Figures>((resolve, reject) => {
+    child.once('message', (m) => resolve(m as Figures));
+    child.once('exit', (code) => reject(new Error(`worker ${profileName} exited with ${code}`)));
+  });
+  await new Promise((resolve) => child.once('exit', resolve));
+  return figures;
+}
+
+/** Vigil with its targets already in the database, measured after its first period. */
+async function vigilWorker(job: Extract<Job, { role: 'vigil' }>): Promise<Figures> {
+  const { kind, targets, seconds } = job;
+  const app = await createApp(loadConfig(job.env), { logger: false });
+  const lags = new Float64Array(Math.ceil(targets / FREQUENCY_S) * (seconds + 5) * 1.2);
+  let count = 0;
+  let measuring = false;
+  const probing = app.get(ProbingService);
+  probing.onLag = (lag) => {
+    if (measuring && count < lags.length) lags[count++] = lag;
+  };
+  await app.init();
+  const mem = () => {
+    const m = process.memoryUsage();
+    return `rss ${(m.rss / 2 ** 20).toFixed(0)} MB, heap ${(m.heapUsed / 2 ** 20).toFixed(0)} MB`;
+  };
+  console.error(`  started: ${mem()}, peak so far ${peakRssMb().toFixed(0)} MB`);
+  // the first period spreads the first runs; measure after it
+  await sleep(FREQUENCY_S * 1000 + 1000);
+  const before = probing.stats();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  measuring = true;
+  await sleep(seconds * 1000);
+  measuring = false;
+  const elapsed = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const after = probing.stats();
+  const peak = peakRssMb();
+  console.error(`  end: ${mem()}, peak ${peak.toFixed(0)} MB`);
+  if (global.gc) {
+    global.gc();
+    console.error(`  after gc: ${mem()}`);
+  }
+  await app.close();
+
+  const sorted = lags.subarray(0, count).sort();
+  const probes = after.recorded - before.recorded;
+  const cpuS = (cpu.user + cpu.system) / 1e6;
+  return {
+    label: `vigil, ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`,
+    targets,
+    seconds: elapsed,
+    probesPerSecond: probes / elapsed,
+    lagP50: percentile(sorted, 50),
+    lagP99: percentile(sorted, 99),
+    lagMax: sorted.length ? sorted[sorted.length - 1] : NaN,
+    cpuPercent: (cpuS / elapsed) * 100,
+    cpuUsPerProbe: (cpuS * 1e6) / Math.max(1, probes),
+    peakRssMb: peak,
+    skipped: after.skipped - before.skipped,
+    failed: after.failed - before.failed,
+  };
 }
 
 async function runVigil(
@@ -185,59 +276,22 @@ async function runVigil(
     VIGIL_PROBE_CONCURRENCY: String(CONCURRENCY),
     VIGIL_PROBE_LOG_MAX_BYTES: String(64 * 2 ** 20),
   };
-  // first start: migrations only, then the targets go straight into the database
-  const setup = await createApp(loadConfig({ ...env, VIGIL_PROBING_ENABLED: 'false' }), {
-    logger: false,
-  });
-  await setup.init();
-  await insertTargets(setup.get(DataSource), targets, url);
-  await setup.close();
-
-  const app = await createApp(loadConfig(env), { logger: false });
-  const lags = new Float64Array(Math.ceil(targets / FREQUENCY_S) * (seconds + 5) * 1.2);
-  let count = 0;
-  let measuring = false;
-  const probing = app.get(ProbingService);
-  probing.onLag = (lag) => {
-    if (measuring && count < lags.length) lags[count++] = lag;
-  };
-  await app.init();
-  // the first period spreads the first runs; measure after it
-  await sleep(FREQUENCY_S * 1000 + 1000);
-  global.gc?.();
-  const before = probing.stats();
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  let peak = process.memoryUsage().rss;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 250);
-  measuring = true;
-  await sleep(seconds * 1000);
-  measuring = false;
-  const elapsed = (performance.now() - t0) / 1000;
-  const cpu = process.cpuUsage(cpu0);
-  clearInterval(sampler);
-  const after = probing.stats();
-  await app.close();
-  await db.drop();
-  rmSync(dir, { recursive: true, force: true });
-
-  const sorted = lags.subarray(0, count).sort();
-  const probes = after.recorded - before.recorded;
-  const cpuS = (cpu.user + cpu.system) / 1e6;
-  return {
-    label: `vigil, ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`,
-    targets,
-    seconds: elapsed,
-    probesPerSecond: probes / elapsed,
-    lagP50: percentile(sorted, 50),
-    lagP99: percentile(sorted, 99),
-    lagMax: sorted.length ? sorted[sorted.length - 1] : NaN,
-    cpuPercent: (cpuS / elapsed) * 100,
-    cpuUsPerProbe: (cpuS * 1e6) / Math.max(1, probes),
-    peakRssMb: peak / 2 ** 20,
-    skipped: after.skipped - before.skipped,
-    failed: after.failed - before.failed,
-  };
+  try {
+    // migrations, then the targets go straight into the database
+    const setup = await createApp(loadConfig({ ...env, VIGIL_PROBING_ENABLED: 'false' }), {
+      logger: false,
+    });
+    await setup.init();
+    await insertTargets(setup.get(DataSource), targets, url);
+    await setup.close();
+    return await inWorker(
+      { role: 'vigil', kind, targets, seconds, env },
+      `vigil-${kind}-${targets}`,
+    );
+  } finally {
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : '–');
@@ -256,7 +310,7 @@ async function main(): Promise<void> {
   const server = await startTargetServer();
   try {
     console.error(`raw loop, ${RAW_SECONDS} s…`);
-    const raw = await rawLoop(server.url);
+    const raw = await inWorker({ role: 'raw', url: server.url }, 'raw');
     const results: Figures[] = [];
     for (const kind of DATABASES) {
       console.error(`vigil on ${kind}, ${TARGETS} targets, ${SECONDS} s…`);
@@ -299,7 +353,16 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+async function worker(): Promise<void> {
+  const job = await new Promise<Job>((resolve) =>
+    process.once('message', (m) => resolve(m as Job)),
+  );
+  const figures = job.role === 'raw' ? await rawLoop(job.url) : await vigilWorker(job);
+  // exit even if a library left a handle open
+  process.send?.(figures, () => process.exit(0));
+}
+
+(process.argv.includes('--worker') ? worker() : main()).catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });

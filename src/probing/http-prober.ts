@@ -115,13 +115,13 @@ export class HttpProber {
       startedAt,
       steps,
     });
-    const host = (() => {
+    const host = () => {
       try {
         return new URL(spec.url).hostname;
       } catch {
         return spec.url;
       }
-    })();
+    };
     const timedOut = () => ({
       status: 'FAIL' as const,
       failure: 'timeout' as const,
@@ -183,7 +183,7 @@ export class HttpProber {
         } catch (err) {
           step('request');
           if (controller.signal.aborted) return finish(timedOut());
-          const { kind, description } = describeNetworkError(err, host);
+          const { kind, description } = describeNetworkError(err, host());
           return finish({
             status: 'FAIL',
             failure: kind,
@@ -207,7 +207,7 @@ export class HttpProber {
         } catch (err) {
           step('response');
           if (controller.signal.aborted) return finish(timedOut());
-          const { kind, description } = describeNetworkError(err, host);
+          const { kind, description } = describeNetworkError(err, host());
           return finish({
             status: 'FAIL',
             failure: kind,

@@ -30,15 +30,29 @@ export interface ProbeLogTarget {
 }
 
 /**
+ * `[<id>] <name padded to 30> <METHOD> <masked url>`, computed once per target definition (a
+ * changed definition is a new object).
+ */
+const linePrefixes = new WeakMap<ProbeLogTarget, string>();
+
+function linePrefix(target: ProbeLogTarget): string {
+  let prefix = linePrefixes.get(target);
+  if (prefix === undefined) {
+    prefix = `[${target.id}] ${target.name.padEnd(30)} ${target.method} ${maskUrl(target.url)}`;
+    linePrefixes.set(target, prefix);
+  }
+  return prefix;
+}
+
+/**
  * `<ISO time> <INFO|ERROR> [<id>] <name padded to 30> <METHOD> <url> <PASS|FAIL> (<description>) <ms>ms`
  */
 export function formatProbeLine(target: ProbeLogTarget, result: ProbeResult): string {
-  const level = result.status === 'PASS' ? 'INFO' : 'ERROR';
+  const level = result.status === 'PASS' ? 'INFO ' : 'ERROR';
   const description = result.description.replace(/[\r\n]+/g, ' ');
   return (
-    `${result.startedAt.toISOString()} ${level.padEnd(5)} [${target.id}] ${target.name.padEnd(30)} ` +
-    `${target.method} ${maskUrl(target.url)} ${result.status} (${description}) ` +
-    `${Math.round(result.responseTimeMs)}ms`
+    `${result.startedAt.toISOString()} ${level} ${linePrefix(target)} ` +
+    `${result.status} (${description}) ${Math.round(result.responseTimeMs)}ms`
   );
 }
 

@@ -1,8 +1,9 @@
-import type { DataSource } from 'typeorm';
+import { In, type DataSource, type EntityMetadata, type QueryRunner } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { TargetEntity } from '../targets/target.entity';
 import { ProbeResultEntity } from './probe-result.entity';
 import type { ProbeResult } from './probe-spec';
-import type { TargetState } from './state';
+import { TARGET_STATE_KEYS, type TargetState } from './state';
 
 interface Pending {
   targetId: number;
@@ -21,28 +22,43 @@ export interface ProbeRecorderOptions {
 
 const MAX_DESCRIPTION = 1024;
 
-/** The target columns a probe writes: its state and counters, nothing of the definition. */
-function stateColumns(s: TargetState): Partial<Record<keyof TargetEntity, unknown>> {
-  return {
-    status: s.status,
-    statusDescription: s.statusDescription?.slice(0, MAX_DESCRIPTION) ?? null,
-    previousStatus: s.previousStatus,
-    ...(s.lastUpdated ? { lastUpdated: s.lastUpdated } : {}),
-    lastProbeAt: s.lastProbeAt,
-    lastResponseTimeMs: s.lastResponseTimeMs,
-    passCount: s.passCount,
-    failCount: s.failCount,
-    status2xxCount: s.status2xxCount,
-    status3xxCount: s.status3xxCount,
-    status4xxCount: s.status4xxCount,
-    status5xxCount: s.status5xxCount,
-    networkFailCount: s.networkFailCount,
-    repeatedFailCount: s.repeatedFailCount,
-    repeatedPassCount: s.repeatedPassCount,
-    // a probe is not a change of the definition: keep updated_at as it is
-    updatedAt: () => 'updated_at',
-  };
+/** The target properties a probe writes: its state and counters, nothing of the definition. */
+const STATE_PROPERTIES = TARGET_STATE_KEYS satisfies readonly (keyof TargetEntity)[];
+
+const RESULT_PROPERTIES = [
+  'targetId',
+  'probedAt',
+  'status',
+  'httpStatus',
+  'responseTimeMs',
+  'description',
+] as const satisfies readonly (keyof ProbeResultEntity)[];
+
+function stateValue(s: TargetState, property: (typeof STATE_PROPERTIES)[number]): unknown {
+  if (property === 'statusDescription')
+    return s.statusDescription?.slice(0, MAX_DESCRIPTION) ?? null;
+  return s[property];
 }
+
+function resultValue(p: Pending, property: (typeof RESULT_PROPERTIES)[number]): unknown {
+  switch (property) {
+    case 'targetId':
+      return p.targetId;
+    case 'probedAt':
+      return p.result.startedAt;
+    case 'status':
+      return p.result.status;
+    case 'httpStatus':
+      return p.result.httpStatus;
+    case 'responseTimeMs':
+      return Math.round(p.result.responseTimeMs);
+    case 'description':
+      return p.result.description.slice(0, MAX_DESCRIPTION);
+  }
+}
+
+/** Rows per statement: well below every dialect's limit on bound parameters. */
+const ROWS_PER_STATEMENT = 500;
 
 /**
  * Writes probes to the database in batches: one transaction per batch updates each target's
@@ -128,34 +144,118 @@ export class ProbeRecorder {
   private async commit(batch: Pending[]): Promise<void> {
     const last = new Map<number, TargetState>();
     for (const p of batch) last.set(p.targetId, p.state);
+    const states = [...last];
     await this.dataSource.transaction(async (m) => {
-      for (const [id, state] of last) {
-        const res = await m
-          .createQueryBuilder()
-          .update(TargetEntity)
-          .set(stateColumns(state))
-          .where('id = :id', { id })
-          .execute();
-        if (res.affected === 0) throw new TargetGone(id);
+      const runner = m.queryRunner;
+      if (!runner) throw new Error('a transaction without a query runner');
+      for (let i = 0; i < states.length; i += ROWS_PER_STATEMENT) {
+        const chunk = states.slice(i, i + ROWS_PER_STATEMENT);
+        const { sql, params } = this.updateStates(chunk);
+        const res = await runner.query(sql, params, true);
+        if ((res.affected ?? 0) < chunk.length) {
+          const gone = await this.missingTargets(
+            chunk.map(([id]) => id),
+            runner,
+          );
+          throw new TargetGone(gone[0] ?? chunk[0][0]);
+        }
       }
-      const rows = batch.map((p) => ({
-        targetId: p.targetId,
-        probedAt: p.result.startedAt,
-        status: p.result.status,
-        httpStatus: p.result.httpStatus,
-        responseTimeMs: Math.round(p.result.responseTimeMs),
-        description: p.result.description.slice(0, MAX_DESCRIPTION),
-      }));
-      for (let i = 0; i < rows.length; i += 200) {
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(ProbeResultEntity)
-          .values(rows.slice(i, i + 200))
-          .updateEntity(false)
-          .execute();
+      for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT) {
+        const { sql, params } = this.insertResults(batch.slice(i, i + ROWS_PER_STATEMENT));
+        await runner.query(sql, params);
       }
     });
+  }
+
+  private get isSqlite(): boolean {
+    return this.dataSource.options.type === 'better-sqlite3';
+  }
+
+  private column(metadata: EntityMetadata, property: string): ColumnMetadata {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+    return column;
+  }
+
+  /**
+   * One UPDATE for many targets, each to its own values: a join with the list of new values
+   * (`UPDATE … FROM` a VALUES list on SQLite, `UPDATE … JOIN` a derived table on MySQL).
+   */
+  private updateStates(rows: [number, TargetState][]): { sql: string; params: unknown[] } {
+    const metadata = this.dataSource.getMetadata(TargetEntity);
+    const driver = this.dataSource.driver;
+    const q = (name: string) => driver.escape(name);
+    const table = q(metadata.tableName);
+    const idColumn = this.column(metadata, 'id');
+    const columns = STATE_PROPERTIES.map((p) => this.column(metadata, p));
+    const names = [idColumn, ...columns].map((c) => q(c.databaseName));
+    const params: unknown[] = [];
+    for (const [id, state] of rows) {
+      params.push(id);
+      STATE_PROPERTIES.forEach((p, k) =>
+        params.push(driver.preparePersistentValue(stateValue(state, p), columns[k])),
+      );
+    }
+    // lastUpdated is kept when the state does not carry one
+    const assign = (target: string, left: string) =>
+      columns
+        .map((c) => {
+          const name = q(c.databaseName);
+          const value =
+            c.propertyName === 'lastUpdated'
+              ? `COALESCE(v.${name}, ${target}.${name})`
+              : `v.${name}`;
+          return `${left}${name} = ${value}`;
+        })
+        .join(', ');
+    const id = names[0];
+    if (this.isSqlite) {
+      const row = `(${names.map(() => '?').join(', ')})`;
+      return {
+        sql:
+          `WITH v(${names.join(', ')}) AS (VALUES ${rows.map(() => row).join(', ')}) ` +
+          `UPDATE ${table} SET ${assign(table, '')} FROM v WHERE ${table}.${id} = v.${id}`,
+        params,
+      };
+    }
+    const first = `SELECT ${names.map((n) => `? AS ${n}`).join(', ')}`;
+    const rest = ` UNION ALL SELECT ${names.map(() => '?').join(', ')}`;
+    return {
+      sql:
+        `UPDATE ${table} t JOIN (${first}${rest.repeat(rows.length - 1)}) v ` +
+        `ON t.${id} = v.${id} SET ${assign('t', 't.')}`,
+      params,
+    };
+  }
+
+  /** One multi-row INSERT of probe_results rows. */
+  private insertResults(batch: Pending[]): { sql: string; params: unknown[] } {
+    const metadata = this.dataSource.getMetadata(ProbeResultEntity);
+    const driver = this.dataSource.driver;
+    const columns = RESULT_PROPERTIES.map((p) => this.column(metadata, p));
+    const params: unknown[] = [];
+    for (const p of batch) {
+      RESULT_PROPERTIES.forEach((property, k) =>
+        params.push(driver.preparePersistentValue(resultValue(p, property), columns[k])),
+      );
+    }
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    return {
+      sql:
+        `INSERT INTO ${driver.escape(metadata.tableName)} ` +
+        `(${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) ` +
+        `VALUES ${batch.map(() => row).join(', ')}`,
+      params,
+    };
+  }
+
+  private async missingTargets(ids: number[], runner: QueryRunner): Promise<number[]> {
+    const found = await runner.manager.find(TargetEntity, {
+      select: ['id'],
+      where: { id: In(ids) },
+    });
+    const present = new Set(found.map((t) => t.id));
+    return ids.filter((id) => !present.has(id));
   }
 }
 

@@ -22,29 +22,11 @@ import { ProbeLog } from './probe-log';
 import { ProbeRecorder } from './probe-recorder';
 import type { ProbeResult, ProbeSpec } from './probe-spec';
 import { ProbeScheduler } from './scheduler';
-import { applyResult, type StateChange, type TargetState } from './state';
+import { applyResult, TARGET_STATE_KEYS, type StateChange, type TargetState } from './state';
 import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from './state-changed.event';
 
-const STATE_KEYS: (keyof TargetState)[] = [
-  'status',
-  'statusDescription',
-  'previousStatus',
-  'lastUpdated',
-  'lastProbeAt',
-  'lastResponseTimeMs',
-  'passCount',
-  'failCount',
-  'status2xxCount',
-  'status3xxCount',
-  'status4xxCount',
-  'status5xxCount',
-  'networkFailCount',
-  'repeatedFailCount',
-  'repeatedPassCount',
-];
-
 function stateOf(t: TargetForProbing): TargetState {
-  return Object.fromEntries(STATE_KEYS.map((k) => [k, t[k]])) as unknown as TargetState;
+  return Object.fromEntries(TARGET_STATE_KEYS.map((k) => [k, t[k]])) as unknown as TargetState;
 }
 
 export function specOf(t: TargetForProbing): ProbeSpec {
@@ -67,6 +49,7 @@ export function specOf(t: TargetForProbing): ProbeSpec {
 /** A target the engine knows: its definition, its state, and the probe running on it. */
 interface Tracked {
   def: TargetForProbing;
+  spec: ProbeSpec;
   state: TargetState;
   /** Probes of one target run one after the other (a scheduled one and a probe-now). */
   busy: Promise<unknown>;
@@ -190,6 +173,7 @@ export class ProbingService
       }
       if (known) {
         known.def = def;
+        known.spec = specOf(def);
         this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
       } else this.track(def);
     } catch (error) {
@@ -210,7 +194,7 @@ export class ProbingService
       await this.recorder.drain();
       const def = await this.targets.forProbing(id);
       if (!def) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
-      tracked = { def, state: stateOf(def), busy: Promise.resolve() };
+      tracked = { def, spec: specOf(def), state: stateOf(def), busy: Promise.resolve() };
     }
     const outcome = await this.probe(tracked, notify, true);
     if (!outcome) {
@@ -256,7 +240,12 @@ export class ProbingService
   }
 
   private track(def: TargetForProbing): void {
-    this.tracked.set(def.id, { def, state: stateOf(def), busy: Promise.resolve() });
+    this.tracked.set(def.id, {
+      def,
+      spec: specOf(def),
+      state: stateOf(def),
+      busy: Promise.resolve(),
+    });
     this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
   }
 
@@ -287,7 +276,7 @@ export class ProbingService
     awaitRecord: boolean,
   ): Promise<ProbeOutcome | null> {
     const def = tracked.def;
-    const result = await this.prober.probe(specOf(def));
+    const result = await this.prober.probe(tracked.spec);
     if (this.closing) return null;
     const { state, change } = applyResult(tracked.state, result, def);
     tracked.state = state;

@@ -64,6 +64,29 @@ describe('ProbeScheduler', () => {
     expect([...started].sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it('starts waiting probes oldest first, and never one whose target was removed meanwhile', async () => {
+    const started: number[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    scheduler = new ProbeScheduler({
+      maxConcurrent: 1,
+      maxSpreadMs: 0,
+      run: async (id) => {
+        started.push(id);
+        if (id === 1) await gate;
+      },
+    });
+    for (const id of [1, 5, 3, 4, 2]) {
+      scheduler.upsert(id, 10_000);
+      await sleep(5);
+    }
+    scheduler.remove(3);
+    expect(started).toEqual([1]);
+    release();
+    await sleep(50);
+    expect(started).toEqual([1, 5, 4, 2]);
+  });
+
   it('stops probing a removed target and follows a changed period', async () => {
     const runs = new Map<number, number>();
     scheduler = new ProbeScheduler({

@@ -31,7 +31,8 @@ const GOLDEN = 0.6180339887498949;
  */
 export class ProbeScheduler {
   private readonly entries = new Map<number, Entry>();
-  private readonly queue: Entry[] = [];
+  /** Waiting for a slot, oldest first (a Set keeps insertion order and deletes in O(1)). */
+  private readonly queue = new Set<Entry>();
   private active = 0;
   private stopped = false;
   private readonly idleWaiters: (() => void)[] = [];
@@ -72,8 +73,7 @@ export class ProbeScheduler {
     if (!entry) return;
     clearTimeout(entry.timer);
     this.entries.delete(id);
-    const queued = this.queue.indexOf(entry);
-    if (queued >= 0) this.queue.splice(queued, 1);
+    this.queue.delete(entry);
   }
 
   has(id: number): boolean {
@@ -88,7 +88,7 @@ export class ProbeScheduler {
     this.stopped = true;
     for (const entry of this.entries.values()) clearTimeout(entry.timer);
     this.entries.clear();
-    this.queue.length = 0;
+    this.queue.clear();
     if (this.active > 0) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
@@ -130,7 +130,7 @@ export class ProbeScheduler {
     }
     if (this.active >= this.options.maxConcurrent) {
       entry.queued = true;
-      this.queue.push(entry);
+      this.queue.add(entry);
       return;
     }
     this.start(entry, planned);
@@ -150,8 +150,9 @@ export class ProbeScheduler {
       .finally(() => {
         entry.running = false;
         this.active -= 1;
-        const waiting = this.stopped ? undefined : this.queue.shift();
+        const waiting = this.stopped ? undefined : this.queue.values().next().value;
         if (waiting) {
+          this.queue.delete(waiting);
           waiting.queued = false;
           this.start(waiting, waiting.plannedAt - waiting.periodMs);
         }

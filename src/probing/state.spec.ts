@@ -1,23 +1,7 @@
 import type { ProbeResult } from './probe-spec';
-import { applyResult, type TargetState, type Thresholds } from './state';
+import { applyResult, newTargetState, type TargetState, type Thresholds } from './state';
 
-const fresh = (): TargetState => ({
-  status: 'NEW',
-  statusDescription: null,
-  previousStatus: null,
-  lastUpdated: null,
-  lastProbeAt: null,
-  lastResponseTimeMs: null,
-  passCount: 0,
-  failCount: 0,
-  status2xxCount: 0,
-  status3xxCount: 0,
-  status4xxCount: 0,
-  status5xxCount: 0,
-  networkFailCount: 0,
-  repeatedFailCount: 0,
-  repeatedPassCount: 0,
-});
+const fresh = (): TargetState => newTargetState(null);
 
 const pass = (httpStatus = 200): ProbeResult => ({
   status: 'PASS',

@@ -23,6 +23,48 @@ export interface TargetState {
   repeatedPassCount: number;
 }
 
+/** Every field of the state, in a fixed order. */
+export const TARGET_STATE_KEYS = [
+  'status',
+  'statusDescription',
+  'previousStatus',
+  'lastUpdated',
+  'lastProbeAt',
+  'lastResponseTimeMs',
+  'passCount',
+  'failCount',
+  'status2xxCount',
+  'status3xxCount',
+  'status4xxCount',
+  'status5xxCount',
+  'networkFailCount',
+  'repeatedFailCount',
+  'repeatedPassCount',
+] as const satisfies readonly (keyof TargetState)[];
+
+/** The state of a target that was never probed. */
+export function newTargetState<T extends Date | null>(
+  lastUpdated: T,
+): TargetState & { lastUpdated: T } {
+  return {
+    status: 'NEW',
+    statusDescription: null,
+    previousStatus: null,
+    lastUpdated,
+    lastProbeAt: null,
+    lastResponseTimeMs: null,
+    passCount: 0,
+    failCount: 0,
+    status2xxCount: 0,
+    status3xxCount: 0,
+    status4xxCount: 0,
+    status5xxCount: 0,
+    networkFailCount: 0,
+    repeatedFailCount: 0,
+    repeatedPassCount: 0,
+  };
+}
+
 export interface Thresholds {
   /** Consecutive failures that turn the status to FAIL. */
   failureThreshold: number;

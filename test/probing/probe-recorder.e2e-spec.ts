@@ -1,0 +1,172 @@
+import { DataSource } from 'typeorm';
+import { ProbeRecorder, TargetGone } from '../../src/probing/probe-recorder';
+import { ProbeResultEntity } from '../../src/probing/probe-result.entity';
+import type { ProbeResult } from '../../src/probing/probe-spec';
+import { applyResult, newTargetState } from '../../src/probing/state';
+import { TargetEntity } from '../../src/targets/target.entity';
+import { startTestApp, type TestApp } from '../support/app';
+import { databaseKinds } from '../support/database';
+
+const NEW_STATE = newTargetState(new Date('2026-01-01T00:00:00.000Z'));
+
+const THRESHOLDS = { failureThreshold: 1, recoveryThreshold: 1 };
+
+function result(
+  httpStatus: number | null,
+  startedAt: Date,
+  description = httpStatus === 200 ? 'OK' : `target status:${httpStatus} != 200`,
+): ProbeResult {
+  return {
+    status: httpStatus === 200 ? 'PASS' : 'FAIL',
+    httpStatus,
+    responseTimeMs: 12.4,
+    description,
+    networkFailure: httpStatus === null,
+    startedAt,
+    steps: [],
+  };
+}
+
+describe.each(databaseKinds())('ProbeRecorder on %s', (kind) => {
+  let t: TestApp;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    ds = t.app.get(DataSource);
+  });
+  afterAll(() => t.close());
+
+  async function insertTargets(prefix: string, n: number): Promise<number[]> {
+    for (let i = 0; i < n; i += 200) {
+      const rows = Array.from({ length: Math.min(200, n - i) }, (_, k) => ({
+        name: `${prefix}-${i + k}`,
+        url: 'http://127.0.0.1:9/',
+        method: 'GET' as const,
+        headers: {},
+        body: null,
+        authType: 'NONE' as const,
+        frequencySeconds: 10,
+        timeoutSeconds: 5,
+        expectedStatus: 200,
+        failureThreshold: 1,
+        recoveryThreshold: 1,
+        enabled: true,
+        notifierIds: [],
+        ...NEW_STATE,
+      }));
+      await ds.createQueryBuilder().insert().into(TargetEntity).values(rows).execute();
+    }
+    const found = await ds.getRepository(TargetEntity).find({ select: ['id', 'name'] });
+    return found
+      .filter((r) => r.name.startsWith(`${prefix}-`))
+      .sort((a, b) => Number(a.name.split('-')[1]) - Number(b.name.split('-')[1]))
+      .map((r) => r.id);
+  }
+
+  const row = (id: number) => ds.getRepository(TargetEntity).findOneByOrFail({ id });
+  const results = (id: number) =>
+    ds.getRepository(ProbeResultEntity).find({ where: { targetId: id }, order: { id: 'ASC' } });
+
+  it('writes each target the state after its last probe, and every probe as a result row', async () => {
+    const [a, b, gone] = await insertTargets('batch', 3);
+    const recorder = new ProbeRecorder(ds, { maxBatch: 1000, maxDelayMs: 60_000 });
+    const t1 = new Date('2026-11-21T10:00:00.123Z');
+    const t2 = new Date('2026-11-21T10:00:10.456Z');
+    const changedAt = new Date('2026-11-21T10:00:10.500Z');
+
+    const a1 = applyResult(NEW_STATE, result(503, t1), THRESHOLDS, changedAt).state;
+    const a2 = applyResult(a1, result(200, t2), THRESHOLDS, changedAt).state;
+    // a state that carries no lastUpdated keeps the stored one
+    const b1 = { ...applyResult(NEW_STATE, result(null, t1, 'x'.repeat(2000)), THRESHOLDS).state };
+    b1.lastUpdated = null;
+    const goneState = applyResult(NEW_STATE, result(200, t1), THRESHOLDS).state;
+
+    const recorded = [
+      recorder.record(a, a1, result(503, t1)),
+      recorder.record(b, b1, result(null, t1, 'x'.repeat(2000))),
+      recorder.record(gone, goneState, result(200, t1)),
+      recorder.record(a, a2, result(200, t2)),
+    ];
+    await ds.getRepository(TargetEntity).delete({ id: gone });
+    const outcomes = Promise.allSettled(recorded);
+    await recorder.drain();
+    const settled = await outcomes;
+
+    expect(settled.map((s) => s.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect((settled[2] as PromiseRejectedResult).reason).toBeInstanceOf(TargetGone);
+
+    expect(await row(a)).toMatchObject({
+      status: 'PASS',
+      previousStatus: 'FAIL',
+      statusDescription: 'OK',
+      lastUpdated: changedAt,
+      lastProbeAt: t2,
+      lastResponseTimeMs: 12,
+      passCount: 1,
+      failCount: 1,
+      status2xxCount: 1,
+      status5xxCount: 1,
+      networkFailCount: 0,
+      repeatedFailCount: 0,
+      name: 'batch-0',
+      url: 'http://127.0.0.1:9/',
+    });
+    const rowB = await row(b);
+    expect(rowB).toMatchObject({
+      status: 'FAIL',
+      lastUpdated: NEW_STATE.lastUpdated,
+      networkFailCount: 1,
+      failCount: 1,
+      repeatedFailCount: 1,
+    });
+    expect(rowB.statusDescription).toHaveLength(1024);
+
+    expect(
+      (await results(a)).map((r) => [r.status, r.httpStatus, r.probedAt, r.responseTimeMs]),
+    ).toEqual([
+      ['FAIL', 503, t1, 12],
+      ['PASS', 200, t2, 12],
+    ]);
+    const [onlyB] = await results(b);
+    expect(onlyB).toMatchObject({ status: 'FAIL', httpStatus: null });
+    expect(onlyB.description).toHaveLength(1024);
+    expect(await results(gone)).toEqual([]);
+  });
+
+  it('writes a batch larger than one statement holds', async () => {
+    const ids = await insertTargets('many', 1203);
+    const recorder = new ProbeRecorder(ds, { maxBatch: 5000, maxDelayMs: 60_000 });
+    const at = new Date('2026-11-21T11:00:00.000Z');
+    const pending = ids.map((id, i) =>
+      recorder.record(
+        id,
+        applyResult(NEW_STATE, result(i % 2 ? 200 : 404, at), THRESHOLDS).state,
+        result(i % 2 ? 200 : 404, at),
+      ),
+    );
+    await recorder.drain();
+    await Promise.all(pending);
+
+    const rows = await ds
+      .getRepository(TargetEntity)
+      .find({ select: ['id', 'status', 'status4xxCount'] });
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    ids.forEach((id, i) =>
+      expect(byId.get(id)).toMatchObject(
+        i % 2 ? { status: 'PASS', status4xxCount: 0 } : { status: 'FAIL', status4xxCount: 1 },
+      ),
+    );
+    const stored = await ds
+      .getRepository(ProbeResultEntity)
+      .createQueryBuilder('r')
+      .where('r.probedAt = :at', { at })
+      .getCount();
+    expect(stored).toBe(ids.length);
+  });
+});
