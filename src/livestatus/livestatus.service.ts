@@ -19,9 +19,13 @@ import {
   type LqlQuery,
   parseRawQuery,
   parseValues,
+  ByteWriter,
+  encodeKeyBytes,
+  objectLead,
   RowScanner,
   rowJson,
-  type RowValues,
+  rowMismatch,
+  type ScannedRow,
   unescapeLegacyQuery,
 } from './lql';
 import { formatAddress, type SiteConfig } from './site-config';
@@ -192,44 +196,44 @@ export class LivestatusService implements OnModuleDestroy {
     const results = await this.onSites(plan.sites, async (client) => {
       const answer = await client.stream(plan.query.text, { maxBytes: this.maxJsonBytes });
       const scanner = new RowScanner();
-      const rows: RowValues[] = [];
+      const rows: ScannedRow[] = [];
       for await (const chunk of answer.body as AsyncIterable<Buffer>) {
-        for (const row of scanner.push(chunk)) rows.push(row);
+        for (const row of scanner.pushRows(chunk)) rows.push(row);
       }
       scanner.end();
       return rows;
     });
     const limit = plan.limit ?? Infinity;
-    const parts: { site?: string; keys: string[]; rows: RowValues[]; keyIndex: number }[] = [];
+    const parts: { site?: string; columns: string[]; rows: ScannedRow[]; keyIndex: number }[] = [];
     let count = 0;
     for (const result of results) {
       if (!('value' in result) || count >= limit) continue;
       let rows = result.value;
       let columns = plan.query.columns;
       if (plan.query.headerRow && rows.length > 0) {
-        columns ??= checkHeaderRow(parseValues(rows[0]));
+        columns ??= checkHeaderRow(parseValues(rows[0].values()));
         rows = rows.slice(1);
       }
       if (!columns) continue;
       if (rows.length > limit - count) rows = rows.slice(0, limit - count);
       count += rows.length;
-      const keys = encodeKeys(columns);
-      const bad = rows.find((row) => row.length !== keys.length);
-      if (bad) rowJson(bad, keys); // throws, naming the mismatch
+      const bad = rows.find((row) => row.length !== columns.length);
+      if (bad) throw rowMismatch(bad.length, columns.length);
       const keyIndex = plan.key === undefined ? -1 : columns.indexOf(plan.key);
       if (plan.key !== undefined && keyIndex < 0) invalid('key', notAColumn(plan.key, columns));
-      parts.push({ site: plan.siteField ? result.site : undefined, keys, rows, keyIndex });
+      parts.push({ site: plan.siteField ? result.site : undefined, columns, rows, keyIndex });
     }
     setHeaders(res, 'json', failuresOf(results));
     if (plan.key === undefined) {
       // Small answers go out in one piece; large ones are produced while they are sent.
       return count <= ROWS_PER_CHUNK
-        ? [...jsonList(parts)].join('')
+        ? Buffer.concat([...jsonList(parts)]).toString('utf8')
         : streamed(jsonList(parts), 'json');
     }
     const keyed = new Map<string, string>();
-    for (const { site, keys, rows, keyIndex } of parts) {
-      for (const row of rows) {
+    for (const { site, columns, rows: scanned, keyIndex } of parts) {
+      const keys = encodeKeys(columns);
+      for (const row of scanned.map((r) => r.values())) {
         const value = keyOf(JSON.parse(row[keyIndex]) as unknown);
         if (value === undefined) continue;
         keyed.delete(value);
@@ -252,11 +256,12 @@ export class LivestatusService implements OnModuleDestroy {
   private async *lines(
     plan: Plan,
     answers: { site: string; body: Readable }[],
-  ): AsyncGenerator<string> {
+  ): AsyncGenerator<string | Buffer> {
     const limit = plan.limit ?? Infinity;
     let columns = plan.query.columns;
     let headerWritten = false;
     let written = 0;
+    const ndjson = new ByteWriter();
     const header = (names: string[]) => {
       headerWritten = true;
       return plan.format === 'csv' ? csvLine(plan.siteField ? ['site', ...names] : names) : '';
@@ -265,32 +270,35 @@ export class LivestatusService implements OnModuleDestroy {
       for (const answer of answers) {
         if (written >= limit) break;
         let siteColumns = plan.query.columns;
-        let keys = siteColumns ? encodeKeys(siteColumns) : [];
+        let keys = siteColumns ? encodeKeyBytes(siteColumns) : [];
         let expectHeader = plan.query.headerRow;
         const site = plan.siteField ? answer.site : undefined;
+        const lead = objectLead(site);
         const scanner = new RowScanner();
         let stopped = false;
         for await (const chunk of answer.body as AsyncIterable<Buffer>) {
           let out = '';
-          for (const row of scanner.push(chunk)) {
+          for (const row of scanner.pushRows(chunk)) {
             if (expectHeader) {
               expectHeader = false;
-              siteColumns ??= checkHeaderRow(parseValues(row));
-              keys = encodeKeys(siteColumns);
+              siteColumns ??= checkHeaderRow(parseValues(row.values()));
+              keys = encodeKeyBytes(siteColumns);
               columns ??= siteColumns;
               continue;
             }
             if (!headerWritten && columns) out += header(columns);
             if (plan.format === 'csv') {
-              const values = parseValues(row);
-              if (values.length !== keys.length) rowJson(row, keys); // throws the mismatch
+              const values = parseValues(row.values());
+              if (values.length !== keys.length) throw rowMismatch(values.length, keys.length);
               out += csvLine(site === undefined ? values : [site, ...values]);
             } else {
-              out += `${rowJson(row, keys, site)}\n`;
+              row.writeObject(ndjson, keys, lead);
+              ndjson.byte(NEWLINE);
             }
             if (++written >= limit) break;
           }
           if (out) yield out;
+          for (const bytes of ndjson.take()) yield bytes;
           if (written >= limit) {
             stopped = true;
             break;
@@ -336,7 +344,7 @@ export class LivestatusService implements OnModuleDestroy {
 
 /** A streamed answer; once its status line is out, a failure can only cut it off. */
 function streamed(
-  chunks: AsyncIterable<string> | Iterable<string>,
+  chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>,
   format: Format,
 ): StreamableFile {
   const file = new StreamableFile(Readable.from(chunks), { type: CONTENT_TYPES[format] });
@@ -348,24 +356,31 @@ function streamed(
 
 const ROWS_PER_CHUNK = 500;
 
-/** The JSON list of every site's rows, in chunks of a few hundred rows. */
+/** The JSON list of every site's rows, in pieces of a few hundred rows. */
 function* jsonList(
-  parts: { site?: string; keys: string[]; rows: RowValues[] }[],
-): Generator<string> {
-  let out = '[';
+  parts: { site?: string; columns: string[]; rows: ScannedRow[] }[],
+): Generator<Buffer> {
+  const out = new ByteWriter();
+  out.byte(OPEN_LIST);
   let first = true;
-  for (const { site, keys, rows } of parts) {
+  for (const { site, columns, rows } of parts) {
+    const keys = encodeKeyBytes(columns);
+    const lead = objectLead(site);
     for (let i = 0; i < rows.length; i++) {
-      out += first ? rowJson(rows[i], keys, site) : `,${rowJson(rows[i], keys, site)}`;
+      if (!first) out.byte(LIST_COMMA);
       first = false;
-      if (i % ROWS_PER_CHUNK === ROWS_PER_CHUNK - 1) {
-        yield out;
-        out = '';
-      }
+      rows[i].writeObject(out, keys, lead);
+      if (i % ROWS_PER_CHUNK === ROWS_PER_CHUNK - 1) yield* out.take();
     }
   }
-  yield `${out}]`;
+  out.byte(CLOSE_LIST);
+  yield* out.take();
 }
+
+const OPEN_LIST = 0x5b;
+const CLOSE_LIST = 0x5d;
+const LIST_COMMA = 0x2c;
+const NEWLINE = 0x0a;
 
 /** Where the service sets response headers: Express' response or Fastify's reply. */
 export interface HeaderSink {

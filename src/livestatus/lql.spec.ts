@@ -1,15 +1,19 @@
 import {
   buildQuery,
+  ByteWriter,
   checkHeaderRow,
   csvLine,
+  encodeKeyBytes,
   encodeKeys,
   keyOf,
   LqlAnswerError,
   LqlSyntaxError,
   parseRawQuery,
   parseValues,
+  objectLead,
   RowScanner,
   rowJson,
+  type ScannedRow,
   unescapeLegacyQuery,
 } from './lql';
 
@@ -186,7 +190,8 @@ describe('csvLine', () => {
 });
 
 describe('RowScanner', () => {
-  const answer = '[["a",1,["x","y]"]], ["b\\"],",2,[]],\n["ü",3,[{"k":[1,2]}]], []]';
+  const answer =
+    '[["a",1,["x","y]"]], ["b\\"],",2,[]],\n["ü",3,[{"k":[1,2]}]], ["x\\\\",4,"\\\\\\""], []]';
 
   it('yields each row as value texts however the answer is cut into chunks', () => {
     const bytes = Buffer.from(answer, 'utf8');
@@ -201,6 +206,7 @@ describe('RowScanner', () => {
         ['"a"', '1', '["x","y]"]'],
         ['"b\\"],"', '2', '[]'],
         ['"ü"', '3', '[{"k":[1,2]}]'],
+        ['"x\\\\"', '4', '"\\\\\\""'],
         [],
       ]);
       expect(rows.map(parseValues)).toEqual(JSON.parse(answer));
@@ -215,6 +221,48 @@ describe('RowScanner', () => {
     const cut = new RowScanner();
     cut.push(Buffer.from('[["a"], ["b'));
     expect(() => cut.end()).toThrow(LqlAnswerError);
+  });
+
+  it('writes rows as JSON objects straight from the answer bytes, across buffer boundaries', () => {
+    const bytes = Buffer.from(answer, 'utf8');
+    const scanner = new RowScanner();
+    const rows: ScannedRow[] = [];
+    for (let i = 0; i < bytes.length; i += 5)
+      rows.push(...scanner.pushRows(bytes.subarray(i, i + 5)));
+    const keys = encodeKeyBytes(['name', 'n', 'list']);
+    // a tiny chunk size makes every value and key cross a buffer boundary somewhere
+    const out = new ByteWriter(7);
+    rows.slice(0, 4).forEach((row, i) => {
+      row.writeObject(out, keys, i % 2 ? objectLead('dc "2"') : undefined);
+      out.byte(0x0a);
+    });
+    expect(out.pending).toBeGreaterThan(0);
+    const text = Buffer.concat(out.take()).toString('utf8');
+    expect(out.pending).toBe(0);
+    // rows that fit in the current buffer take the direct path: the same bytes
+    const roomy = new ByteWriter(64);
+    rows.slice(0, 4).forEach((row, i) => {
+      row.writeObject(roomy, keys, i % 2 ? objectLead('dc "2"') : undefined);
+      roomy.byte(0x0a);
+    });
+    const pieces = roomy.take();
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(text);
+    expect(
+      text
+        .split('\n')
+        .slice(0, -1)
+        .map((line) => JSON.parse(line) as unknown),
+    ).toEqual([
+      { name: 'a', n: 1, list: ['x', 'y]'] },
+      { site: 'dc "2"', name: 'b"],', n: 2, list: [] },
+      { name: 'ü', n: 3, list: [{ k: [1, 2] }] },
+      { site: 'dc "2"', name: 'x\\', n: 4, list: '\\"' },
+    ]);
+    expect(rows[4].length).toBe(0);
+    expect(() => rows[0].writeObject(new ByteWriter(), encodeKeyBytes(['name']))).toThrow(
+      'an answer row has 3 values for 1 columns',
+    );
   });
 
   it('accepts an empty list', () => {

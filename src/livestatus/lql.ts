@@ -274,18 +274,35 @@ export class RowScanner {
   /** Offsets (within the current row) where each value starts and ends. */
   private bounds: number[] = [];
 
-  /** Feeds the next chunk and returns the rows it completes. */
+  /** Feeds the next chunk and returns the rows it completes, as value texts. */
   push(chunk: Buffer): RowValues[] {
-    const rows: RowValues[] = [];
+    return this.pushRows(chunk).map((row) => row.values());
+  }
+
+  /** Feeds the next chunk and returns the rows it completes. */
+  pushRows(chunk: Buffer): ScannedRow[] {
+    const rows: ScannedRow[] = [];
     let rowStart = this.depth >= 2 ? 0 : -1;
+    // where the next backslash of the chunk is: -2 not looked for yet, -1 none left
+    let nextBackslash = -2;
     for (let i = 0; i < chunk.length; i++) {
-      const c = chunk[i];
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (c === BACKSLASH) this.escaped = true;
-        else if (c === QUOTE) this.inString = false;
+        if (this.escaped) {
+          this.escaped = false;
+          continue;
+        }
+        // jump to the end of the string, or to its next escape
+        if (nextBackslash !== -1 && nextBackslash < i) nextBackslash = chunk.indexOf(BACKSLASH, i);
+        const quote = chunk.indexOf(QUOTE, i);
+        const stop =
+          nextBackslash === -1 || (quote !== -1 && quote < nextBackslash) ? quote : nextBackslash;
+        if (stop === -1) break; // the string goes on in the next chunk
+        i = stop;
+        if (stop === quote) this.inString = false;
+        else this.escaped = true;
         continue;
       }
+      const c = chunk[i];
       if (c === QUOTE) {
         if (this.depth < 2) throw notRows();
         this.inString = true;
@@ -329,21 +346,174 @@ export class RowScanner {
     if (!this.ended) throw new LqlAnswerError('the answer ended in the middle of its JSON list');
   }
 
-  private takeRow(last: Buffer): RowValues {
+  private takeRow(last: Buffer): ScannedRow {
     const row = this.pieces.length === 0 ? last : Buffer.concat([...this.pieces, last]);
     this.pieces = [];
     this.carried = 0;
-    const values: RowValues = [];
-    const b = this.bounds;
-    for (let k = 0; k < b.length; k += 2) {
-      const text = row.toString('utf8', b[k], b[k + 1]).trim();
-      if (text === '') {
-        if (b.length === 2) break; // an empty row: []
+    return new ScannedRow(row, this.bounds);
+  }
+}
+
+/**
+ * One row of an answer: the bytes of its JSON list and where each value lies in them, so that
+ * it can be written out as a JSON object without decoding and encoding its values.
+ */
+export class ScannedRow {
+  /** Start and end of each value, surrounding white space left out. */
+  private readonly ranges: number[] = [];
+
+  constructor(
+    private readonly bytes: Buffer,
+    bounds: number[],
+  ) {
+    for (let k = 0; k < bounds.length; k += 2) {
+      let start = bounds[k];
+      let end = bounds[k + 1];
+      while (start < end && isSpace(bytes[start])) start++;
+      while (end > start && isSpace(bytes[end - 1])) end--;
+      if (start === end) {
+        if (bounds.length === 2) break; // an empty row: []
         throw new LqlAnswerError('an answer row has an empty value');
       }
-      values.push(text);
+      this.ranges.push(start, end);
+    }
+  }
+
+  /** How many values the row has. */
+  get length(): number {
+    return this.ranges.length / 2;
+  }
+
+  /** The JSON text of each value. */
+  values(): RowValues {
+    const r = this.ranges;
+    const values: RowValues = [];
+    // one decoding for the row when its bytes and characters line up (no multi-byte character)
+    const whole = this.bytes.toString('utf8');
+    const aligned = whole.length === this.bytes.length;
+    for (let k = 0; k < r.length; k += 2) {
+      values.push(
+        aligned ? whole.slice(r[k], r[k + 1]) : this.bytes.toString('utf8', r[k], r[k + 1]),
+      );
     }
     return values;
+  }
+
+  /** Writes the row as a JSON object (see rowJson) to `out`. */
+  writeObject(out: ByteWriter, keys: Buffer[], lead: Buffer = OPEN_OBJECT): void {
+    if (this.length !== keys.length) throw rowMismatch(this.length, keys.length);
+    const r = this.ranges;
+    let size = lead.length + keys.length; // the commas and the closing brace
+    for (let i = 0; i < keys.length; i++) size += keys[i].length + r[2 * i + 1] - r[2 * i];
+    const room = out.reserve(size);
+    if (room) {
+      // the whole object fits in the current buffer: copy without further checks
+      const [dst, at] = room;
+      let p = at;
+      for (let j = 0; j < lead.length; j++) dst[p++] = lead[j];
+      const src = this.bytes;
+      for (let i = 0; i < keys.length; i++) {
+        if (i > 0) dst[p++] = COMMA;
+        const key = keys[i];
+        for (let j = 0; j < key.length; j++) dst[p++] = key[j];
+        for (let j = r[2 * i], end = r[2 * i + 1]; j < end; j++) dst[p++] = src[j];
+      }
+      dst[p++] = CLOSE_BRACE;
+      return;
+    }
+    out.write(lead, 0, lead.length);
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0) out.byte(COMMA);
+      out.write(keys[i], 0, keys[i].length);
+      out.write(this.bytes, r[2 * i], r[2 * i + 1]);
+    }
+    out.byte(CLOSE_BRACE);
+  }
+}
+
+const OPEN_OBJECT = Buffer.from('{');
+
+/** The bytes that open a row's object: `{`, or `{"site":<site>,`. */
+export function objectLead(site?: string): Buffer {
+  return Buffer.from(site === undefined ? '{' : `{"site":${JSON.stringify(site)},`);
+}
+
+/** `"<column>":` for each column, as bytes. */
+export function encodeKeyBytes(columns: string[]): Buffer[] {
+  return encodeKeys(columns).map((key) => Buffer.from(key));
+}
+
+/**
+ * Collects bytes into buffers of a fixed size, to be taken out in pieces as they fill up: an
+ * answer is written without a string per value and without one large buffer.
+ */
+export class ByteWriter {
+  private chunk: Buffer;
+  private used = 0;
+  private full: Buffer[] = [];
+
+  constructor(private readonly chunkSize = 64 * 1024) {
+    this.chunk = Buffer.allocUnsafe(chunkSize);
+  }
+
+  /** Bytes written and not taken yet. */
+  get pending(): number {
+    return this.full.reduce((sum, b) => sum + b.length, this.used);
+  }
+
+  byte(c: number): void {
+    if (this.used === this.chunk.length) this.next();
+    this.chunk[this.used++] = c;
+  }
+
+  /** Writes `src[start, end)`. */
+  write(src: Buffer, start: number, end: number): void {
+    while (start < end) {
+      if (this.used === this.chunk.length) this.next();
+      const n = Math.min(end - start, this.chunk.length - this.used);
+      if (n < 32) {
+        // a short copy is cheaper in a loop than through the native copy
+        for (let i = 0; i < n; i++) this.chunk[this.used + i] = src[start + i];
+      } else {
+        src.copy(this.chunk, this.used, start, start + n);
+      }
+      this.used += n;
+      start += n;
+    }
+  }
+
+  /**
+   * Room for `size` more bytes in one buffer: the buffer and where to write, the bytes counted
+   * as written; null when `size` is more than a buffer holds.
+   */
+  reserve(size: number): [Buffer, number] | null {
+    if (size > this.chunkSize) return null;
+    if (this.used + size > this.chunk.length) {
+      this.full.push(this.chunk.subarray(0, this.used));
+      this.chunk = Buffer.allocUnsafe(this.chunkSize);
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += size;
+    return [this.chunk, at];
+  }
+
+  /** Takes everything written so far. */
+  take(): Buffer[] {
+    const taken = this.full;
+    if (this.used > 0) {
+      taken.push(this.chunk.subarray(0, this.used));
+      this.chunk = Buffer.allocUnsafe(this.chunkSize);
+      this.used = 0;
+    }
+    this.full = [];
+    return taken;
+  }
+
+  private next(): void {
+    this.full.push(this.chunk);
+    this.chunk = Buffer.allocUnsafe(this.chunkSize);
+    this.used = 0;
   }
 }
 
@@ -365,13 +535,14 @@ export function encodeKeys(columns: string[]): string[] {
   return columns.map((c) => `${JSON.stringify(c)}:`);
 }
 
+/** The error for a row whose number of values is not the number of columns. */
+export function rowMismatch(values: number, columns: number): LqlAnswerError {
+  return new LqlAnswerError(`an answer row has ${values} values for ${columns} columns`);
+}
+
 /** A row as a JSON object text, from its values' JSON texts, optionally led by `site`. */
 export function rowJson(values: RowValues, keys: string[], site?: string): string {
-  if (values.length !== keys.length) {
-    throw new LqlAnswerError(
-      `an answer row has ${values.length} values for ${keys.length} columns`,
-    );
-  }
+  if (values.length !== keys.length) throw rowMismatch(values.length, keys.length);
   let text = site === undefined ? '{' : `{"site":${JSON.stringify(site)},`;
   for (let i = 0; i < keys.length; i++) {
     if (i > 0) text += ',';
