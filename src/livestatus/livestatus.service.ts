@@ -226,9 +226,7 @@ export class LivestatusService implements OnModuleDestroy {
     setHeaders(res, 'json', failuresOf(results));
     if (plan.key === undefined) {
       // Small answers go out in one piece; large ones are produced while they are sent.
-      return count <= ROWS_PER_CHUNK
-        ? Buffer.concat([...jsonList(parts)]).toString('utf8')
-        : streamed(jsonList(parts), 'json');
+      return count <= ROWS_PER_CHUNK ? shortJsonList(parts) : streamed(jsonList(parts), 'json');
     }
     const keyed = new Map<string, string>();
     for (const { site, columns, rows: scanned, keyIndex } of parts) {
@@ -355,6 +353,15 @@ function streamed(
 }
 
 const ROWS_PER_CHUNK = 500;
+
+/** The JSON list of a few rows, as one text. */
+function shortJsonList(parts: { site?: string; columns: string[]; rows: ScannedRow[] }[]): string {
+  const objects = parts.flatMap(({ site, columns, rows }) => {
+    const keys = encodeKeys(columns);
+    return rows.map((row) => rowJson(row.values(), keys, site));
+  });
+  return `[${objects.join(',')}]`;
+}
 
 /** The JSON list of every site's rows, in pieces of a few hundred rows. */
 function* jsonList(

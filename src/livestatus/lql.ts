@@ -448,13 +448,14 @@ export function encodeKeyBytes(columns: string[]): Buffer[] {
  * answer is written without a string per value and without one large buffer.
  */
 export class ByteWriter {
-  private chunk: Buffer;
+  private static readonly EMPTY = Buffer.alloc(0);
+  private chunk = ByteWriter.EMPTY;
   private used = 0;
   private full: Buffer[] = [];
+  /** Buffers start small (a short answer stays cheap) and double up to `chunkSize`. */
+  private nextSize = 1024;
 
-  constructor(private readonly chunkSize = 64 * 1024) {
-    this.chunk = Buffer.allocUnsafe(chunkSize);
-  }
+  constructor(private readonly chunkSize = 64 * 1024) {}
 
   /** Bytes written and not taken yet. */
   get pending(): number {
@@ -462,14 +463,14 @@ export class ByteWriter {
   }
 
   byte(c: number): void {
-    if (this.used === this.chunk.length) this.next();
+    if (this.used === this.chunk.length) this.next(1);
     this.chunk[this.used++] = c;
   }
 
   /** Writes `src[start, end)`. */
   write(src: Buffer, start: number, end: number): void {
     while (start < end) {
-      if (this.used === this.chunk.length) this.next();
+      if (this.used === this.chunk.length) this.next(1);
       const n = Math.min(end - start, this.chunk.length - this.used);
       if (n < 32) {
         // a short copy is cheaper in a loop than through the native copy
@@ -488,11 +489,7 @@ export class ByteWriter {
    */
   reserve(size: number): [Buffer, number] | null {
     if (size > this.chunkSize) return null;
-    if (this.used + size > this.chunk.length) {
-      this.full.push(this.chunk.subarray(0, this.used));
-      this.chunk = Buffer.allocUnsafe(this.chunkSize);
-      this.used = 0;
-    }
+    if (this.used + size > this.chunk.length) this.next(size);
     const at = this.used;
     this.used += size;
     return [this.chunk, at];
@@ -501,18 +498,19 @@ export class ByteWriter {
   /** Takes everything written so far. */
   take(): Buffer[] {
     const taken = this.full;
-    if (this.used > 0) {
-      taken.push(this.chunk.subarray(0, this.used));
-      this.chunk = Buffer.allocUnsafe(this.chunkSize);
-      this.used = 0;
-    }
+    if (this.used > 0) taken.push(this.chunk.subarray(0, this.used));
+    this.chunk = ByteWriter.EMPTY;
+    this.used = 0;
     this.full = [];
     return taken;
   }
 
-  private next(): void {
-    this.full.push(this.chunk);
-    this.chunk = Buffer.allocUnsafe(this.chunkSize);
+  /** Starts a new buffer with room for at least `size` bytes. */
+  private next(size: number): void {
+    if (this.used > 0) this.full.push(this.chunk.subarray(0, this.used));
+    const length = Math.max(size, Math.min(this.nextSize, this.chunkSize));
+    this.nextSize = Math.min(this.nextSize * 2, this.chunkSize);
+    this.chunk = Buffer.allocUnsafe(length);
     this.used = 0;
   }
 }
