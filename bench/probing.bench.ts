@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { hashSync } from 'bcrypt';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { Agent, request } from 'undici';
@@ -271,7 +272,8 @@ async function runVigil(
   const env = {
     VIGIL_DATA_DIR: dir,
     VIGIL_DATABASE_URL: db.url,
-    VIGIL_USERS: '',
+    // a configured user, so that no admin password is generated and printed
+    VIGIL_USERS: `bench:${hashSync(randomBytes(12).toString('hex'), 4)}:viewer`,
     VIGIL_LOG_LEVEL: 'warn',
     VIGIL_PROBE_CONCURRENCY: String(CONCURRENCY),
     VIGIL_PROBE_LOG_MAX_BYTES: String(64 * 2 ** 20),
