@@ -3,9 +3,10 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { SecretBox } from '../common/crypto/secret-box';
+import { emitSafely, NamedRecords, reencryptOrKeep } from '../common/named-records';
 import { ProblemException, ValidationProblemException } from '../common/problem';
 import type { FieldErrorDto } from '../common/problem.dto';
-import { containsPattern, isUniqueViolation, LIKE_ESCAPE } from '../common/query';
+import { containsPattern, LIKE_ESCAPE } from '../common/query';
 import type { CreateNotifierDto, SmtpSettingsDto } from './dto/create-notifier.dto';
 import type { ListNotifiersQueryDto } from './dto/list-notifiers-query.dto';
 import type { NotifierDto, NotifierListDto } from './dto/notifier.dto';
@@ -56,11 +57,15 @@ export class NotifiersService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Notifiers');
   private readonly referenceChecks: NotifierReferenceCheck[] = [];
 
+  private readonly records: NamedRecords<NotifierEntity>;
+
   constructor(
     @InjectRepository(NotifierEntity) private readonly notifiers: Repository<NotifierEntity>,
     private readonly box: SecretBox,
     private readonly events: EventEmitter2,
-  ) {}
+  ) {
+    this.records = new NamedRecords(this.notifiers, 'notifier');
+  }
 
   /**
    * Checks at start that every stored password can be decrypted (a warning names those that
@@ -115,7 +120,7 @@ export class NotifiersService implements OnApplicationBootstrap {
   }
 
   async get(id: number): Promise<NotifierDto> {
-    return this.toDto(await this.find(id));
+    return this.toDto(await this.records.find(id));
   }
 
   async create(dto: CreateNotifierDto): Promise<NotifierDto> {
@@ -123,7 +128,7 @@ export class NotifiersService implements OnApplicationBootstrap {
     const errors: FieldErrorDto[] = [];
     const smtp = this.smtpColumns(type, dto.smtp, null, errors);
     if (errors.length) throw new ValidationProblemException(errors);
-    await this.assertNameFree(dto.name);
+    await this.records.assertNameFree(dto.name);
     const entity = this.notifiers.create({
       name: dto.name,
       type,
@@ -135,29 +140,30 @@ export class NotifiersService implements OnApplicationBootstrap {
       lastError: null,
       lastSentAt: null,
     });
-    const saved = await this.save(entity);
+    const saved = await this.records.save(entity);
     return this.publish(NotifierEvents.created, saved);
   }
 
   async update(id: number, dto: UpdateNotifierDto): Promise<NotifierDto> {
-    const entity = await this.find(id);
+    const entity = await this.records.find(id);
     const type = dto.type ?? entity.type;
     const errors: FieldErrorDto[] = [];
     const smtp = this.smtpColumns(type, dto.smtp, entity, errors);
     if (errors.length) throw new ValidationProblemException(errors);
-    if (dto.name !== undefined && dto.name !== entity.name) await this.assertNameFree(dto.name, id);
+    if (dto.name !== undefined && dto.name !== entity.name)
+      await this.records.assertNameFree(dto.name, id);
     Object.assign(entity, smtp, {
       name: dto.name ?? entity.name,
       type,
       address: dto.address ?? entity.address,
       enabled: dto.enabled ?? entity.enabled,
     });
-    const saved = await this.save(entity);
+    const saved = await this.records.save(entity);
     return this.publish(NotifierEvents.updated, saved);
   }
 
   async setEnabled(id: number, enabled: boolean): Promise<NotifierDto> {
-    const entity = await this.find(id);
+    const entity = await this.records.find(id);
     if (entity.enabled === enabled) return this.toDto(entity);
     entity.enabled = enabled;
     const saved = await this.notifiers.save(entity);
@@ -165,7 +171,7 @@ export class NotifiersService implements OnApplicationBootstrap {
   }
 
   async remove(id: number): Promise<void> {
-    await this.find(id);
+    await this.records.find(id);
     for (const check of this.referenceChecks) {
       const users = await check(id);
       if (users.length) {
@@ -211,7 +217,7 @@ export class NotifiersService implements OnApplicationBootstrap {
    * does not exist, 409 when its password cannot be decrypted.
    */
   async forTest(id: number): Promise<NotifierForDelivery> {
-    const n = await this.find(id);
+    const n = await this.records.find(id);
     try {
       return this.forDeliveryOf(n);
     } catch (err) {
@@ -305,7 +311,7 @@ export class NotifiersService implements OnApplicationBootstrap {
           smtpPort: stored.smtpPort,
           smtpSecurity: stored.smtpSecurity,
           smtpUsername: stored.smtpUsername,
-          smtpPassword: this.rewrite(stored.smtpPassword),
+          smtpPassword: reencryptOrKeep(this.box, stored.smtpPassword),
           smtpFrom: stored.smtpFrom,
         };
       }
@@ -321,7 +327,7 @@ export class NotifiersService implements OnApplicationBootstrap {
       }
       password = this.box.encrypt(input.password);
     } else if (username && stored?.smtpPassword) {
-      password = this.rewrite(stored.smtpPassword);
+      password = reencryptOrKeep(this.box, stored.smtpPassword);
     } else if (username) {
       errors.push({ field: 'smtp.password', message: 'password is required with a username' });
     }
@@ -335,55 +341,13 @@ export class NotifiersService implements OnApplicationBootstrap {
     };
   }
 
-  /** A stored password written again with the current key; kept as it is when unreadable. */
-  private rewrite(stored: string | null): string | null {
-    if (!stored) return stored;
-    try {
-      return this.box.reencrypt(stored);
-    } catch {
-      return stored;
-    }
-  }
-
-  private async find(id: number): Promise<NotifierEntity> {
-    const entity = await this.notifiers.findOne({ where: { id } });
-    if (!entity) throw new ProblemException(HttpStatus.NOT_FOUND, `notifier ${id} not found`);
-    return entity;
-  }
-
-  private async assertNameFree(name: string, exceptId?: number): Promise<void> {
-    const clash = await this.notifiers
-      .createQueryBuilder('n')
-      .where('LOWER(n.name) = LOWER(:name)', { name })
-      .getOne();
-    if (clash && clash.id !== exceptId) throw this.duplicate(name);
-  }
-
-  private duplicate(name: string): ProblemException {
-    return new ProblemException(HttpStatus.CONFLICT, `a notifier named "${name}" already exists`);
-  }
-
-  private async save(entity: NotifierEntity): Promise<NotifierEntity> {
-    try {
-      return await this.notifiers.save(entity);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw this.duplicate(entity.name);
-      throw err;
-    }
-  }
-
   private publish(name: NotifierEventName, entity: NotifierEntity): NotifierDto {
     const dto = this.toDto(entity);
     this.emit(name, new NotifierChangedEvent(entity.id, dto));
     return dto;
   }
 
-  /** Publishes an event; a failing listener is logged and never fails the request. */
   private emit(name: NotifierEventName, event: NotifierChangedEvent): void {
-    try {
-      this.events.emit(name, event);
-    } catch (err) {
-      this.logger.error(`A listener of ${name} failed: ${(err as Error).stack ?? String(err)}`);
-    }
+    emitSafely(this.events, this.logger, name, event);
   }
 }

@@ -1,15 +1,10 @@
-import {
-  HttpStatus,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnModuleInit,
-} from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { SecretBox } from '../common/crypto/secret-box';
-import { ProblemException, ValidationProblemException } from '../common/problem';
+import { emitSafely, NamedRecords, reencryptOrKeep } from '../common/named-records';
+import { ValidationProblemException } from '../common/problem';
 import type { FieldErrorDto } from '../common/problem.dto';
 import { containsPattern, isUniqueViolation, LIKE_ESCAPE } from '../common/query';
 import { NotifiersService } from '../notifiers/notifiers.service';
@@ -116,12 +111,16 @@ export interface TargetForProbing extends Omit<
 export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Targets');
 
+  private readonly records: NamedRecords<TargetEntity>;
+
   constructor(
     @InjectRepository(TargetEntity) private readonly targets: Repository<TargetEntity>,
     private readonly notifiers: NotifiersService,
     private readonly box: SecretBox,
     private readonly events: EventEmitter2,
-  ) {}
+  ) {
+    this.records = new NamedRecords(this.targets, 'target');
+  }
 
   onModuleInit(): void {
     this.notifiers.registerReferenceCheck((id) => this.namesUsingNotifier(id));
@@ -178,7 +177,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async get(id: number): Promise<TargetDto> {
-    return this.toDto(await this.find(id));
+    return this.toDto(await this.records.find(id));
   }
 
   async create(dto: CreateTargetDto): Promise<TargetDto> {
@@ -198,7 +197,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     const notifierIds = dto.notifierIds ?? [];
     await this.checkNotifierIds(notifierIds, errors);
     if (errors.length) throw new ValidationProblemException(errors);
-    await this.assertNameFree(dto.name);
+    await this.records.assertNameFree(dto.name);
     const entity = this.targets.create({
       ...definition,
       ...auth,
@@ -229,12 +228,12 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       repeatedFailCount: 0,
       repeatedPassCount: 0,
     });
-    const saved = await this.save(entity);
+    const saved = await this.records.save(entity);
     return this.publish(TargetEvents.created, saved);
   }
 
   async update(id: number, dto: UpdateTargetDto): Promise<TargetDto> {
-    const entity = await this.find(id);
+    const entity = await this.records.find(id);
     const errors: FieldErrorDto[] = [];
     const jsonPath = dto.jsonPath === undefined ? entity.jsonPath : dto.jsonPath;
     let jsonEquals =
@@ -252,11 +251,15 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     };
     const auth = dto.auth
       ? this.authColumns(dto.auth, entity, errors)
-      : { ...this.storedAuth(entity), authPassword: this.rewrite(entity.authPassword) };
+      : {
+          ...this.storedAuth(entity),
+          authPassword: reencryptOrKeep(this.box, entity.authPassword),
+        };
     this.checkDefinition(definition, dto, errors);
     if (dto.notifierIds) await this.checkNotifierIds(dto.notifierIds, errors);
     if (errors.length) throw new ValidationProblemException(errors);
-    if (dto.name !== undefined && dto.name !== entity.name) await this.assertNameFree(dto.name, id);
+    if (dto.name !== undefined && dto.name !== entity.name)
+      await this.records.assertNameFree(dto.name, id);
     // Only the definition is written: the state columns belong to the probing engine, which may
     // have recorded a probe since this entity was read.
     const changes: Partial<TargetEntity> = {
@@ -277,24 +280,24 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     try {
       await this.targets.update({ id }, changes);
     } catch (err) {
-      if (isUniqueViolation(err)) throw this.duplicate(changes.name ?? entity.name);
+      if (isUniqueViolation(err)) throw this.records.duplicate(changes.name ?? entity.name);
       throw err;
     }
-    return this.publish(TargetEvents.updated, await this.find(id));
+    return this.publish(TargetEvents.updated, await this.records.find(id));
   }
 
   async setEnabled(id: number, enabled: boolean): Promise<TargetDto> {
-    const entity = await this.find(id);
+    const entity = await this.records.find(id);
     if (entity.enabled === enabled) return this.toDto(entity);
     await this.targets.update({ id }, { enabled });
     return this.publish(
       enabled ? TargetEvents.enabled : TargetEvents.disabled,
-      await this.find(id),
+      await this.records.find(id),
     );
   }
 
   async remove(id: number): Promise<void> {
-    await this.find(id);
+    await this.records.find(id);
     await this.targets.delete({ id });
     this.emit(TargetEvents.deleted, new TargetChangedEvent(id));
   }
@@ -439,7 +442,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     let password: string | null = null;
     if (input.password !== undefined) password = this.box.encrypt(input.password);
     else if (stored?.authType === input.type && stored.authPassword) {
-      password = this.rewrite(stored.authPassword);
+      password = reencryptOrKeep(this.box, stored.authPassword);
     } else {
       errors.push({
         field: 'auth.password',
@@ -556,55 +559,13 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     return rows.filter((t) => t.notifierIds.includes(notifierId)).map((t) => t.name);
   }
 
-  /** A stored password written again with the current key; kept as it is when unreadable. */
-  private rewrite(stored: string | null): string | null {
-    if (!stored) return stored;
-    try {
-      return this.box.reencrypt(stored);
-    } catch {
-      return stored;
-    }
-  }
-
-  private async find(id: number): Promise<TargetEntity> {
-    const entity = await this.targets.findOne({ where: { id } });
-    if (!entity) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
-    return entity;
-  }
-
-  private async assertNameFree(name: string, exceptId?: number): Promise<void> {
-    const clash = await this.targets
-      .createQueryBuilder('t')
-      .where('LOWER(t.name) = LOWER(:name)', { name })
-      .getOne();
-    if (clash && clash.id !== exceptId) throw this.duplicate(name);
-  }
-
-  private duplicate(name: string): ProblemException {
-    return new ProblemException(HttpStatus.CONFLICT, `a target named "${name}" already exists`);
-  }
-
-  private async save(entity: TargetEntity): Promise<TargetEntity> {
-    try {
-      return await this.targets.save(entity);
-    } catch (err) {
-      if (isUniqueViolation(err)) throw this.duplicate(entity.name);
-      throw err;
-    }
-  }
-
   private publish(name: TargetEventName, entity: TargetEntity): TargetDto {
     const dto = this.toDto(entity);
     this.emit(name, new TargetChangedEvent(entity.id, dto));
     return dto;
   }
 
-  /** Publishes an event; a failing listener is logged and never fails the request. */
   private emit(name: TargetEventName, event: TargetChangedEvent): void {
-    try {
-      this.events.emit(name, event);
-    } catch (err) {
-      this.logger.error(`A listener of ${name} failed: ${(err as Error).stack ?? String(err)}`);
-    }
+    emitSafely(this.events, this.logger, name, event);
   }
 }
