@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { request, type Dispatcher } from 'undici';
+import { getGlobalDispatcher, type Dispatcher } from 'undici';
 import { evaluate, needsBody } from './evaluate';
 import { KeystoneError, KeystoneTokens } from './keystone';
 import type { FailureKind, ProbeResult, ProbeSpec, ProbeStep } from './probe-spec';
@@ -56,19 +56,135 @@ export function invalidAuth(spec: ProbeSpec): string | null {
   return null;
 }
 
-async function readCapped(body: Dispatcher.ResponseData['body'], max: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    const buf = chunk as Buffer;
-    chunks.push(size + buf.length > max ? buf.subarray(0, max - size) : buf);
-    size += buf.length;
-    if (size >= max) {
-      body.destroy();
-      break;
+/** Body bytes drained from an answer nobody reads, so that its connection is reused; past this the connection is dropped instead. */
+const DISCARD_LIMIT = 128 * 1024;
+
+/** The request was cut short on purpose: enough of the body was read. */
+class BodyCapReached extends Error {}
+
+/** Where a target's requests go, taken apart once per target definition. */
+interface Route {
+  origin: string;
+  /** Path and query string. */
+  path: string;
+}
+
+const routes = new WeakMap<ProbeSpec, Route>();
+
+function routeOf(spec: ProbeSpec): Route {
+  let route = routes.get(spec);
+  if (!route) {
+    const url = new URL(spec.url);
+    route = { origin: url.origin, path: `${url.pathname}${url.search}` };
+    routes.set(spec, route);
+  }
+  return route;
+}
+
+/**
+ * The one deadline of a probe (authentication, connection, headers and body): one timer, which
+ * aborts whatever the probe is waiting for when it fires.
+ */
+class Deadline {
+  expired = false;
+  private abortRequest: ((reason: Error) => void) | null = null;
+  private keystoneAbort: AbortController | null = null;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(ms: number) {
+    this.timer = setTimeout(() => this.expire(), ms);
+  }
+
+  /** A signal for the Keystone request (made only for probes that need a token). */
+  get signal(): AbortSignal {
+    this.keystoneAbort ??= new AbortController();
+    return this.keystoneAbort.signal;
+  }
+
+  /** The request now in flight is aborted by `abort` when the deadline passes. */
+  guard(abort: (reason: Error) => void): void {
+    this.abortRequest = abort;
+    if (this.expired) abort(new DeadlineExceeded());
+  }
+
+  clear(): void {
+    clearTimeout(this.timer);
+    this.abortRequest = null;
+  }
+
+  private expire(): void {
+    this.expired = true;
+    const reason = new DeadlineExceeded();
+    this.abortRequest?.(reason);
+    this.keystoneAbort?.abort(reason);
+  }
+}
+
+interface Answer {
+  status: number;
+  /** When the status line and headers had arrived (performance.now()). */
+  headersAt: number;
+  /** The body (up to the cap), when it was asked for. */
+  body?: string;
+}
+
+/**
+ * Receives one answer from undici's dispatcher: keeps the status, collects the body up to the
+ * cap when it is wanted and drains it otherwise, so that the connection is released.
+ */
+class AnswerHandler implements Dispatcher.DispatchHandler {
+  private status = 0;
+  private headersAt = 0;
+  private size = 0;
+  private readonly chunks: Buffer[] = [];
+  private settled = false;
+
+  constructor(
+    private readonly deadline: Deadline,
+    private readonly readBody: boolean,
+    private readonly maxBytes: number,
+    private readonly resolve: (answer: Answer) => void,
+    private readonly reject: (error: unknown) => void,
+  ) {}
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.deadline.guard((reason) => controller.abort(reason));
+  }
+
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+    this.status = statusCode;
+    this.headersAt = performance.now();
+  }
+
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.settled) return;
+    const room = this.maxBytes - this.size;
+    this.size += chunk.length;
+    if (this.readBody) this.chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+    if (this.size >= this.maxBytes) {
+      this.finish();
+      controller.abort(new BodyCapReached());
     }
   }
-  return Buffer.concat(chunks).toString('utf8');
+
+  onResponseEnd(): void {
+    if (!this.settled) this.finish();
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.reject(error);
+  }
+
+  private finish(): void {
+    this.settled = true;
+    this.resolve({
+      status: this.status,
+      headersAt: this.headersAt,
+      ...(this.readBody ? { body: Buffer.concat(this.chunks).toString('utf8') } : {}),
+    });
+  }
 }
 
 /**
@@ -80,19 +196,25 @@ async function readCapped(body: Dispatcher.ResponseData['body'], max: number): P
 export class HttpProber {
   private readonly keystone: KeystoneTokens;
   private readonly maxBodyBytes: number;
+  private readonly dispatcher: Dispatcher;
 
-  constructor(private readonly options: HttpProberOptions = {}) {
+  constructor(options: HttpProberOptions = {}) {
+    this.dispatcher = options.dispatcher ?? getGlobalDispatcher();
     this.keystone = options.keystone ?? new KeystoneTokens({ dispatcher: options.dispatcher });
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   }
 
-  async probe(spec: ProbeSpec): Promise<ProbeResult> {
+  /**
+   * Probes the target. With `trace`, the result lists the time of each step (authentication,
+   * request, response, evaluation); without, its step list is empty.
+   */
+  async probe(spec: ProbeSpec, trace = false): Promise<ProbeResult> {
     const startedAt = new Date();
     const t0 = performance.now();
     const steps: ProbeStep[] = [];
     let mark = t0;
-    const step = (name: ProbeStep['step'], detail?: string) => {
-      const now = performance.now();
+    const step = (name: ProbeStep['step'], detail?: string, now = performance.now()) => {
+      if (!trace) return;
       steps.push({
         step: name,
         ms: Math.round((now - mark) * 10) / 10,
@@ -100,11 +222,6 @@ export class HttpProber {
       });
       mark = now;
     };
-    const controller = new AbortController();
-    const timer = setTimeout(
-      () => controller.abort(new DeadlineExceeded()),
-      spec.timeoutSeconds * 1000,
-    );
     const finish = (
       partial: Pick<ProbeResult, 'status' | 'description' | 'httpStatus' | 'networkFailure'> & {
         failure?: FailureKind;
@@ -132,7 +249,6 @@ export class HttpProber {
 
     const invalid = invalidAuth(spec);
     if (invalid) {
-      clearTimeout(timer);
       return finish({
         status: 'FAIL',
         failure: 'auth-params',
@@ -142,20 +258,23 @@ export class HttpProber {
       });
     }
 
+    const deadline = new Deadline(spec.timeoutSeconds * 1000);
+    const readBody = needsBody(spec);
     try {
       for (let attempt = 0; ; attempt++) {
-        const headers: Record<string, string> = { ...(spec.headers ?? {}) };
+        let headers = spec.headers;
         if (spec.auth.type === 'BASIC') {
           const token = Buffer.from(`${spec.auth.username}:${spec.auth.password}`).toString(
             'base64',
           );
-          headers.authorization = `Basic ${token}`;
+          headers = { ...headers, authorization: `Basic ${token}` };
         } else if (spec.auth.type === 'OPENSTACK') {
           try {
-            headers['x-auth-token'] = await this.keystone.token(spec.auth, controller.signal);
+            const token = await this.keystone.token(spec.auth, deadline.signal);
+            headers = { ...headers, 'x-auth-token': token };
             step('auth', 'keystone token');
           } catch (err) {
-            if (controller.signal.aborted) return finish(timedOut());
+            if (deadline.expired) return finish(timedOut());
             if (err instanceof KeystoneError) {
               step('auth', err.message);
               return finish({
@@ -170,19 +289,12 @@ export class HttpProber {
           }
         }
 
-        let res: Dispatcher.ResponseData;
+        let answer: Answer;
         try {
-          res = await request(spec.url, {
-            method: spec.method,
-            headers,
-            body: spec.body,
-            signal: controller.signal,
-            dispatcher: this.options.dispatcher,
-            reset: spec.freshConnection ?? false,
-          });
+          answer = await this.send(spec, headers, deadline, readBody);
         } catch (err) {
           step('request');
-          if (controller.signal.aborted) return finish(timedOut());
+          if (deadline.expired) return finish(timedOut());
           const { kind, description } = describeNetworkError(err, host());
           return finish({
             status: 'FAIL',
@@ -192,33 +304,20 @@ export class HttpProber {
             networkFailure: true,
           });
         }
-        step('request', `HTTP ${res.statusCode}`);
+        step('request', `HTTP ${answer.status}`, answer.headersAt);
+        step('response');
 
-        if (res.statusCode === 401 && spec.auth.type === 'OPENSTACK' && attempt === 0) {
-          await res.body.dump();
+        if (answer.status === 401 && spec.auth.type === 'OPENSTACK' && attempt === 0) {
           this.keystone.invalidate(spec.auth);
           continue;
         }
 
-        let body: string | undefined;
-        try {
-          if (needsBody(spec)) body = await readCapped(res.body, this.maxBodyBytes);
-          else await res.body.dump();
-        } catch (err) {
-          step('response');
-          if (controller.signal.aborted) return finish(timedOut());
-          const { kind, description } = describeNetworkError(err, host());
-          return finish({
-            status: 'FAIL',
-            failure: kind,
-            description,
-            httpStatus: res.statusCode,
-            networkFailure: false,
-          });
-        }
-        step('response');
         const responseTimeMs = performance.now() - t0;
-        const mismatch = evaluate(spec, { status: res.statusCode, responseTimeMs, body });
+        const mismatch = evaluate(spec, {
+          status: answer.status,
+          responseTimeMs,
+          body: answer.body,
+        });
         step('evaluation', mismatch?.description ?? 'as expected');
         return finish(
           mismatch
@@ -226,19 +325,43 @@ export class HttpProber {
                 status: 'FAIL',
                 failure: mismatch.kind,
                 description: mismatch.description,
-                httpStatus: res.statusCode,
+                httpStatus: answer.status,
                 networkFailure: false,
               }
             : {
                 status: 'PASS',
                 description: 'OK',
-                httpStatus: res.statusCode,
+                httpStatus: answer.status,
                 networkFailure: false,
               },
         );
       }
     } finally {
-      clearTimeout(timer);
+      deadline.clear();
     }
+  }
+
+  /** One request through the dispatcher; resolves with the answer once its body is in. */
+  private send(
+    spec: ProbeSpec,
+    headers: Record<string, string> | undefined,
+    deadline: Deadline,
+    readBody: boolean,
+  ): Promise<Answer> {
+    return new Promise<Answer>((resolve, reject) => {
+      const { origin, path } = routeOf(spec);
+      const max = readBody ? this.maxBodyBytes : DISCARD_LIMIT;
+      this.dispatcher.dispatch(
+        {
+          origin,
+          path,
+          method: spec.method,
+          headers,
+          body: spec.body ?? null,
+          reset: spec.freshConnection ?? false,
+        },
+        new AnswerHandler(deadline, readBody, max, resolve, reject),
+      );
+    });
   }
 }

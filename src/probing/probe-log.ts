@@ -68,13 +68,17 @@ export interface ProbeLogOptions {
 
 /**
  * Appends one line per probe. Lines are written whole, and rotation happens only between
- * lines, so no line is ever lost or split across files.
+ * lines, so no line is ever lost or split across files. The lines of one turn of the event
+ * loop go to the file in one write.
  */
 export class ProbeLog {
   private stream: WriteStream;
   private size: number;
   private rotating: Promise<void> | null = null;
   private readonly waiting: string[] = [];
+  /** Lines accepted for the current file and not yet handed to it. */
+  private buffered = '';
+  private flushing: NodeJS.Immediate | undefined;
 
   constructor(private readonly options: ProbeLogOptions) {
     mkdirSync(dirname(options.file), { recursive: true });
@@ -112,10 +116,20 @@ export class ProbeLog {
       return;
     }
     this.size += bytes;
-    this.stream.write(line);
+    this.buffered += line;
+    this.flushing ??= setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    clearImmediate(this.flushing);
+    this.flushing = undefined;
+    if (this.buffered === '') return;
+    this.stream.write(this.buffered);
+    this.buffered = '';
   }
 
   private async rotate(): Promise<void> {
+    this.flush();
     await new Promise<void>((resolve) => this.stream.end(resolve));
     const { file, keep } = this.options;
     for (let i = keep - 1; i >= 1; i--) {
@@ -136,6 +150,7 @@ export class ProbeLog {
   /** Writes out every pending line and closes the file. */
   async close(): Promise<void> {
     while (this.rotating) await this.rotating;
+    this.flush();
     await new Promise<void>((resolve) => this.stream.end(resolve));
   }
 }

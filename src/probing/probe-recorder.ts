@@ -9,8 +9,8 @@ interface Pending {
   targetId: number;
   state: TargetState;
   result: ProbeResult;
-  resolve: () => void;
-  reject: (error: unknown) => void;
+  /** Told once the probe is committed (no error) or could not be written. */
+  done: (error?: Error) => void;
 }
 
 export interface ProbeRecorderOptions {
@@ -57,6 +57,17 @@ function resultValue(p: Pending, property: (typeof RESULT_PROPERTIES)[number]): 
   }
 }
 
+/** Tells a probe's sender how its write went; a sender's own failure does not stop the writer. */
+function tell(p: Pending, error?: unknown): void {
+  try {
+    p.done(error === undefined || error instanceof Error ? error : new Error('write failed'));
+  } catch (failure) {
+    process.nextTick(() => {
+      throw failure;
+    });
+  }
+}
+
 /** Rows per statement: well below every dialect's limit on bound parameters. */
 const ROWS_PER_STATEMENT = 500;
 
@@ -85,10 +96,20 @@ export class ProbeRecorder {
   /** Resolves once the probe's state and result row are committed. */
   record(targetId: number, state: TargetState, result: ProbeResult): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.queue.push({ targetId, state, result, resolve, reject });
-      if (this.queue.length >= this.maxBatch) this.flushSoon(0);
-      else this.flushSoon(this.maxDelayMs);
+      this.enqueue(targetId, state, result, (error) => (error ? reject(error) : resolve()));
     });
+  }
+
+  /** Queues a probe; `done` is called without an error once it is committed, or with one. */
+  enqueue(
+    targetId: number,
+    state: TargetState,
+    result: ProbeResult,
+    done: (error?: Error) => void,
+  ): void {
+    this.queue.push({ targetId, state, result, done });
+    if (this.queue.length >= this.maxBatch) this.flushSoon(0);
+    else this.flushSoon(this.maxDelayMs);
   }
 
   /** Writes everything queued so far; resolves once it is committed (or has failed). */
@@ -124,21 +145,23 @@ export class ProbeRecorder {
   private async write(batch: Pending[]): Promise<void> {
     try {
       await this.commit(batch);
-      for (const p of batch) p.resolve();
     } catch (error) {
       if (batch.length === 1) {
-        batch[0].reject(error);
+        tell(batch[0], error);
         return;
       }
       for (const p of batch) {
         try {
           await this.commit([p]);
-          p.resolve();
         } catch (single) {
-          p.reject(single);
+          tell(p, single);
+          continue;
         }
+        tell(p);
       }
+      return;
     }
+    for (const p of batch) tell(p);
   }
 
   private async commit(batch: Pending[]): Promise<void> {

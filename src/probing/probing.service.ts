@@ -51,8 +51,11 @@ interface Tracked {
   def: TargetForProbing;
   spec: ProbeSpec;
   state: TargetState;
-  /** Probes of one target run one after the other (a scheduled one and a probe-now). */
-  busy: Promise<unknown>;
+  /**
+   * Settles once the probes of the target started so far are done: probes of one target run
+   * one after the other (a scheduled one and a probe-now); null when none runs.
+   */
+  busy: Promise<void> | null;
 }
 
 export interface ProbeOutcome {
@@ -194,7 +197,7 @@ export class ProbingService
       await this.recorder.drain();
       const def = await this.targets.forProbing(id);
       if (!def) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
-      tracked = { def, spec: specOf(def), state: stateOf(def), busy: Promise.resolve() };
+      tracked = { def, spec: specOf(def), state: stateOf(def), busy: null };
     }
     const outcome = await this.probe(tracked, notify, true);
     if (!outcome) {
@@ -244,7 +247,7 @@ export class ProbingService
       def,
       spec: specOf(def),
       state: stateOf(def),
-      busy: Promise.resolve(),
+      busy: null,
     });
     this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
   }
@@ -260,29 +263,56 @@ export class ProbingService
   }
 
   /** One probe of a target, after any probe of it still running; null when abandoned. */
-  private probe(
-    tracked: Tracked,
-    notify: boolean,
-    awaitRecord: boolean,
-  ): Promise<ProbeOutcome | null> {
-    const run = tracked.busy.then(() => this.probeOnce(tracked, notify, awaitRecord));
-    tracked.busy = run.catch(() => undefined);
+  private probe(tracked: Tracked, notify: boolean, now: boolean): Promise<ProbeOutcome | null> {
+    const previous = tracked.busy;
+    const run = previous
+      ? previous.then(() => this.probeOnce(tracked, notify, now))
+      : this.probeOnce(tracked, notify, now);
+    const done = (): void => {
+      if (tracked.busy === settled) tracked.busy = null;
+    };
+    const settled: Promise<void> = run.then(done, done);
+    tracked.busy = settled;
     return run;
   }
 
+  /**
+   * Probes, applies the result to the target's state and records it. A probe-now (`now`) has
+   * its steps traced and waits until its record is committed; a scheduled probe does not wait
+   * for the database. The probe log line and the state-change event follow the commit.
+   */
   private async probeOnce(
     tracked: Tracked,
     notify: boolean,
-    awaitRecord: boolean,
+    now: boolean,
   ): Promise<ProbeOutcome | null> {
     const def = tracked.def;
-    const result = await this.prober.probe(tracked.spec);
+    const result = await this.prober.probe(tracked.spec, now);
     if (this.closing) return null;
     const { state, change } = applyResult(tracked.state, result, def);
     tracked.state = state;
-    // published once the state is committed; a scheduled probe does not wait for the database
-    const recorded = this.recorder.record(def.id, state, result).then(() => {
-      this.recorded += 1;
+    if (now) {
+      await this.recorder.record(def.id, state, result);
+      this.committed(def, state, result, change, notify);
+    } else {
+      this.recorder.enqueue(def.id, state, result, (error) => {
+        if (error) this.notRecorded(def.id, error);
+        else this.committed(def, state, result, change, notify);
+      });
+    }
+    return { result, state, change };
+  }
+
+  /** A probe's state and result are in the database: log it, and publish its change. */
+  private committed(
+    def: TargetForProbing,
+    state: TargetState,
+    result: ProbeResult,
+    change: StateChange | null,
+    notify: boolean,
+  ): void {
+    this.recorded += 1;
+    try {
       this.log?.write(def, result);
       if (change && notify) {
         const { auth, ...definition } = def;
@@ -295,16 +325,15 @@ export class ProbingService
           ),
         );
       }
-    });
-    if (awaitRecord) await recorded;
-    else {
-      recorded.catch((error: unknown) => {
-        this.recordFailures += 1;
-        this.logger.error(
-          `Cannot record the probe of target ${def.id}: ${(error as Error).message}`,
-        );
-      });
+    } catch (error) {
+      this.logger.error(
+        `Cannot report the probe of target ${def.id}: ${(error as Error).stack ?? String(error)}`,
+      );
     }
-    return { result, state, change };
+  }
+
+  private notRecorded(id: number, error: unknown): void {
+    this.recordFailures += 1;
+    this.logger.error(`Cannot record the probe of target ${id}: ${(error as Error).message}`);
   }
 }

@@ -15,12 +15,16 @@ interface Entry {
   id: number;
   periodMs: number;
   plannedAt: number;
-  timer?: NodeJS.Timeout;
+  /** The wheel slot the entry waits in; -1 when it waits in none. */
+  slot: number;
   running: boolean;
   queued: boolean;
 }
 
 const GOLDEN = 0.6180339887498949;
+
+/** Width of one slot of the timer wheel: the scheduler looks for due probes this often. */
+const TICK_MS = 5;
 
 /**
  * Runs each target's probe at a fixed rate: the n-th run is planned at `first + n × period`,
@@ -28,11 +32,22 @@ const GOLDEN = 0.6180339887498949;
  * running (or waiting for a slot) when the next is due is not started twice; that run is skipped
  * and counted. First runs are spread by target id so that many targets with the same period do
  * not fire in the same instant. A slow or hanging probe holds only its own slot.
+ *
+ * Planned runs wait on a timer wheel (slots of TICK_MS, keyed by absolute slot number): one
+ * timer for the whole scheduler instead of one per target, O(1) to plan and to cancel. A run
+ * never starts before its planned time; it starts at most one tick after it when a slot for it
+ * is free.
  */
 export class ProbeScheduler {
   private readonly entries = new Map<number, Entry>();
-  /** Waiting for a slot, oldest first (a Set keeps insertion order and deletes in O(1)). */
-  private readonly queue = new Set<Entry>();
+  /** Planned runs by slot number (`ceil(plannedAt / TICK_MS)`). */
+  private readonly wheel = new Map<number, Entry[]>();
+  /** The last slot whose runs were started. */
+  private doneSlot = -1;
+  private ticker: NodeJS.Timeout | undefined;
+  /** Waiting for a slot, oldest first, from `queueHead` on; removed entries are skipped. */
+  private queue: Entry[] = [];
+  private queueHead = 0;
   private active = 0;
   private stopped = false;
   private readonly idleWaiters: (() => void)[] = [];
@@ -57,12 +72,11 @@ export class ProbeScheduler {
     const existing = this.entries.get(id);
     if (existing) {
       if (existing.periodMs === periodMs) return;
-      clearTimeout(existing.timer);
       existing.periodMs = periodMs;
       this.plan(existing, this.now() + this.spread(id, periodMs));
       return;
     }
-    const entry: Entry = { id, periodMs, plannedAt: 0, running: false, queued: false };
+    const entry: Entry = { id, periodMs, plannedAt: 0, slot: -1, running: false, queued: false };
     this.entries.set(id, entry);
     this.plan(entry, this.now() + this.spread(id, periodMs));
   }
@@ -71,9 +85,11 @@ export class ProbeScheduler {
   remove(id: number): void {
     const entry = this.entries.get(id);
     if (!entry) return;
-    clearTimeout(entry.timer);
     this.entries.delete(id);
-    this.queue.delete(entry);
+    // its planned run and its place in the queue are skipped when they come up
+    entry.slot = -1;
+    entry.queued = false;
+    if (this.entries.size === 0) this.idle();
   }
 
   has(id: number): boolean {
@@ -86,9 +102,11 @@ export class ProbeScheduler {
    */
   async stop(graceMs = Infinity): Promise<number> {
     this.stopped = true;
-    for (const entry of this.entries.values()) clearTimeout(entry.timer);
     this.entries.clear();
-    this.queue.clear();
+    this.wheel.clear();
+    this.queue = [];
+    this.queueHead = 0;
+    this.idle();
     if (this.active > 0) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
@@ -109,12 +127,44 @@ export class ProbeScheduler {
 
   private plan(entry: Entry, at: number): void {
     entry.plannedAt = at;
-    entry.timer = setTimeout(() => this.due(entry), Math.max(0, at - this.now()));
-    entry.timer.unref?.();
+    // a slot already passed (the run is due now) is taken by the next tick
+    const slot = Math.max(Math.ceil(at / TICK_MS), this.doneSlot + 1);
+    entry.slot = slot;
+    const bucket = this.wheel.get(slot);
+    if (bucket) bucket.push(entry);
+    else this.wheel.set(slot, [entry]);
+    if (!this.ticker) {
+      if (this.doneSlot < 0) this.doneSlot = Math.floor(this.now() / TICK_MS) - 1;
+      this.ticker = setInterval(() => this.tick(), TICK_MS);
+      this.ticker.unref?.();
+    }
+  }
+
+  /** No target left: the wheel stops turning. */
+  private idle(): void {
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.wheel.clear();
+    this.doneSlot = -1;
+  }
+
+  /** Starts the runs of every slot that has come due since the last tick. */
+  private tick(): void {
+    const current = Math.floor(this.now() / TICK_MS);
+    for (let slot = this.doneSlot + 1; slot <= current; slot++) {
+      this.doneSlot = slot;
+      const bucket = this.wheel.get(slot);
+      if (!bucket) continue;
+      this.wheel.delete(slot);
+      for (const entry of bucket) {
+        // an entry planned afresh or removed has left this slot
+        if (entry.slot === slot) this.due(entry);
+      }
+    }
   }
 
   private due(entry: Entry): void {
-    if (this.stopped || this.entries.get(entry.id) !== entry) return;
+    if (this.stopped) return;
     const planned = entry.plannedAt;
     // fixed rate: the next run follows the plan, not the time this one actually starts
     let next = planned + entry.periodMs;
@@ -130,10 +180,28 @@ export class ProbeScheduler {
     }
     if (this.active >= this.options.maxConcurrent) {
       entry.queued = true;
-      this.queue.add(entry);
+      this.queue.push(entry);
       return;
     }
     this.start(entry, planned);
+  }
+
+  /** The oldest queued entry still waiting, if any. */
+  private nextQueued(): Entry | undefined {
+    while (this.queueHead < this.queue.length) {
+      const entry = this.queue[this.queueHead++];
+      if (this.queueHead > 1024 && this.queueHead * 2 > this.queue.length) {
+        this.queue = this.queue.slice(this.queueHead);
+        this.queueHead = 0;
+      }
+      if (entry.queued) {
+        entry.queued = false;
+        return entry;
+      }
+    }
+    this.queue = [];
+    this.queueHead = 0;
+    return undefined;
   }
 
   private start(entry: Entry, planned: number): void {
@@ -150,12 +218,8 @@ export class ProbeScheduler {
       .finally(() => {
         entry.running = false;
         this.active -= 1;
-        const waiting = this.stopped ? undefined : this.queue.values().next().value;
-        if (waiting) {
-          this.queue.delete(waiting);
-          waiting.queued = false;
-          this.start(waiting, waiting.plannedAt - waiting.periodMs);
-        }
+        const waiting = this.stopped ? undefined : this.nextQueued();
+        if (waiting) this.start(waiting, waiting.plannedAt - waiting.periodMs);
         if (this.active === 0) this.idleWaiters.splice(0).forEach((resolve) => resolve());
       });
   }

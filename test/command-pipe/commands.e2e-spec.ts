@@ -2,7 +2,8 @@ import request from 'supertest';
 import { basicAuth, startTestApp, TEST_USERS, type TestApp } from '../support/app';
 import { clientAs } from '../support/client';
 import { databaseKinds } from '../support/database';
-import { type FakePipe, makeFakePipe, until } from './fake-pipe';
+import { until } from '../support/until';
+import { type FakePipe, makeFakePipe } from './fake-pipe';
 
 const operator = basicAuth(TEST_USERS.operator);
 const admin = basicAuth(TEST_USERS.admin);

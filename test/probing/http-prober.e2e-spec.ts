@@ -47,7 +47,16 @@ describe('HttpProber against real local servers', () => {
       description: 'OK',
       networkFailure: false,
     });
+    expect(r.steps).toEqual([]);
+  });
+
+  it('traces the steps of a probe when asked', async () => {
+    const r = await prober.probe(spec('/status/200'), true);
+    expect(r.status).toBe('PASS');
     expect(r.steps.map((s) => s.step)).toEqual(['request', 'response', 'evaluation']);
+    expect(r.steps[0].detail).toBe('HTTP 200');
+    for (const s of r.steps) expect(s.ms).toBeGreaterThanOrEqual(0);
+    expect(r.steps.reduce((sum, s) => sum + s.ms, 0)).toBeLessThanOrEqual(r.responseTimeMs + 0.5);
   });
 
   it.each([301, 404, 503])('fails status %i with skypunch wording', async (code) => {
@@ -156,6 +165,27 @@ describe('HttpProber against real local servers', () => {
     const slow = await prober.probe(spec('/slow?ms=300', { maxResponseTimeMs: 100 }));
     expect(slow).toMatchObject({ status: 'FAIL', failure: 'slow', httpStatus: 200 });
     expect(slow.description).toMatch(/^too slow: \d+ ms > 100 ms$/);
+  });
+
+  it('reads a body only up to the cap, and leaves an unread endless body without waiting for it', async () => {
+    const capped = new HttpProber({ dispatcher, maxBodyBytes: 64 * 1024 });
+    const unread = await capped.probe(spec('/endless', { timeoutSeconds: 2 }));
+    expect(unread).toMatchObject({ status: 'PASS', httpStatus: 200 });
+    expect(unread.responseTimeMs).toBeLessThan(1000);
+    const read = await capped.probe(
+      spec('/endless', { timeoutSeconds: 2, bodyContains: 'start x' }),
+    );
+    expect(read).toMatchObject({ status: 'PASS', httpStatus: 200 });
+    const missing = await capped.probe(
+      spec('/endless', { timeoutSeconds: 2, bodyContains: 'the end' }),
+    );
+    expect(missing).toMatchObject({
+      status: 'FAIL',
+      description: 'body mismatch: does not contain "the end"',
+    });
+    expect(missing.responseTimeMs).toBeLessThan(1000);
+    // the connection is still usable afterwards
+    expect((await capped.probe(spec('/status/200'))).status).toBe('PASS');
   });
 
   it('sends BASIC credentials, and fails on wrong ones', async () => {

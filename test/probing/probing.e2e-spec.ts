@@ -10,6 +10,7 @@ import {
   type TargetStateChangedEvent,
 } from '../../src/probing/state-changed.event';
 import { basicAuth, startTestApp, TEST_USERS, type TestApp } from '../support/app';
+import { until } from '../support/until';
 import { clientAs } from '../support/client';
 import { databaseKinds } from '../support/database';
 import {
@@ -487,9 +488,15 @@ describe.each(databaseKinds())('probing on %s', (kind) => {
       auth: { type: 'BASIC', username: 'probe', password: 'probe-secret' },
     });
     await probe(created.id);
-    const log = readFileSync(join(t.dataDir, 'probe.log'), 'utf8');
-    const lines = log.split('\n').filter((l) => l.includes(`[${created.id}] `));
+    const logged = () =>
+      readFileSync(join(t.dataDir, 'probe.log'), 'utf8')
+        .split('\n')
+        .filter((l) => l.includes(`[${created.id}] `));
+    // the line follows the committed record, written with the other lines of its moment
+    await until(() => logged().length > 0);
+    const lines = logged();
     expect(lines).toHaveLength(1);
+    const log = readFileSync(join(t.dataDir, 'probe.log'), 'utf8');
     expect(lines[0]).toMatch(
       new RegExp(
         `^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z ERROR \\[${created.id}\\] ` +

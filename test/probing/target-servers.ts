@@ -33,7 +33,8 @@ export async function closedPort(): Promise<number> {
 }
 
 /**
- * A target server: `/status/<code>`, `/json`, `/text`, `/slow?ms=`, `/hang`, `/reset`,
+ * A target server: `/status/<code>`, `/json`, `/text`, `/slow?ms=`, `/hang`, `/endless` (a body
+ * that never ends), `/reset`,
  * `/basic` (needs user `probe`, password `probe-secret`), `/keystone-protected` (needs a token
  * the fake Keystone issued and has not revoked), `/echo` (method, headers, body as JSON).
  */
@@ -58,6 +59,18 @@ export async function startTargetServer(validTokens: Set<string>): Promise<Local
       return;
     }
     if (u.pathname === '/hang') return; // never answers
+    if (u.pathname === '/endless') {
+      // a body that never ends: `start` first, then filler for as long as the client reads
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.write('start ');
+      const filler = Buffer.alloc(16 * 1024, 'x');
+      const more = () => {
+        while (!res.destroyed && res.write(filler));
+        if (!res.destroyed) res.once('drain', more);
+      };
+      more();
+      return;
+    }
     if (u.pathname === '/reset') return req.socket.destroy();
     if (u.pathname === '/basic') {
       const ok =
