@@ -23,6 +23,8 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
       migrations: SQLITE_MIGRATIONS,
       prepareDatabase: (db: { pragma(sql: string): unknown }) => {
         db.pragma('journal_mode = WAL');
+        // with WAL, commits no longer wait for the disk; a power loss may lose the last ones
+        db.pragma('synchronous = NORMAL');
         db.pragma('busy_timeout = 5000');
       },
     };

@@ -126,6 +126,11 @@ describe('ProbeScheduler', () => {
     for (const t of times) perTenth[Math.min(9, Math.floor(t / 100))] += 1;
     // no tenth of the period gets more than a quarter of the targets
     expect(Math.max(...perTenth)).toBeLessThan(50);
+    // neighbouring ids (blocks of 16) start close together: their rows are written together
+    for (let block = 1; block < 12; block++) {
+      const starts = Array.from({ length: 16 }, (_, k) => firstStart.get(block * 16 + k) ?? NaN);
+      expect(Math.max(...starts) - Math.min(...starts)).toBeLessThan(40);
+    }
   });
 
   it('waits for running probes on stop and starts no new one', async () => {

@@ -23,6 +23,13 @@ interface Entry {
 
 const GOLDEN = 0.6180339887498949;
 
+/**
+ * First runs are spread by blocks of this many consecutive ids: the blocks over the whole
+ * window, the ids of one block close together (1/64 of the window), so that targets probed at
+ * about the same time have neighbouring rows, which keeps each batch of writes on few pages.
+ */
+const SPREAD_BLOCK = 16;
+
 /** Width of one slot of the timer wheel: the scheduler looks for due probes this often. */
 const TICK_MS = 5;
 
@@ -122,7 +129,10 @@ export class ProbeScheduler {
 
   private spread(id: number, periodMs: number): number {
     const window = Math.min(periodMs, this.options.maxSpreadMs ?? 60_000);
-    return Math.floor(((id * GOLDEN) % 1) * window);
+    if (window <= 0) return 0;
+    const block = Math.floor(id / SPREAD_BLOCK);
+    const within = (id % SPREAD_BLOCK) / (SPREAD_BLOCK * 64);
+    return Math.floor((((block * GOLDEN) % 1) + within) * window) % window;
   }
 
   private plan(entry: Entry, at: number): void {
