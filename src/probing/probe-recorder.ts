@@ -1,8 +1,9 @@
-import { In, type DataSource, type EntityMetadata, type QueryRunner } from 'typeorm';
+import { In, type DataSource, type EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { TargetEntity } from '../targets/target.entity';
 import { ProbeResultEntity } from './probe-result.entity';
 import type { ProbeResult } from './probe-spec';
+import { type BatchStatement, ShortWrite, SqliteWriter } from './sqlite-writer';
 import { TARGET_STATE_KEYS, type TargetState } from './state';
 
 interface Pending {
@@ -18,6 +19,11 @@ export interface ProbeRecorderOptions {
   maxBatch?: number;
   /** …or this long after its first probe arrived. */
   maxDelayMs?: number;
+  /**
+   * With a SQLite file, write from a thread of its own (default true), so that the writes do
+   * not hold up the probes.
+   */
+  writerThread?: boolean;
 }
 
 const MAX_DESCRIPTION = 1024;
@@ -77,6 +83,7 @@ const ROWS_PER_STATEMENT = 500;
  * probe_results row per probe. The end result is the same as one transaction per probe, with
  * far fewer commits. A batch either lands whole or not at all; when it fails, its probes are
  * written one transaction each so that one bad probe (a target deleted meanwhile) loses only itself.
+ * With a SQLite file the batches are written from a thread of their own (SqliteWriter).
  */
 export class ProbeRecorder {
   private queue: Pending[] = [];
@@ -84,6 +91,7 @@ export class ProbeRecorder {
   private writing: Promise<void> = Promise.resolve();
   private readonly maxBatch: number;
   private readonly maxDelayMs: number;
+  private readonly writer: SqliteWriter | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -91,6 +99,16 @@ export class ProbeRecorder {
   ) {
     this.maxBatch = options.maxBatch ?? 500;
     this.maxDelayMs = options.maxDelayMs ?? 20;
+    const file = dataSource.options.type === 'better-sqlite3' ? dataSource.options.database : '';
+    if (options.writerThread !== false && file && file !== ':memory:') {
+      this.writer = new SqliteWriter(file);
+    }
+  }
+
+  /** Writes everything queued, then stops the writer thread. */
+  async close(): Promise<void> {
+    await this.drain();
+    await this.writer?.close();
   }
 
   /** Resolves once the probe's state and result row are committed. */
@@ -168,24 +186,38 @@ export class ProbeRecorder {
     const last = new Map<number, TargetState>();
     for (const p of batch) last.set(p.targetId, p.state);
     const states = [...last];
+    const statements: BatchStatement[] = [];
+    const updated: number[][] = [];
+    for (let i = 0; i < states.length; i += ROWS_PER_STATEMENT) {
+      const chunk = states.slice(i, i + ROWS_PER_STATEMENT);
+      // a target deleted meanwhile has no row to update: the batch is then rolled back
+      statements.push({ ...this.updateStates(chunk), minChanges: chunk.length });
+      updated.push(chunk.map(([id]) => id));
+    }
+    for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT) {
+      statements.push(this.insertResults(batch.slice(i, i + ROWS_PER_STATEMENT)));
+    }
+    try {
+      if (this.writer) await this.writer.write(statements);
+      else await this.writeHere(statements);
+    } catch (error) {
+      if (!(error instanceof ShortWrite)) throw error;
+      const ids = updated[error.index];
+      const gone = await this.missingTargets(ids);
+      throw new TargetGone(gone[0] ?? ids[0]);
+    }
+  }
+
+  /** Writes the statements in one transaction on the application's own connection. */
+  private async writeHere(statements: BatchStatement[]): Promise<void> {
     await this.dataSource.transaction(async (m) => {
       const runner = m.queryRunner;
       if (!runner) throw new Error('a transaction without a query runner');
-      for (let i = 0; i < states.length; i += ROWS_PER_STATEMENT) {
-        const chunk = states.slice(i, i + ROWS_PER_STATEMENT);
-        const { sql, params } = this.updateStates(chunk);
+      for (const [index, { sql, params, minChanges }] of statements.entries()) {
         const res = await runner.query(sql, params, true);
-        if ((res.affected ?? 0) < chunk.length) {
-          const gone = await this.missingTargets(
-            chunk.map(([id]) => id),
-            runner,
-          );
-          throw new TargetGone(gone[0] ?? chunk[0][0]);
+        if (minChanges !== undefined && (res.affected ?? 0) < minChanges) {
+          throw new ShortWrite(index);
         }
-      }
-      for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT) {
-        const { sql, params } = this.insertResults(batch.slice(i, i + ROWS_PER_STATEMENT));
-        await runner.query(sql, params);
       }
     });
   }
@@ -272,8 +304,8 @@ export class ProbeRecorder {
     };
   }
 
-  private async missingTargets(ids: number[], runner: QueryRunner): Promise<number[]> {
-    const found = await runner.manager.find(TargetEntity, {
+  private async missingTargets(ids: number[]): Promise<number[]> {
+    const found = await this.dataSource.manager.find(TargetEntity, {
       select: ['id'],
       where: { id: In(ids) },
     });

@@ -142,7 +142,7 @@ export class ProbingService
     // a probe still running now is abandoned: it records nothing
     this.closing = true;
     if (left > 0) this.logger.warn(`Abandoned ${left} probe(s) still running at shutdown`);
-    await this.recorder.drain();
+    await this.recorder.close();
     this.tracked.clear();
   }
 

@@ -2,10 +2,11 @@ import { DataSource } from 'typeorm';
 import { ProbeRecorder, TargetGone } from '../../src/probing/probe-recorder';
 import { ProbeResultEntity } from '../../src/probing/probe-result.entity';
 import type { ProbeResult } from '../../src/probing/probe-spec';
+import { ShortWrite, SqliteWriter } from '../../src/probing/sqlite-writer';
 import { applyResult, newTargetState } from '../../src/probing/state';
 import { TargetEntity } from '../../src/targets/target.entity';
 import { startTestApp, type TestApp } from '../support/app';
-import { databaseKinds } from '../support/database';
+import { databaseKinds, type DatabaseKind } from '../support/database';
 
 const NEW_STATE = newTargetState(new Date('2026-01-01T00:00:00.000Z'));
 
@@ -27,15 +28,35 @@ function result(
   };
 }
 
-describe.each(databaseKinds())('ProbeRecorder on %s', (kind) => {
+/** SQLite is written from a thread of its own, or on the application's connection. */
+const setups = databaseKinds().flatMap(
+  (kind): { kind: DatabaseKind; writerThread: boolean; label: string }[] =>
+    kind === 'sqlite'
+      ? [
+          { kind, writerThread: true, label: 'sqlite, writer thread' },
+          { kind, writerThread: false, label: 'sqlite, application connection' },
+        ]
+      : [{ kind, writerThread: false, label: kind }],
+);
+
+describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
   let t: TestApp;
   let ds: DataSource;
+  const recorders: ProbeRecorder[] = [];
+  const newRecorder = (maxBatch: number) => {
+    const recorder = new ProbeRecorder(ds, { maxBatch, maxDelayMs: 60_000, writerThread });
+    recorders.push(recorder);
+    return recorder;
+  };
 
   beforeAll(async () => {
     t = await startTestApp(kind);
     ds = t.app.get(DataSource);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    for (const recorder of recorders) await recorder.close();
+    await t.close();
+  });
 
   async function insertTargets(prefix: string, n: number): Promise<number[]> {
     for (let i = 0; i < n; i += 200) {
@@ -70,7 +91,7 @@ describe.each(databaseKinds())('ProbeRecorder on %s', (kind) => {
 
   it('writes each target the state after its last probe, and every probe as a result row', async () => {
     const [a, b, gone] = await insertTargets('batch', 3);
-    const recorder = new ProbeRecorder(ds, { maxBatch: 1000, maxDelayMs: 60_000 });
+    const recorder = newRecorder(1000);
     const t1 = new Date('2026-11-21T10:00:00.123Z');
     const t2 = new Date('2026-11-21T10:00:10.456Z');
     const changedAt = new Date('2026-11-21T10:00:10.500Z');
@@ -90,8 +111,12 @@ describe.each(databaseKinds())('ProbeRecorder on %s', (kind) => {
     ];
     await ds.getRepository(TargetEntity).delete({ id: gone });
     const outcomes = Promise.allSettled(recorded);
+    const threadWrites = jest.spyOn(SqliteWriter.prototype, 'write');
     await recorder.drain();
     const settled = await outcomes;
+    // the batch, then each probe alone: through the writer thread only where it is configured
+    expect(threadWrites).toHaveBeenCalledTimes(writerThread ? 5 : 0);
+    threadWrites.mockRestore();
 
     expect(settled.map((s) => s.status)).toEqual([
       'fulfilled',
@@ -141,7 +166,7 @@ describe.each(databaseKinds())('ProbeRecorder on %s', (kind) => {
 
   it('writes a batch larger than one statement holds', async () => {
     const ids = await insertTargets('many', 1203);
-    const recorder = new ProbeRecorder(ds, { maxBatch: 5000, maxDelayMs: 60_000 });
+    const recorder = newRecorder(5000);
     const at = new Date('2026-11-21T11:00:00.000Z');
     const pending = ids.map((id, i) =>
       recorder.record(
@@ -169,4 +194,31 @@ describe.each(databaseKinds())('ProbeRecorder on %s', (kind) => {
       .getCount();
     expect(stored).toBe(ids.length);
   });
+  if (writerThread) {
+    it('writer thread: a failing statement rolls back its whole batch, the next batch still lands', async () => {
+      const [id] = await insertTargets('rollback', 1);
+      const writer = new SqliteWriter(ds.options.database as string);
+      try {
+        const rename = (name: string) => ({
+          sql: 'UPDATE "targets" SET "name" = ? WHERE "id" = ?',
+          params: [name, id],
+        });
+        await expect(
+          writer.write([
+            rename('renamed'),
+            { sql: 'INSERT INTO "no_such_table" VALUES (1)', params: [] },
+          ]),
+        ).rejects.toThrow(/no such table/);
+        expect((await row(id)).name).toBe('rollback-0');
+        await expect(writer.write([{ ...rename('never'), minChanges: 2 }])).rejects.toThrow(
+          ShortWrite,
+        );
+        expect((await row(id)).name).toBe('rollback-0');
+        await writer.write([rename('renamed')]);
+        expect((await row(id)).name).toBe('renamed');
+      } finally {
+        await writer.close();
+      }
+    });
+  }
 });
