@@ -97,7 +97,10 @@ class Deadline {
 
   /** A signal for the Keystone request (made only for probes that need a token). */
   get signal(): AbortSignal {
-    this.keystoneAbort ??= new AbortController();
+    if (!this.keystoneAbort) {
+      this.keystoneAbort = new AbortController();
+      if (this.expired) this.keystoneAbort.abort(new DeadlineExceeded());
+    }
     return this.keystoneAbort.signal;
   }
 
