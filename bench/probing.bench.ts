@@ -68,7 +68,12 @@ interface Figures {
   label: string;
   targets: number;
   seconds: number;
+  /** Probes started per second (the schedule kept). */
   probesPerSecond: number;
+  /** Probes whose state and result were committed, per second. */
+  recordedPerSecond: number;
+  /** Probes started but not yet committed at the end (in flight or waiting for their batch). */
+  unrecorded: number;
   lagP50: number;
   lagP99: number;
   lagMax: number;
@@ -118,6 +123,8 @@ async function rawLoop(url: string): Promise<Figures> {
     targets: 0,
     seconds: elapsed,
     probesPerSecond: done / elapsed,
+    recordedPerSecond: NaN,
+    unrecorded: NaN,
     lagP50: NaN,
     lagP99: NaN,
     lagMax: NaN,
@@ -243,13 +250,15 @@ async function vigilWorker(job: Extract<Job, { role: 'vigil' }>): Promise<Figure
   await app.close();
 
   const sorted = lags.subarray(0, count).sort();
-  const probes = after.recorded - before.recorded;
+  const probes = after.started - before.started;
   const cpuS = (cpu.user + cpu.system) / 1e6;
   return {
     label: `vigil, ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`,
     targets,
     seconds: elapsed,
     probesPerSecond: probes / elapsed,
+    recordedPerSecond: (after.recorded - before.recorded) / elapsed,
+    unrecorded: after.started - after.recorded,
     lagP50: percentile(sorted, 50),
     lagP99: percentile(sorted, 99),
     lagMax: sorted.length ? sorted[sorted.length - 1] : NaN,
@@ -302,6 +311,7 @@ const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 function row(f: Figures, ceiling: number): string {
   return (
     `| ${f.label} | ${f.targets || '–'} | ${f0(f.seconds)} | ${f0(f.probesPerSecond)} | ` +
+    `${f0(f.recordedPerSecond)} | ${f0(f.unrecorded)} | ` +
     `${f1(f.lagP50)} | ${f1(f.lagP99)} | ${f1(f.lagMax)} | ${f0(f.cpuPercent)} | ` +
     `${f0(f.cpuUsPerProbe)} | ${f0(f.peakRssMb)} | ${f.skipped} | ` +
     `${(f.probesPerSecond / ceiling).toFixed(2)} |`
@@ -330,8 +340,8 @@ async function main(): Promise<void> {
     const rawAfter = await inWorker({ role: 'raw', url: server.url }, 'raw-after');
     const raw = rawAfter.probesPerSecond > rawBefore.probesPerSecond ? rawAfter : rawBefore;
     const header =
-      '| run | targets | s | probes/s | lag p50 ms | lag p99 ms | lag max ms | CPU % | CPU µs/probe | peak RSS MB | skipped | ratio to raw |\n' +
-      '|---|---|---|---|---|---|---|---|---|---|---|---|';
+      '| run | targets | s | probes/s | recorded/s | unrecorded at end | lag p50 ms | lag p99 ms | lag max ms | CPU % | CPU µs/probe | peak RSS MB | skipped | ratio to raw |\n' +
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
     console.log(
       `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ` +
         `${Math.round(totalmem() / 2 ** 30)} GB; frequency ${FREQUENCY_S} s, concurrency ${CONCURRENCY}, ` +

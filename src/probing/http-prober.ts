@@ -190,6 +190,72 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
   }
 }
 
+type Outcome = Pick<ProbeResult, 'status' | 'description' | 'httpStatus' | 'networkFailure'> & {
+  failure?: FailureKind;
+};
+
+/** One probe under way: its start, and the steps it traces when asked to. */
+class ProbeRun {
+  readonly startedAt = new Date();
+  private readonly t0 = performance.now();
+  private mark = this.t0;
+  private readonly steps: ProbeStep[] = [];
+
+  constructor(
+    private readonly spec: ProbeSpec,
+    private readonly trace: boolean,
+  ) {}
+
+  /** Notes a step that ended at `at` (default now), when tracing. */
+  step(name: ProbeStep['step'], detail?: string, at?: number): void {
+    if (!this.trace) return;
+    const now = at ?? performance.now();
+    this.steps.push({
+      step: name,
+      ms: Math.round((now - this.mark) * 10) / 10,
+      ...(detail ? { detail } : {}),
+    });
+    this.mark = now;
+  }
+
+  /** Milliseconds since the start. */
+  elapsed(): number {
+    return performance.now() - this.t0;
+  }
+
+  finish(outcome: Outcome): ProbeResult {
+    const result: ProbeResult = {
+      status: outcome.status,
+      httpStatus: outcome.httpStatus,
+      responseTimeMs: Math.round(this.elapsed() * 10) / 10,
+      description: outcome.description,
+      networkFailure: outcome.networkFailure,
+      startedAt: this.startedAt,
+      steps: this.steps,
+    };
+    if (outcome.failure) result.failure = outcome.failure;
+    return result;
+  }
+
+  timedOut(): Outcome {
+    return {
+      status: 'FAIL',
+      failure: 'timeout',
+      description: `timeout after ${this.spec.timeoutSeconds} s`,
+      httpStatus: null,
+      networkFailure: true,
+    };
+  }
+
+  host(): string {
+    try {
+      return new URL(this.spec.url).hostname;
+    } catch {
+      return this.spec.url;
+    }
+  }
+}
+
 /**
  * Probes one target: authenticates (Basic, or a Keystone token shared between targets),
  * sends the request, reads the body only when an expectation needs it, and evaluates the
@@ -212,47 +278,11 @@ export class HttpProber {
    * request, response, evaluation); without, its step list is empty.
    */
   async probe(spec: ProbeSpec, trace = false): Promise<ProbeResult> {
-    const startedAt = new Date();
-    const t0 = performance.now();
-    const steps: ProbeStep[] = [];
-    let mark = t0;
-    const step = (name: ProbeStep['step'], detail?: string, now = performance.now()) => {
-      if (!trace) return;
-      steps.push({
-        step: name,
-        ms: Math.round((now - mark) * 10) / 10,
-        ...(detail ? { detail } : {}),
-      });
-      mark = now;
-    };
-    const finish = (
-      partial: Pick<ProbeResult, 'status' | 'description' | 'httpStatus' | 'networkFailure'> & {
-        failure?: FailureKind;
-      },
-    ): ProbeResult => ({
-      ...partial,
-      responseTimeMs: Math.round((performance.now() - t0) * 10) / 10,
-      startedAt,
-      steps,
-    });
-    const host = () => {
-      try {
-        return new URL(spec.url).hostname;
-      } catch {
-        return spec.url;
-      }
-    };
-    const timedOut = () => ({
-      status: 'FAIL' as const,
-      failure: 'timeout' as const,
-      description: `timeout after ${spec.timeoutSeconds} s`,
-      httpStatus: null,
-      networkFailure: true,
-    });
+    const run = new ProbeRun(spec, trace);
 
     const invalid = invalidAuth(spec);
     if (invalid) {
-      return finish({
+      return run.finish({
         status: 'FAIL',
         failure: 'auth-params',
         description: `invalid auth parameters: ${invalid}`,
@@ -275,12 +305,12 @@ export class HttpProber {
           try {
             const token = await this.keystone.token(spec.auth, deadline.signal);
             headers = { ...headers, 'x-auth-token': token };
-            step('auth', 'keystone token');
+            run.step('auth', 'keystone token');
           } catch (err) {
-            if (deadline.expired) return finish(timedOut());
+            if (deadline.expired) return run.finish(run.timedOut());
             if (err instanceof KeystoneError) {
-              step('auth', err.message);
-              return finish({
+              run.step('auth', err.message);
+              return run.finish({
                 status: 'FAIL',
                 failure: err.kind === 'rejected' ? 'keystone-rejected' : 'keystone-unreachable',
                 description: err.message,
@@ -296,10 +326,10 @@ export class HttpProber {
         try {
           answer = await this.send(spec, headers, deadline, readBody);
         } catch (err) {
-          step('request');
-          if (deadline.expired) return finish(timedOut());
-          const { kind, description } = describeNetworkError(err, host());
-          return finish({
+          run.step('request');
+          if (deadline.expired) return run.finish(run.timedOut());
+          const { kind, description } = describeNetworkError(err, run.host());
+          return run.finish({
             status: 'FAIL',
             failure: kind,
             description,
@@ -307,22 +337,22 @@ export class HttpProber {
             networkFailure: true,
           });
         }
-        step('request', `HTTP ${answer.status}`, answer.headersAt);
-        step('response');
+        run.step('request', `HTTP ${answer.status}`, answer.headersAt);
+        run.step('response');
 
         if (answer.status === 401 && spec.auth.type === 'OPENSTACK' && attempt === 0) {
           this.keystone.invalidate(spec.auth);
           continue;
         }
 
-        const responseTimeMs = performance.now() - t0;
+        const responseTimeMs = run.elapsed();
         const mismatch = evaluate(spec, {
           status: answer.status,
           responseTimeMs,
           body: answer.body,
         });
-        step('evaluation', mismatch?.description ?? 'as expected');
-        return finish(
+        run.step('evaluation', mismatch?.description ?? 'as expected');
+        return run.finish(
           mismatch
             ? {
                 status: 'FAIL',
