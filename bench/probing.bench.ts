@@ -39,6 +39,8 @@ const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mysql').split(',') as 
   'sqlite' | 'mysql'
 )[];
 const MYSQL_URL = process.env.VIGIL_TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306';
+/** Node flags of each vigil run and raw loop: those `npm start` runs vigil with (package.json). */
+const NODE_FLAGS = ['--max-semi-space-size=32'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The target server runs in its own process, so its CPU is not counted as vigil's. */
@@ -201,7 +203,7 @@ async function inWorker(job: Job, profileName: string): Promise<Figures> {
         `--cpu-prof-name=${profileName}.cpuprofile`,
       ]
     : [];
-  const child = spawn(process.execPath, [...profile, __filename, '--worker'], {
+  const child = spawn(process.execPath, [...NODE_FLAGS, ...profile, __filename, '--worker'], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   child.send(job);
@@ -351,14 +353,16 @@ async function main(): Promise<void> {
     console.log(row({ ...rawBefore, label: 'raw undici loop, before' }, raw.probesPerSecond));
     console.log(row({ ...rawAfter, label: 'raw undici loop, after' }, raw.probesPerSecond));
     for (const f of [...results, ...sweep]) console.log(row(f, raw.probesPerSecond));
-    const ok = (f: Figures) => f.lagP99 < 250;
+    // sustained: the schedule kept (p99 lag < 250 ms) and the records keeping up (less than a
+    // second's worth of probes not yet committed at the end)
+    const ok = (f: Figures) => f.lagP99 < 250 && f.unrecorded < f.probesPerSecond;
     for (const kind of DATABASES) {
       const label = `vigil, ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`;
       const best = [...results, ...sweep]
         .filter((f) => f.label === label && ok(f))
         .sort((a, b) => b.probesPerSecond - a.probesPerSecond)[0];
       console.log(
-        `\n${label}: highest rate measured with p99 lag < 250 ms: ` +
+        `\n${label}: highest rate sustained (p99 lag < 250 ms, records keeping up): ` +
           (best
             ? `${f0(best.probesPerSecond)} probes/s (${best.targets} targets), ` +
               `${(best.probesPerSecond / raw.probesPerSecond).toFixed(2)} of the raw loop's ${f0(raw.probesPerSecond)}/s`

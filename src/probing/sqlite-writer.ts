@@ -124,6 +124,8 @@ export class SqliteWriter {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { file: this.file, driver: require.resolve('better-sqlite3') },
+      // it holds one batch at a time: a small heap, collected often
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 },
     });
     worker.unref();
     worker.on('message', (reply: Reply) => {
