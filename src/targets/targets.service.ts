@@ -8,6 +8,7 @@ import { ValidationProblemException } from '../common/problem';
 import type { FieldErrorDto } from '../common/problem.dto';
 import { containsPattern, isUniqueViolation, LIKE_ESCAPE } from '../common/query';
 import { NotifiersService } from '../notifiers/notifiers.service';
+import { newTargetState } from '../probing/state';
 import type { CreateTargetDto } from './dto/create-target.dto';
 import type { ListTargetsQueryDto } from './dto/list-targets-query.dto';
 import type { AnyAuthDto, TargetAuthViewDto } from './dto/target-auth.dto';
@@ -212,21 +213,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       enabled: dto.enabled ?? true,
       freshConnection: dto.freshConnection ?? false,
       notifierIds,
-      status: 'NEW',
-      statusDescription: null,
-      previousStatus: null,
-      lastUpdated: new Date(),
-      lastProbeAt: null,
-      lastResponseTimeMs: null,
-      passCount: 0,
-      failCount: 0,
-      status2xxCount: 0,
-      status3xxCount: 0,
-      status4xxCount: 0,
-      status5xxCount: 0,
-      networkFailCount: 0,
-      repeatedFailCount: 0,
-      repeatedPassCount: 0,
+      ...newTargetState(new Date()),
     });
     const saved = await this.records.save(entity);
     return this.publish(TargetEvents.created, saved);

@@ -194,6 +194,13 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
       .getCount();
     expect(stored).toBe(ids.length);
   });
+  if (kind === 'sqlite' && !writerThread) {
+    it("runs the application's SQLite connection in WAL mode with synchronous NORMAL", async () => {
+      expect(await ds.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
+      expect(await ds.query('PRAGMA synchronous')).toEqual([{ synchronous: 1 }]);
+    });
+  }
+
   if (writerThread) {
     it('writer thread: a failing statement rolls back its whole batch, the next batch still lands', async () => {
       const [id] = await insertTargets('rollback', 1);
