@@ -77,6 +77,33 @@ function tell(p: Pending, error?: unknown): void {
 /** Rows per statement: well below every dialect's limit on bound parameters. */
 const ROWS_PER_STATEMENT = 500;
 
+/** Rows of the largest statement the SQLite writer thread keeps prepared. */
+const ROWS_PER_PREPARED = 256;
+
+/**
+ * How many rows each statement of a batch takes. Statements the writer thread keeps prepared
+ * take a power of two (full ones ROWS_PER_PREPARED), so that it meets only a few distinct
+ * statements: each one is prepared once, and no statement of an odd size is left waiting
+ * for the garbage collector with its compiled program in native memory.
+ */
+export function statementSizes(rows: number, prepared: boolean): number[] {
+  const full = prepared ? ROWS_PER_PREPARED : ROWS_PER_STATEMENT;
+  const sizes: number[] = [];
+  let left = rows;
+  for (; left >= full; left -= full) sizes.push(full);
+  if (!prepared) {
+    if (left > 0) sizes.push(left);
+    return sizes;
+  }
+  for (let size = full / 2; left > 0; size /= 2) {
+    if (left >= size) {
+      sizes.push(size);
+      left -= size;
+    }
+  }
+  return sizes;
+}
+
 /**
  * Writes probes to the database in batches: one transaction per batch updates each target's
  * state and counters (to the state after its last probe in the batch) and inserts one
@@ -188,14 +215,17 @@ export class ProbeRecorder {
     const states = [...last];
     const statements: BatchStatement[] = [];
     const updated: number[][] = [];
-    for (let i = 0; i < states.length; i += ROWS_PER_STATEMENT) {
-      const chunk = states.slice(i, i + ROWS_PER_STATEMENT);
+    const prepared = this.writer !== null;
+    let i = 0;
+    for (const size of statementSizes(states.length, prepared)) {
+      const chunk = states.slice(i, (i += size));
       // a target deleted meanwhile has no row to update: the batch is then rolled back
       statements.push({ ...this.updateStates(chunk), minChanges: chunk.length });
       updated.push(chunk.map(([id]) => id));
     }
-    for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT) {
-      statements.push(this.insertResults(batch.slice(i, i + ROWS_PER_STATEMENT)));
+    i = 0;
+    for (const size of statementSizes(batch.length, prepared)) {
+      statements.push(this.insertResults(batch.slice(i, (i += size))));
     }
     try {
       if (this.writer) await this.writer.write(statements);

@@ -43,7 +43,7 @@ const cache = new Map();
 function prepared(sql) {
   let statement = cache.get(sql);
   if (!statement) {
-    if (cache.size >= 8) cache.delete(cache.keys().next().value);
+    if (cache.size >= workerData.cacheSize) cache.delete(cache.keys().next().value);
     statement = db.prepare(sql);
     cache.set(sql, statement);
   }
@@ -75,6 +75,12 @@ parentPort.on('message', ({ id, statements }) => {
   }
 });
 `;
+
+/**
+ * Statements the thread keeps prepared, least recently used dropped first: room for all the
+ * shapes of a recorder's batches (two kinds of statement in nine sizes, statementSizes()).
+ */
+const PREPARED_STATEMENTS = 24;
 
 interface Reply {
   id: number;
@@ -123,7 +129,11 @@ export class SqliteWriter {
   private start(): Worker {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { file: this.file, driver: require.resolve('better-sqlite3') },
+      workerData: {
+        file: this.file,
+        driver: require.resolve('better-sqlite3'),
+        cacheSize: PREPARED_STATEMENTS,
+      },
       // it holds one batch at a time: a small heap, collected often
       resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 96 },
     });
