@@ -1,9 +1,14 @@
-import { In, type DataSource, type EntityMetadata } from 'typeorm';
+import { In, type DataSource, type DataSourceOptions, type EntityMetadata } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { TargetEntity } from '../targets/target.entity';
 import { ProbeResultEntity } from './probe-result.entity';
 import type { ProbeResult } from './probe-spec';
-import { type BatchStatement, ShortWrite, SqliteWriter } from './sqlite-writer';
+import {
+  type BatchStatement,
+  ShortWrite,
+  type WriterDatabase,
+  WriterThread,
+} from './writer-thread';
 import { TARGET_STATE_KEYS, type TargetState } from './state';
 
 interface Pending {
@@ -20,13 +25,31 @@ export interface ProbeRecorderOptions {
   /** …or this long after its first probe arrived. */
   maxDelayMs?: number;
   /**
-   * With a SQLite file, write from a thread of its own (default true), so that the writes do
-   * not hold up the probes.
+   * Write from a thread of its own with its own connection (default true), so that the writes
+   * do not hold up the probes; an in-memory SQLite database is always written on the
+   * application's connection.
    */
   writerThread?: boolean;
 }
 
 const MAX_DESCRIPTION = 1024;
+
+/** What a writer thread for the application's database connects to; null when it cannot. */
+export function writerDatabase(options: DataSourceOptions): WriterDatabase | null {
+  if (options.type === 'better-sqlite3') {
+    const file = options.database;
+    return file && file !== ':memory:' ? { type: 'sqlite', file } : null;
+  }
+  if (options.type === 'mysql') {
+    const { host, port, username, password, database, charset, timezone, connectTimeout } = options;
+    const connection = { host, port, user: username, database, charset, timezone, connectTimeout };
+    return {
+      type: 'mysql',
+      connection: typeof password === 'string' ? { ...connection, password } : connection,
+    };
+  }
+  return null;
+}
 
 /** The target properties a probe writes: its state and counters, nothing of the definition. */
 const STATE_PROPERTIES = TARGET_STATE_KEYS satisfies readonly (keyof TargetEntity)[];
@@ -77,14 +100,14 @@ function tell(p: Pending, error?: unknown): void {
 /** Rows per statement: well below every dialect's limit on bound parameters. */
 const ROWS_PER_STATEMENT = 500;
 
-/** Rows of the largest statement the SQLite writer thread keeps prepared. */
+/** Rows of the largest statement a writer thread takes (SQLite keeps them prepared). */
 const ROWS_PER_PREPARED = 256;
 
 /**
- * How many rows each statement of a batch takes. Statements the writer thread keeps prepared
- * take a power of two (full ones ROWS_PER_PREPARED), so that it meets only a few distinct
- * statements: each one is prepared once, and no statement of an odd size is left waiting
- * for the garbage collector with its compiled program in native memory.
+ * How many rows each statement of a batch takes. Statements for a writer thread take a power
+ * of two (full ones ROWS_PER_PREPARED), so that it meets only a few distinct statements: the
+ * SQLite thread prepares each one once, and no statement of an odd size is left waiting for
+ * the garbage collector with its compiled program in native memory.
  */
 export function statementSizes(rows: number, prepared: boolean): number[] {
   const full = prepared ? ROWS_PER_PREPARED : ROWS_PER_STATEMENT;
@@ -110,7 +133,7 @@ export function statementSizes(rows: number, prepared: boolean): number[] {
  * probe_results row per probe. The end result is the same as one transaction per probe, with
  * far fewer commits. A batch either lands whole or not at all; when it fails, its probes are
  * written one transaction each so that one bad probe (a target deleted meanwhile) loses only itself.
- * With a SQLite file the batches are written from a thread of their own (SqliteWriter).
+ * The batches are written from a thread of their own (WriterThread).
  */
 export class ProbeRecorder {
   private queue: Pending[] = [];
@@ -118,7 +141,7 @@ export class ProbeRecorder {
   private writing: Promise<void> = Promise.resolve();
   private readonly maxBatch: number;
   private readonly maxDelayMs: number;
-  private readonly writer: SqliteWriter | null = null;
+  private readonly writer: WriterThread | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -126,10 +149,8 @@ export class ProbeRecorder {
   ) {
     this.maxBatch = options.maxBatch ?? 500;
     this.maxDelayMs = options.maxDelayMs ?? 20;
-    const file = dataSource.options.type === 'better-sqlite3' ? dataSource.options.database : '';
-    if (options.writerThread !== false && file && file !== ':memory:') {
-      this.writer = new SqliteWriter(file);
-    }
+    const database = options.writerThread === false ? null : writerDatabase(dataSource.options);
+    if (database) this.writer = new WriterThread(database);
   }
 
   /** Writes everything queued, then stops the writer thread. */

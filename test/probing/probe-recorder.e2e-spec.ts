@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
-import { ProbeRecorder, TargetGone } from '../../src/probing/probe-recorder';
+import { ProbeRecorder, TargetGone, writerDatabase } from '../../src/probing/probe-recorder';
 import { ProbeResultEntity } from '../../src/probing/probe-result.entity';
 import type { ProbeResult } from '../../src/probing/probe-spec';
-import { ShortWrite, SqliteWriter } from '../../src/probing/sqlite-writer';
+import { ShortWrite, WriterThread } from '../../src/probing/writer-thread';
 import { applyResult, newTargetState } from '../../src/probing/state';
 import { TargetEntity } from '../../src/targets/target.entity';
 import { startTestApp, type TestApp } from '../support/app';
@@ -28,15 +28,12 @@ function result(
   };
 }
 
-/** SQLite is written from a thread of its own, or on the application's connection. */
+/** Each database is written from a thread of its own, or on the application's connection. */
 const setups = databaseKinds().flatMap(
-  (kind): { kind: DatabaseKind; writerThread: boolean; label: string }[] =>
-    kind === 'sqlite'
-      ? [
-          { kind, writerThread: true, label: 'sqlite, writer thread' },
-          { kind, writerThread: false, label: 'sqlite, application connection' },
-        ]
-      : [{ kind, writerThread: false, label: kind }],
+  (kind): { kind: DatabaseKind; writerThread: boolean; label: string }[] => [
+    { kind, writerThread: true, label: `${kind}, writer thread` },
+    { kind, writerThread: false, label: `${kind}, application connection` },
+  ],
 );
 
 describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
@@ -111,7 +108,7 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
     ];
     await ds.getRepository(TargetEntity).delete({ id: gone });
     const outcomes = Promise.allSettled(recorded);
-    const threadWrites = jest.spyOn(SqliteWriter.prototype, 'write');
+    const threadWrites = jest.spyOn(WriterThread.prototype, 'write');
     await recorder.drain();
     const settled = await outcomes;
     // the batch, then each probe alone: through the writer thread only where it is configured
@@ -204,18 +201,21 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
   if (writerThread) {
     it('writer thread: a failing statement rolls back its whole batch, the next batch still lands', async () => {
       const [id] = await insertTargets('rollback', 1);
-      const writer = new SqliteWriter(ds.options.database as string);
+      const database = writerDatabase(ds.options);
+      if (!database) throw new Error('no writer thread for this database');
+      const writer = new WriterThread(database);
       try {
+        const q = (name: string) => ds.driver.escape(name);
         const rename = (name: string) => ({
-          sql: 'UPDATE "targets" SET "name" = ? WHERE "id" = ?',
+          sql: `UPDATE ${q('targets')} SET ${q('name')} = ? WHERE ${q('id')} = ?`,
           params: [name, id],
         });
         await expect(
           writer.write([
             rename('renamed'),
-            { sql: 'INSERT INTO "no_such_table" VALUES (1)', params: [] },
+            { sql: `INSERT INTO ${q('no_such_table')} VALUES (1)`, params: [] },
           ]),
-        ).rejects.toThrow(/no such table/);
+        ).rejects.toThrow(/no such table|doesn't exist/);
         expect((await row(id)).name).toBe('rollback-0');
         await expect(writer.write([{ ...rename('never'), minChanges: 2 }])).rejects.toThrow(
           ShortWrite,

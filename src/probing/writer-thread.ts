@@ -27,15 +27,51 @@ export class BatchWriteError extends Error {
   }
 }
 
-/**
- * The thread that writes batches: its own connection to the SQLite file (WAL, so the
- * application's connection keeps reading meanwhile), a small cache of prepared statements,
- * one transaction per batch.
- */
-const WORKER_SOURCE = `
+/** What the writer thread connects to. */
+export type WriterDatabase =
+  | { type: 'sqlite'; file: string }
+  | {
+      type: 'mysql';
+      /** mysql2 connection options, the same as the application's connection. */
+      connection: {
+        host?: string;
+        port?: number;
+        user?: string;
+        password?: string;
+        database?: string;
+        charset?: string;
+        timezone?: string;
+        connectTimeout?: number;
+      };
+    };
+
+/** The part of both threads that tells the batch's outcome back. */
+const REPLY_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+class ShortWrite extends Error {
+  constructor(index) {
+    super('short write');
+    this.index = index;
+  }
+}
+function reply(id, error) {
+  if (error === undefined) return parentPort.postMessage({ id });
+  parentPort.postMessage({
+    id,
+    short: error instanceof ShortWrite ? error.index : undefined,
+    message: String((error && error.message) || error),
+    code: error && typeof error.code === 'string' ? error.code : undefined,
+  });
+}
+`;
+
+/**
+ * The SQLite thread: its own connection to the file (WAL, so the application's connection
+ * keeps reading meanwhile), a small cache of prepared statements, one transaction per batch.
+ */
+const SQLITE_SOURCE = `${REPLY_SOURCE}
 const Database = require(workerData.driver);
-const db = new Database(workerData.file);
+const db = new Database(workerData.database.file);
 db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.pragma('busy_timeout = 5000');
@@ -49,12 +85,6 @@ function prepared(sql) {
   }
   return statement;
 }
-class ShortWrite extends Error {
-  constructor(index) {
-    super('short write');
-    this.index = index;
-  }
-}
 const write = db.transaction((statements) => {
   statements.forEach((s, index) => {
     const { changes } = prepared(s.sql).run(...s.params);
@@ -64,21 +94,62 @@ const write = db.transaction((statements) => {
 parentPort.on('message', ({ id, statements }) => {
   try {
     write(statements);
-    parentPort.postMessage({ id });
+    reply(id);
   } catch (error) {
-    parentPort.postMessage({
-      id,
-      short: error instanceof ShortWrite ? error.index : undefined,
-      message: String((error && error.message) || error),
-      code: error && typeof error.code === 'string' ? error.code : undefined,
-    });
+    reply(id, error);
   }
 });
 `;
 
 /**
- * Statements the thread keeps prepared, least recently used dropped first: room for all the
- * shapes of a recorder's batches (two kinds of statement in nine sizes, statementSizes()).
+ * The MySQL thread: one connection of its own (opened again after it is lost), batches one
+ * after the other, each in one transaction; the values are put into the statements here.
+ */
+const MYSQL_SOURCE = `${REPLY_SOURCE}
+const mysql = require(workerData.driver);
+let connection = null;
+async function connect() {
+  if (!connection) {
+    connection = mysql.createConnection(workerData.database.connection);
+    const opened = connection;
+    opened.catch(() => {
+      if (connection === opened) connection = null;
+    });
+    const c = await opened;
+    c.on('error', () => {
+      if (connection === opened) connection = null;
+    });
+  }
+  return connection;
+}
+async function write(statements) {
+  const c = await connect();
+  await c.query('START TRANSACTION');
+  try {
+    for (const [index, s] of statements.entries()) {
+      const [result] = await c.query(s.sql, s.params);
+      if (s.minChanges !== undefined && result.affectedRows < s.minChanges) {
+        throw new ShortWrite(index);
+      }
+    }
+    await c.query('COMMIT');
+  } catch (error) {
+    await c.query('ROLLBACK').catch(() => {
+      connection = null;
+      c.destroy();
+    });
+    throw error;
+  }
+}
+let queue = Promise.resolve();
+parentPort.on('message', ({ id, statements }) => {
+  queue = queue.then(() => write(statements).then(() => reply(id), (error) => reply(id, error)));
+});
+`;
+
+/**
+ * Statements the SQLite thread keeps prepared, least recently used dropped first: room for
+ * all the shapes of a recorder's batches (two kinds of statement in nine sizes, statementSizes()).
  */
 const PREPARED_STATEMENTS = 24;
 
@@ -90,10 +161,11 @@ interface Reply {
 }
 
 /**
- * Writes batches to a SQLite file from a worker thread, so that the statements' work (and
- * the file's I/O) does not hold up the event loop that runs the probes.
+ * Writes batches from a worker thread with a connection of its own, so that the statements'
+ * work (putting values into SQL, SQLite's I/O) does not hold up the event loop that runs the
+ * probes.
  */
-export class SqliteWriter {
+export class WriterThread {
   private worker: Worker | null = null;
   private nextId = 0;
   private last: Promise<void> = Promise.resolve();
@@ -102,7 +174,7 @@ export class SqliteWriter {
     { resolve: () => void; reject: (error: Error) => void }
   >();
 
-  constructor(private readonly file: string) {}
+  constructor(private readonly database: WriterDatabase) {}
 
   /** Runs the statements in one transaction; rejects with ShortWrite or BatchWriteError. */
   write(statements: BatchStatement[]): Promise<void> {
@@ -127,11 +199,12 @@ export class SqliteWriter {
   }
 
   private start(): Worker {
-    const worker = new Worker(WORKER_SOURCE, {
+    const sqlite = this.database.type === 'sqlite';
+    const worker = new Worker(sqlite ? SQLITE_SOURCE : MYSQL_SOURCE, {
       eval: true,
       workerData: {
-        file: this.file,
-        driver: require.resolve('better-sqlite3'),
+        database: this.database,
+        driver: require.resolve(sqlite ? 'better-sqlite3' : 'mysql2/promise'),
         cacheSize: PREPARED_STATEMENTS,
       },
       // it holds one batch at a time: a small heap, collected often
