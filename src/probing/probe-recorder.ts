@@ -25,6 +25,12 @@ export interface ProbeRecorderOptions {
   /** …or this long after its first probe arrived. */
   maxDelayMs?: number;
   /**
+   * A batch holds at most this many probes (default 8,192); a longer queue (the database fell
+   * behind) is written as several batches, one after the other, so that no single transaction
+   * grows with the backlog.
+   */
+  largestBatch?: number;
+  /**
    * Write from a thread of its own with its own connection (default true), so that the writes
    * do not hold up the probes; an in-memory SQLite database is always written on the
    * application's connection.
@@ -100,21 +106,21 @@ function tell(p: Pending, error?: unknown): void {
 /** Rows per statement: well below every dialect's limit on bound parameters. */
 const ROWS_PER_STATEMENT = 500;
 
-/** Rows of the largest statement a writer thread takes (SQLite keeps them prepared). */
-const ROWS_PER_PREPARED = 256;
+/** Rows of the largest statement for a writer thread (SQLite keeps them prepared). */
+const ROWS_PER_THREAD_STATEMENT = 256;
 
 /**
  * How many rows each statement of a batch takes. Statements for a writer thread take a power
- * of two (full ones ROWS_PER_PREPARED), so that it meets only a few distinct statements: the
+ * of two (full ones ROWS_PER_THREAD_STATEMENT), so that it meets only a few distinct statements: the
  * SQLite thread prepares each one once, and no statement of an odd size is left waiting for
  * the garbage collector with its compiled program in native memory.
  */
-export function statementSizes(rows: number, prepared: boolean): number[] {
-  const full = prepared ? ROWS_PER_PREPARED : ROWS_PER_STATEMENT;
+export function statementSizes(rows: number, threaded: boolean): number[] {
+  const full = threaded ? ROWS_PER_THREAD_STATEMENT : ROWS_PER_STATEMENT;
   const sizes: number[] = [];
   let left = rows;
   for (; left >= full; left -= full) sizes.push(full);
-  if (!prepared) {
+  if (!threaded) {
     if (left > 0) sizes.push(left);
     return sizes;
   }
@@ -141,6 +147,7 @@ export class ProbeRecorder {
   private writing: Promise<void> = Promise.resolve();
   private readonly maxBatch: number;
   private readonly maxDelayMs: number;
+  private readonly largestBatch: number;
   private readonly writer: WriterThread | null = null;
 
   constructor(
@@ -149,6 +156,7 @@ export class ProbeRecorder {
   ) {
     this.maxBatch = options.maxBatch ?? 500;
     this.maxDelayMs = options.maxDelayMs ?? 20;
+    this.largestBatch = options.largestBatch ?? 8192;
     const database = options.writerThread === false ? null : writerDatabase(dataSource.options);
     if (database) this.writer = new WriterThread(database);
   }
@@ -201,11 +209,13 @@ export class ProbeRecorder {
   }
 
   private startBatch(): void {
-    if (this.queue.length === 0) return;
-    const batch = this.queue;
+    const queued = this.queue;
     this.queue = [];
-    // batches are written one after the other, in order
-    this.writing = this.writing.then(() => this.write(batch));
+    for (let i = 0; i < queued.length; i += this.largestBatch) {
+      const batch = queued.slice(i, i + this.largestBatch);
+      // batches are written one after the other, in order
+      this.writing = this.writing.then(() => this.write(batch));
+    }
   }
 
   private async write(batch: Pending[]): Promise<void> {
@@ -236,16 +246,16 @@ export class ProbeRecorder {
     const states = [...last];
     const statements: BatchStatement[] = [];
     const updated: number[][] = [];
-    const prepared = this.writer !== null;
+    const threaded = this.writer !== null;
     let i = 0;
-    for (const size of statementSizes(states.length, prepared)) {
+    for (const size of statementSizes(states.length, threaded)) {
       const chunk = states.slice(i, (i += size));
       // a target deleted meanwhile has no row to update: the batch is then rolled back
       statements.push({ ...this.updateStates(chunk), minChanges: chunk.length });
       updated.push(chunk.map(([id]) => id));
     }
     i = 0;
-    for (const size of statementSizes(batch.length, prepared)) {
+    for (const size of statementSizes(batch.length, threaded)) {
       statements.push(this.insertResults(batch.slice(i, (i += size))));
     }
     try {

@@ -18,10 +18,7 @@ export class ShortWrite extends Error {
 
 /** A write the database refused; nothing of its batch was written. */
 export class BatchWriteError extends Error {
-  constructor(
-    message: string,
-    readonly code?: string,
-  ) {
+  constructor(message: string) {
     super(message);
     this.name = 'BatchWriteError';
   }
@@ -60,7 +57,6 @@ function reply(id, error) {
     id,
     short: error instanceof ShortWrite ? error.index : undefined,
     message: String((error && error.message) || error),
-    code: error && typeof error.code === 'string' ? error.code : undefined,
   });
 }
 `;
@@ -157,7 +153,6 @@ interface Reply {
   id: number;
   short?: number;
   message?: string;
-  code?: string;
 }
 
 /**
@@ -216,8 +211,7 @@ export class WriterThread {
       if (!w) return;
       this.waiting.delete(reply.id);
       if (reply.short !== undefined) w.reject(new ShortWrite(reply.short));
-      else if (reply.message !== undefined)
-        w.reject(new BatchWriteError(reply.message, reply.code));
+      else if (reply.message !== undefined) w.reject(new BatchWriteError(reply.message));
       else w.resolve();
     });
     const fail = (error: Error) => {

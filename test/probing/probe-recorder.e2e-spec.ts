@@ -3,7 +3,7 @@ import { ProbeRecorder, TargetGone, writerDatabase } from '../../src/probing/pro
 import { ProbeResultEntity } from '../../src/probing/probe-result.entity';
 import type { ProbeResult } from '../../src/probing/probe-spec';
 import { ShortWrite, WriterThread } from '../../src/probing/writer-thread';
-import { applyResult, newTargetState } from '../../src/probing/state';
+import { applyResult, newTargetState, type TargetState } from '../../src/probing/state';
 import { TargetEntity } from '../../src/targets/target.entity';
 import { startTestApp, type TestApp } from '../support/app';
 import { databaseKinds, type DatabaseKind } from '../support/database';
@@ -40,8 +40,13 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
   let t: TestApp;
   let ds: DataSource;
   const recorders: ProbeRecorder[] = [];
-  const newRecorder = (maxBatch: number) => {
-    const recorder = new ProbeRecorder(ds, { maxBatch, maxDelayMs: 60_000, writerThread });
+  const newRecorder = (maxBatch: number, largestBatch?: number) => {
+    const recorder = new ProbeRecorder(ds, {
+      maxBatch,
+      maxDelayMs: 60_000,
+      largestBatch,
+      writerThread,
+    });
     recorders.push(recorder);
     return recorder;
   };
@@ -191,6 +196,35 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
       .getCount();
     expect(stored).toBe(ids.length);
   });
+  it('writes a queue longer than the largest batch as several batches, in order', async () => {
+    const [a, b] = await insertTargets('backlog', 2);
+    const recorder = newRecorder(1000, 3);
+    const writes = writerThread
+      ? jest.spyOn(WriterThread.prototype, 'write')
+      : jest.spyOn(ds, 'transaction');
+    const start = Date.parse('2026-11-21T12:00:00.000Z');
+    const states = new Map<number, TargetState>();
+    const pending = [a, b, a, b, a, b, a].map((id, i) => {
+      const probe = result(200, new Date(start + i * 1000));
+      const state = applyResult(states.get(id) ?? NEW_STATE, probe, THRESHOLDS).state;
+      states.set(id, state);
+      return recorder.record(id, state, probe);
+    });
+    await recorder.drain();
+    await Promise.all(pending);
+    // 7 probes, at most 3 a batch
+    expect(writes).toHaveBeenCalledTimes(3);
+    writes.mockRestore();
+
+    // the state after each target's last probe, every probe a row
+    expect(await row(a)).toMatchObject({ passCount: 4, status2xxCount: 4 });
+    expect(await row(b)).toMatchObject({ passCount: 3, status2xxCount: 3 });
+    expect((await results(a)).map((r) => r.probedAt.getTime())).toEqual(
+      [0, 2, 4, 6].map((i) => start + i * 1000),
+    );
+    expect(await results(b)).toHaveLength(3);
+  });
+
   if (kind === 'sqlite' && !writerThread) {
     it("runs the application's SQLite connection in WAL mode with synchronous NORMAL", async () => {
       expect(await ds.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
