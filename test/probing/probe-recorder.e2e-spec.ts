@@ -7,6 +7,7 @@ import { applyResult, newTargetState, type TargetState } from '../../src/probing
 import { TargetEntity } from '../../src/targets/target.entity';
 import { startTestApp, type TestApp } from '../support/app';
 import { databaseKinds, type DatabaseKind } from '../support/database';
+import { until } from '../support/until';
 
 const NEW_STATE = newTargetState(new Date('2026-01-01T00:00:00.000Z'));
 
@@ -233,33 +234,65 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
   }
 
   if (writerThread) {
-    it('writer thread: a failing statement rolls back its whole batch, the next batch still lands', async () => {
-      const [id] = await insertTargets('rollback', 1);
+    const newWriter = () => {
       const database = writerDatabase(ds.options);
       if (!database) throw new Error('no writer thread for this database');
-      const writer = new WriterThread(database);
+      return new WriterThread(database);
+    };
+    const q = (name: string) => ds.driver.escape(name);
+    const rename = (id: number, name: string) => ({
+      sql: `UPDATE ${q('targets')} SET ${q('name')} = ? WHERE ${q('id')} = ?`,
+      params: [name, id],
+    });
+
+    it('writer thread: a failing statement rolls back its whole batch, the next batch still lands', async () => {
+      const [id] = await insertTargets('rollback', 1);
+      const writer = newWriter();
       try {
-        const q = (name: string) => ds.driver.escape(name);
-        const rename = (name: string) => ({
-          sql: `UPDATE ${q('targets')} SET ${q('name')} = ? WHERE ${q('id')} = ?`,
-          params: [name, id],
-        });
         await expect(
           writer.write([
-            rename('renamed'),
+            rename(id, 'renamed'),
             { sql: `INSERT INTO ${q('no_such_table')} VALUES (1)`, params: [] },
           ]),
         ).rejects.toThrow(/no such table|doesn't exist/);
         expect((await row(id)).name).toBe('rollback-0');
-        await expect(writer.write([{ ...rename('never'), minChanges: 2 }])).rejects.toThrow(
+        await expect(writer.write([{ ...rename(id, 'never'), minChanges: 2 }])).rejects.toThrow(
           ShortWrite,
         );
         expect((await row(id)).name).toBe('rollback-0');
-        await writer.write([rename('renamed')]);
+        await writer.write([rename(id, 'renamed')]);
         expect((await row(id)).name).toBe('renamed');
       } finally {
         await writer.close();
       }
     });
+
+    if (kind === 'mysql') {
+      it('writer thread: a lost MySQL connection is opened again for the next batch', async () => {
+        const [id] = await insertTargets('reconnect', 1);
+        const sessions = async () =>
+          (
+            await ds.query<{ id: number | string }[]>(
+              'SELECT ID AS id FROM information_schema.PROCESSLIST WHERE DB = DATABASE()',
+            )
+          ).map((r) => Number(r.id));
+        const writer = newWriter();
+        try {
+          const before = new Set(await sessions());
+          await writer.write([rename(id, 'first')]);
+          const own = (await sessions()).filter((s) => !before.has(s));
+          expect(own).toHaveLength(1);
+          await ds.query(`KILL ${own[0]}`);
+          await until(async () => !(await sessions()).includes(own[0]));
+          // the batch that meets the dead connection may fail whole; the one after it lands
+          await writer
+            .write([rename(id, 'second')])
+            .catch(() => writer.write([rename(id, 'second')]));
+          expect((await row(id)).name).toBe('second');
+        } finally {
+          await writer.close();
+        }
+      });
+    }
   }
 });
