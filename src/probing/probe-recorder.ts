@@ -22,7 +22,10 @@ interface Pending {
 export interface ProbeRecorderOptions {
   /** A batch is written once it holds this many probes… */
   maxBatch?: number;
-  /** …or this long after its first probe arrived. */
+  /**
+   * …or this long after its first probe arrived; in either case not before the batch before
+   * it is written (probes that arrive meanwhile join the next batch).
+   */
   maxDelayMs?: number;
   /**
    * A batch holds at most this many probes (default 8,192); a longer queue (the database fell
@@ -144,7 +147,10 @@ export function statementSizes(rows: number, threaded: boolean): number[] {
 export class ProbeRecorder {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private writing: Promise<void> = Promise.resolve();
+  /** The batch being written, if any; settles once it is written (or has failed). */
+  private inFlight: Promise<void> | null = null;
+  /** A batch is due (full, or its delay is up) and goes as soon as the one in flight is done. */
+  private due = false;
   private readonly maxBatch: number;
   private readonly maxDelayMs: number;
   private readonly largestBatch: number;
@@ -182,40 +188,46 @@ export class ProbeRecorder {
     done: (error?: Error) => void,
   ): void {
     this.queue.push({ targetId, state, result, done });
-    if (this.queue.length >= this.maxBatch) this.flushSoon(0);
-    else this.flushSoon(this.maxDelayMs);
+    if (this.queue.length >= this.maxBatch) this.batchDue();
+    else this.timer ??= setTimeout(() => this.batchDue(), this.maxDelayMs);
   }
 
   /** Writes everything queued so far; resolves once it is committed (or has failed). */
   async drain(): Promise<void> {
+    this.batchDue();
+    while (this.inFlight) await this.inFlight;
+  }
+
+  /**
+   * The queue is to be written: now, or, while a batch is being written, right after it. So
+   * one batch is written at a time, and probes that arrive meanwhile go together in the next
+   * one: the busier the database, the larger (and fewer) the batches.
+   */
+  private batchDue(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.startBatch();
-    await this.writing;
+    this.due = true;
+    if (!this.inFlight) this.writeNext();
   }
 
-  private flushSoon(delayMs: number): void {
-    if (delayMs === 0) {
+  private writeNext(): void {
+    this.due = false;
+    if (this.queue.length === 0) return;
+    let batch = this.queue;
+    if (batch.length > this.largestBatch) {
+      batch = this.queue.slice(0, this.largestBatch);
+      this.queue = this.queue.slice(this.largestBatch);
+      this.due = true;
+    } else {
+      this.queue = [];
       clearTimeout(this.timer);
       this.timer = undefined;
-      this.startBatch();
-      return;
     }
-    if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.startBatch();
-    }, delayMs);
-  }
-
-  private startBatch(): void {
-    const queued = this.queue;
-    this.queue = [];
-    for (let i = 0; i < queued.length; i += this.largestBatch) {
-      const batch = queued.slice(i, i + this.largestBatch);
-      // batches are written one after the other, in order
-      this.writing = this.writing.then(() => this.write(batch));
-    }
+    const next = (): void => {
+      this.inFlight = null;
+      if (this.due || this.queue.length >= this.maxBatch) this.writeNext();
+    };
+    this.inFlight = this.write(batch).then(next, next);
   }
 
   private async write(batch: Pending[]): Promise<void> {

@@ -226,6 +226,32 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
     expect(await results(b)).toHaveLength(3);
   });
 
+  it('writes one batch at a time: probes that arrive meanwhile go together in the next', async () => {
+    const [a, b] = await insertTargets('together', 2);
+    // every probe alone makes a full batch
+    const recorder = newRecorder(1);
+    const writes = writerThread
+      ? jest.spyOn(WriterThread.prototype, 'write')
+      : jest.spyOn(ds, 'transaction');
+    const start = Date.parse('2026-11-21T13:00:00.000Z');
+    const states = new Map<number, TargetState>();
+    const pending = [a, b, a, b, a, b].map((id, i) => {
+      const probe = result(i === 5 ? 503 : 200, new Date(start + i * 1000));
+      const state = applyResult(states.get(id) ?? NEW_STATE, probe, THRESHOLDS).state;
+      states.set(id, state);
+      return recorder.record(id, state, probe);
+    });
+    await Promise.all(pending);
+    // the first probe is written at once, the five queued behind it in a second batch
+    expect(writes).toHaveBeenCalledTimes(2);
+    writes.mockRestore();
+
+    expect(await row(a)).toMatchObject({ passCount: 3, failCount: 0 });
+    expect(await row(b)).toMatchObject({ passCount: 2, failCount: 1, status: 'FAIL' });
+    expect(await results(a)).toHaveLength(3);
+    expect(await results(b)).toHaveLength(3);
+  });
+
   if (kind === 'sqlite' && !writerThread) {
     it("runs the application's SQLite connection in WAL mode with synchronous NORMAL", async () => {
       expect(await ds.query('PRAGMA journal_mode')).toEqual([{ journal_mode: 'wal' }]);
