@@ -62,23 +62,32 @@ const DISCARD_LIMIT = 128 * 1024;
 /** The request was cut short on purpose: enough of the body was read. */
 class BodyCapReached extends Error {}
 
-/** Where a target's requests go, taken apart once per target definition. */
+/** Where a target's requests go. */
 interface Route {
   origin: string;
   /** Path and query string. */
   path: string;
 }
 
-const routes = new WeakMap<ProbeSpec, Route>();
+/** A spec with its URL already taken apart, so that its probes do not parse it again. */
+type PreparedSpec = ProbeSpec & { readonly route: Route };
 
-function routeOf(spec: ProbeSpec): Route {
-  let route = routes.get(spec);
-  if (!route) {
-    const url = new URL(spec.url);
-    route = { origin: url.origin, path: `${url.pathname}${url.search}` };
-    routes.set(spec, route);
+function routeOf(url: string): Route {
+  const parsed = new URL(url);
+  return { origin: parsed.origin, path: `${parsed.pathname}${parsed.search}` };
+}
+
+/**
+ * The spec, prepared for many probes: its URL parsed once. An invalid URL is left for each
+ * probe to report.
+ */
+export function prepareSpec(spec: ProbeSpec): ProbeSpec {
+  try {
+    const prepared: PreparedSpec = { ...spec, route: routeOf(spec.url) };
+    return prepared;
+  } catch {
+    return spec;
   }
-  return route;
 }
 
 /**
@@ -382,7 +391,7 @@ export class HttpProber {
     readBody: boolean,
   ): Promise<Answer> {
     return new Promise<Answer>((resolve, reject) => {
-      const { origin, path } = routeOf(spec);
+      const { origin, path } = (spec as Partial<PreparedSpec>).route ?? routeOf(spec.url);
       const max = readBody ? this.maxBodyBytes : DISCARD_LIMIT;
       this.dispatcher.dispatch(
         {

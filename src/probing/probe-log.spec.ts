@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatProbeLine, maskUrl, ProbeLog } from './probe-log';
+import { formatProbeLine, linePrefix, maskUrl, ProbeLog } from './probe-log';
 import type { ProbeResult } from './probe-spec';
 
 const result = (over: Partial<ProbeResult> = {}): ProbeResult => ({
@@ -18,15 +18,20 @@ const result = (over: Partial<ProbeResult> = {}): ProbeResult => ({
 describe('probe log', () => {
   it('writes the documented line format', () => {
     const line = formatProbeLine(
-      { id: 12, name: 'billing-api', method: 'GET', url: 'https://billing.example/health?x=1' },
+      linePrefix({
+        id: 12,
+        name: 'billing-api',
+        method: 'GET',
+        url: 'https://bob:hunter2@billing.example/health?x=1&token=t0k',
+      }),
       result(),
     );
     expect(line).toBe(
-      '2026-11-21T10:00:00.000Z ERROR [12] billing-api                    GET https://billing.example/health?x=1 FAIL (target status:503 != 200) 42ms',
+      '2026-11-21T10:00:00.000Z ERROR [12] billing-api                    GET https://***@billing.example/health?x=1&token=*** FAIL (target status:503 != 200) 42ms',
     );
     expect(
       formatProbeLine(
-        { id: 1, name: 'a', method: 'HEAD', url: 'http://h/' },
+        linePrefix({ id: 1, name: 'a', method: 'HEAD', url: 'http://h/' }),
         result({ status: 'PASS', description: 'OK' }),
       ),
     ).toMatch(/^\S+ INFO {2}\[1\] a {30}HEAD http:\/\/h\/ PASS \(OK\) 42ms$/);
@@ -43,9 +48,9 @@ describe('probe log', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigil-probelog-'));
     const file = join(dir, 'probe.log');
     const log = new ProbeLog({ file, maxBytes: 2000, keep: 50 });
-    const target = { id: 3, name: 'svc', method: 'GET', url: 'http://svc/' };
+    const prefix = linePrefix({ id: 3, name: 'svc', method: 'GET', url: 'http://svc/' });
     for (let i = 0; i < 300; i++) {
-      log.write(target, result({ description: `probe ${i}` }));
+      log.write(prefix, result({ description: `probe ${i}` }));
     }
     await log.close();
     const files = readdirSync(dir).sort();

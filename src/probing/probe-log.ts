@@ -30,28 +30,22 @@ export interface ProbeLogTarget {
 }
 
 /**
- * `[<id>] <name padded to 30> <METHOD> <masked url>`, computed once per target definition (a
- * changed definition is a new object).
+ * `[<id>] <name padded to 30> <METHOD> <masked url>`: the part of a target's lines that only its
+ * definition decides, made once per definition.
  */
-const linePrefixes = new WeakMap<ProbeLogTarget, string>();
-
-function linePrefix(target: ProbeLogTarget): string {
-  let prefix = linePrefixes.get(target);
-  if (prefix === undefined) {
-    prefix = `[${target.id}] ${target.name.padEnd(30)} ${target.method} ${maskUrl(target.url)}`;
-    linePrefixes.set(target, prefix);
-  }
-  return prefix;
+export function linePrefix(target: ProbeLogTarget): string {
+  return `[${target.id}] ${target.name.padEnd(30)} ${target.method} ${maskUrl(target.url)}`;
 }
 
 /**
- * `<ISO time> <INFO|ERROR> [<id>] <name padded to 30> <METHOD> <url> <PASS|FAIL> (<description>) <ms>ms`
+ * `<ISO time> <INFO|ERROR> [<id>] <name padded to 30> <METHOD> <url> <PASS|FAIL> (<description>) <ms>ms`,
+ * from the target's `linePrefix`.
  */
-export function formatProbeLine(target: ProbeLogTarget, result: ProbeResult): string {
+export function formatProbeLine(prefix: string, result: ProbeResult): string {
   const level = result.status === 'PASS' ? 'INFO ' : 'ERROR';
   const description = result.description.replace(/[\r\n]+/g, ' ');
   return (
-    `${result.startedAt.toISOString()} ${level} ${linePrefix(target)} ` +
+    `${result.startedAt.toISOString()} ${level} ${prefix} ` +
     `${result.status} (${description}) ${Math.round(result.responseTimeMs)}ms`
   );
 }
@@ -100,8 +94,9 @@ export class ProbeLog {
     return stream;
   }
 
-  write(target: ProbeLogTarget, result: ProbeResult): void {
-    this.append(`${formatProbeLine(target, result)}\n`);
+  /** Appends the line of a probe of the target whose `linePrefix` is `prefix`. */
+  write(prefix: string, result: ProbeResult): void {
+    this.append(`${formatProbeLine(prefix, result)}\n`);
   }
 
   private append(line: string): void {

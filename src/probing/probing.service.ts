@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, MoreThan, Repository } from 'typeorm';
 import { Agent } from 'undici';
 import { AppConfig } from '../config/app-config';
 import { ProblemException } from '../common/problem';
@@ -16,9 +16,9 @@ import { TargetChangedEvent, TargetEvents } from '../targets/target-events';
 import { TargetEntity } from '../targets/target.entity';
 import { type TargetForProbing, TargetsService } from '../targets/targets.service';
 import type { ProbeNowDto } from './dto/probe-now.dto';
-import { HttpProber } from './http-prober';
+import { HttpProber, prepareSpec } from './http-prober';
 import { KeystoneTokens } from './keystone';
-import { ProbeLog } from './probe-log';
+import { linePrefix, ProbeLog } from './probe-log';
 import { ProbeRecorder } from './probe-recorder';
 import type { ProbeResult, ProbeSpec } from './probe-spec';
 import { ProbeScheduler } from './scheduler';
@@ -30,7 +30,7 @@ function stateOf(t: TargetForProbing): TargetState {
 }
 
 export function specOf(t: TargetForProbing): ProbeSpec {
-  return {
+  return prepareSpec({
     url: t.url,
     method: t.method,
     headers: t.headers,
@@ -43,13 +43,18 @@ export function specOf(t: TargetForProbing): ProbeSpec {
     ...(t.jsonPath !== null ? { jsonPath: t.jsonPath, jsonEquals: t.jsonEquals } : {}),
     ...(t.maxResponseTimeMs !== null ? { maxResponseTimeMs: t.maxResponseTimeMs } : {}),
     freshConnection: t.freshConnection,
-  };
+  });
 }
+
+/** Targets read from the database at a time when probing starts. */
+const LOAD_PAGE = 1000;
 
 /** A target the engine knows: its definition, its state, and the probe running on it. */
 interface Tracked {
   def: TargetForProbing;
   spec: ProbeSpec;
+  /** The start of its probe log lines. */
+  logPrefix: string;
   state: TargetState;
   /**
    * Settles once the probes of the target started so far are done: probes of one target run
@@ -130,7 +135,18 @@ export class ProbingService
       this.logger.log('Probing is off (VIGIL_PROBING_ENABLED=false)');
       return;
     }
-    for (const def of await this.loadEnabled()) this.track(def);
+    // page by page, so that the objects read for one page are short-lived; the first runs
+    // are planned once all are in, spread from then on
+    this.scheduler.hold();
+    try {
+      for (let after: number | null = 0; after !== null;) {
+        const page = await this.loadEnabled(after);
+        for (const def of page.defs) this.track(def);
+        after = page.next;
+      }
+    } finally {
+      this.scheduler.release();
+    }
     this.logger.log(`Probing ${this.tracked.size} target(s), log in ${probing.logFile}`);
   }
 
@@ -177,6 +193,7 @@ export class ProbingService
       if (known) {
         known.def = def;
         known.spec = specOf(def);
+        known.logPrefix = linePrefix(def);
         this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
       } else this.track(def);
     } catch (error) {
@@ -197,7 +214,13 @@ export class ProbingService
       await this.recorder.drain();
       const def = await this.targets.forProbing(id);
       if (!def) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
-      tracked = { def, spec: specOf(def), state: stateOf(def), busy: null };
+      tracked = {
+        def,
+        spec: specOf(def),
+        logPrefix: linePrefix(def),
+        state: stateOf(def),
+        busy: null,
+      };
     }
     const outcome = await this.probe(tracked, notify, true);
     if (!outcome) {
@@ -223,12 +246,25 @@ export class ProbingService
     };
   }
 
-  /** Every enabled target; one whose password cannot be decrypted is left out and named. */
-  private async loadEnabled(): Promise<TargetForProbing[]> {
+  /**
+   * A page of the enabled targets, in id order after `after`, and where the next page starts
+   * (null after the last one); a target whose password cannot be decrypted is left out and named.
+   */
+  private async loadEnabled(
+    after: number,
+  ): Promise<{ defs: TargetForProbing[]; next: number | null }> {
+    const next = (ids: { id: number }[]) =>
+      ids.length === LOAD_PAGE ? ids[ids.length - 1].id : null;
     try {
-      return await this.targets.enabledForProbing();
+      const defs = await this.targets.enabledForProbing(after, LOAD_PAGE);
+      return { defs, next: next(defs) };
     } catch {
-      const ids = await this.targetRows.find({ select: ['id'], where: { enabled: true } });
+      const ids = await this.targetRows.find({
+        select: ['id'],
+        where: { enabled: true, id: MoreThan(after) },
+        order: { id: 'ASC' },
+        take: LOAD_PAGE,
+      });
       const defs: TargetForProbing[] = [];
       for (const { id } of ids) {
         try {
@@ -238,7 +274,7 @@ export class ProbingService
           this.logger.error(`Target ${id} is not probed: ${(error as Error).message}`);
         }
       }
-      return defs;
+      return { defs, next: next(ids) };
     }
   }
 
@@ -246,6 +282,7 @@ export class ProbingService
     this.tracked.set(def.id, {
       def,
       spec: specOf(def),
+      logPrefix: linePrefix(def),
       state: stateOf(def),
       busy: null,
     });
@@ -286,18 +323,18 @@ export class ProbingService
     notify: boolean,
     now: boolean,
   ): Promise<ProbeOutcome | null> {
-    const def = tracked.def;
+    const { def, logPrefix } = tracked;
     const result = await this.prober.probe(tracked.spec, now);
     if (this.closing) return null;
     const { state, change } = applyResult(tracked.state, result, def);
     tracked.state = state;
     if (now) {
       await this.recorder.record(def.id, state, result);
-      this.committed(def, state, result, change, notify);
+      this.committed(def, logPrefix, state, result, change, notify);
     } else {
       this.recorder.enqueue(def.id, state, result, (error) => {
         if (error) this.notRecorded(def.id, error);
-        else this.committed(def, state, result, change, notify);
+        else this.committed(def, logPrefix, state, result, change, notify);
       });
     }
     return { result, state, change };
@@ -306,6 +343,7 @@ export class ProbingService
   /** A probe's state and result are in the database: log it, and publish its change. */
   private committed(
     def: TargetForProbing,
+    logPrefix: string,
     state: TargetState,
     result: ProbeResult,
     change: StateChange | null,
@@ -313,7 +351,7 @@ export class ProbingService
   ): void {
     this.recorded += 1;
     try {
-      this.log?.write(def, result);
+      this.log?.write(logPrefix, result);
       if (change && notify) {
         const { auth, ...definition } = def;
         this.events.emit(

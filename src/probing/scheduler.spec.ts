@@ -24,6 +24,33 @@ describe('ProbeScheduler', () => {
     expect(runs.length).toBeLessThanOrEqual(11);
   });
 
+  it('while held, takes targets in without running them, and plans them from the release', async () => {
+    const runs: { id: number; at: number }[] = [];
+    scheduler = new ProbeScheduler({
+      maxConcurrent: 10,
+      run: (id) => {
+        runs.push({ id, at: Date.now() });
+        return Promise.resolve();
+      },
+    });
+    scheduler.hold();
+    scheduler.upsert(1, 100);
+    scheduler.upsert(2, 100);
+    await sleep(300);
+    expect(runs).toEqual([]);
+    const released = Date.now();
+    scheduler.release();
+    await sleep(1000);
+    for (const id of [1, 2]) {
+      const times = runs.filter((r) => r.id === id).map((r) => r.at);
+      // the first run within about one period of the release, then the period holds
+      expect(times[0]).toBeGreaterThanOrEqual(released);
+      expect(times[0] - released).toBeLessThan(200);
+      expect(times.length).toBeGreaterThanOrEqual(9);
+      expect(times.length).toBeLessThanOrEqual(11);
+    }
+  });
+
   it('lets a hanging target delay nobody, and never starts it twice', async () => {
     const runs = new Map<number, number>();
     scheduler = new ProbeScheduler({

@@ -57,6 +57,8 @@ export class ProbeScheduler {
   private queueHead = 0;
   private active = 0;
   private stopped = false;
+  /** Targets are taken in but not planned (while the stored ones are being loaded). */
+  private held = false;
   private readonly idleWaiters: (() => void)[] = [];
   private readonly now: () => number;
   readonly counters = { started: 0, skipped: 0, failed: 0 };
@@ -80,12 +82,34 @@ export class ProbeScheduler {
     if (existing) {
       if (existing.periodMs === periodMs) return;
       existing.periodMs = periodMs;
-      this.plan(existing, this.now() + this.spread(id, periodMs));
+      if (!this.held) this.plan(existing, this.now() + this.spread(id, periodMs));
       return;
     }
     const entry: Entry = { id, periodMs, plannedAt: 0, slot: -1, running: false, queued: false };
     this.entries.set(id, entry);
-    this.plan(entry, this.now() + this.spread(id, periodMs));
+    if (!this.held) this.plan(entry, this.now() + this.spread(id, periodMs));
+  }
+
+  /**
+   * Takes targets in without planning any run until `release`, so that the first runs of
+   * targets added meanwhile (many, loaded at start-up) are spread from the moment probing
+   * starts, not from a moment already past while the rest were being added.
+   */
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Plans the first run of every target added since `hold`, spread from now. */
+  release(): void {
+    if (!this.held) return;
+    this.held = false;
+    if (this.stopped) return;
+    const now = this.now();
+    for (const entry of this.entries.values()) {
+      if (entry.slot === -1 && !entry.running && !entry.queued) {
+        this.plan(entry, now + this.spread(entry.id, entry.periodMs));
+      }
+    }
   }
 
   /** Stops probing a target; a probe of it already running finishes. */

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { MoreThan, Repository } from 'typeorm';
 import { SecretBox } from '../common/crypto/secret-box';
 import { emitSafely, NamedRecords, reencryptOrKeep } from '../common/named-records';
 import { ValidationProblemException } from '../common/problem';
@@ -295,9 +295,13 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     return t && this.probingView(t);
   }
 
-  /** Every enabled target, with passwords decrypted. */
-  async enabledForProbing(): Promise<TargetForProbing[]> {
-    const rows = await this.targets.find({ where: { enabled: true }, order: { id: 'ASC' } });
+  /** Enabled targets with passwords decrypted: at most `limit`, in id order after `afterId`. */
+  async enabledForProbing(afterId: number, limit: number): Promise<TargetForProbing[]> {
+    const rows = await this.targets.find({
+      where: { enabled: true, id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
     return rows.map((t) => this.probingView(t));
   }
 
