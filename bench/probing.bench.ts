@@ -223,8 +223,15 @@ async function vigilWorker(job: Extract<Job, { role: 'vigil' }>): Promise<Figure
   let count = 0;
   let measuring = false;
   const probing = app.get(ProbingService);
+  // BENCH_TIMELINE: the worst lag of each second from start-up on, to see when the schedule slips
+  const timeline = process.env.BENCH_TIMELINE ? new Float64Array(FREQUENCY_S + seconds + 30) : null;
+  const born = performance.now();
   probing.onLag = (lag) => {
     if (measuring && count < lags.length) lags[count++] = lag;
+    if (timeline) {
+      const second = Math.floor((performance.now() - born) / 1000);
+      if (second < timeline.length) timeline[second] = Math.max(timeline[second], lag);
+    }
   };
   await app.init();
   const mem = () => {
@@ -245,6 +252,8 @@ async function vigilWorker(job: Extract<Job, { role: 'vigil' }>): Promise<Figure
   const after = probing.stats();
   const peak = peakRssMb();
   console.error(`  end: ${mem()}, peak ${peak.toFixed(0)} MB`);
+  if (timeline)
+    console.error(`  worst lag per second (ms): ${Array.from(timeline, Math.round).join(' ')}`);
   if (global.gc) {
     global.gc();
     console.error(`  after gc: ${mem()}`);
