@@ -22,7 +22,13 @@ import { linePrefix, ProbeLog } from './probe-log';
 import { ProbeRecorder } from './probe-recorder';
 import type { ProbeResult, ProbeSpec } from './probe-spec';
 import { ProbeScheduler } from './scheduler';
-import { applyResult, TARGET_STATE_KEYS, type StateChange, type TargetState } from './state';
+import {
+  applyResult,
+  isPublished,
+  TARGET_STATE_KEYS,
+  type StateChange,
+  type TargetState,
+} from './state';
 import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from './state-changed.event';
 
 function stateOf(t: TargetForProbing): TargetState {
@@ -242,7 +248,7 @@ export class ProbingService
       steps: result.steps,
       targetStatus: state.status,
       change,
-      notified: Boolean(change && notify),
+      notified: notify && isPublished(change),
     };
   }
 
@@ -352,7 +358,7 @@ export class ProbingService
     this.recorded += 1;
     try {
       this.log?.write(logPrefix, result);
-      if (change && notify) {
+      if (notify && isPublished(change)) {
         const { auth, ...definition } = def;
         this.events.emit(
           TARGET_STATE_CHANGED,

@@ -1,5 +1,11 @@
 import type { ProbeResult } from './probe-spec';
-import { applyResult, newTargetState, type TargetState, type Thresholds } from './state';
+import {
+  applyResult,
+  isPublished,
+  newTargetState,
+  type TargetState,
+  type Thresholds,
+} from './state';
 
 const fresh = (): TargetState => newTargetState(null);
 
@@ -94,5 +100,13 @@ describe('applyResult', () => {
       recoveryThreshold: 1,
     });
     expect(state).toMatchObject({ status: 'PASS', statusDescription: 'OK', repeatedFailCount: 1 });
+  });
+
+  it('publishes the changes to and from FAIL, not a first pass', () => {
+    expect(isPublished({ from: 'NEW', to: 'FAIL' })).toBe(true);
+    expect(isPublished({ from: 'PASS', to: 'FAIL' })).toBe(true);
+    expect(isPublished({ from: 'FAIL', to: 'PASS' })).toBe(true);
+    expect(isPublished({ from: 'NEW', to: 'PASS' })).toBe(false);
+    expect(isPublished(null)).toBe(false);
   });
 });

@@ -78,6 +78,14 @@ export interface StateChange {
 }
 
 /**
+ * Whether a change is published (TARGET_STATE_CHANGED): NEW→FAIL, PASS→FAIL and FAIL→PASS are;
+ * a target's first pass (NEW→PASS) is not news.
+ */
+export function isPublished(change: StateChange | null): change is StateChange {
+  return change !== null && (change.to === 'FAIL' || change.from === 'FAIL');
+}
+
+/**
  * The target's state after one probe, and the change of status it causes, if any: to FAIL
  * after `failureThreshold` consecutive failures (also straight from NEW), back to PASS after
  * `recoveryThreshold` consecutive passes. NEW becomes PASS on its first passing probe.

@@ -426,6 +426,16 @@ describe.each(databaseKinds())('probing on %s', (kind) => {
     });
   });
 
+  it("reports a target's first pass (NEW to PASS) but does not publish it", async () => {
+    const { id } = await create({ url: `${server.url}/status/200` });
+    expect(await probe(id, true)).toMatchObject({
+      targetStatus: 'PASS',
+      change: { from: 'NEW', to: 'PASS' },
+      notified: false,
+    });
+    expect(changes.filter((c) => c.target.id === id)).toEqual([]);
+  });
+
   it('shares Keystone tokens, renews them near expiry and fetches again once on a 401', async () => {
     const v3 = {
       type: 'OPENSTACK' as const,
