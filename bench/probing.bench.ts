@@ -12,6 +12,7 @@
  *   BENCH_TARGETS=10000 BENCH_SECONDS=60 BENCH_SWEEP=20000,30000 BENCH_SWEEP_SECONDS=30 \
  *   BENCH_DATABASES=sqlite,mysql VIGIL_TEST_MYSQL_URL=mysql://root@127.0.0.1:3306 npm run bench:probing
  *   BENCH_CPU_PROF=/tmp/prof npm run bench:probing   # a CPU profile of each vigil run
+ *   BENCH_FRESH=1 npm run bench:probing              # targets never probed before (status NEW)
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -25,7 +26,7 @@ import { Agent, request } from 'undici';
 import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app-config';
 import { ProbingService } from '../src/probing/probing.service';
-import { newTargetState } from '../src/probing/state';
+import { newTargetState, type TargetState } from '../src/probing/state';
 import { TargetEntity } from '../src/targets/target.entity';
 
 const FREQUENCY_S = 10;
@@ -160,8 +161,30 @@ async function freshDatabase(kind: 'sqlite' | 'mysql', dir: string) {
   };
 }
 
+/**
+ * The stored state of each target: by default one vigil has probed before (an installation
+ * restarted), passing; with BENCH_FRESH=1 never probed (NEW), so that the first period also
+ * gives every row its first values.
+ */
+function storedState(now: Date): TargetState & { lastUpdated: Date } {
+  const state = newTargetState(new Date(now.getTime() - 3_600_000));
+  if (process.env.BENCH_FRESH) return state;
+  const probes = 360;
+  return {
+    ...state,
+    status: 'PASS',
+    statusDescription: 'OK',
+    previousStatus: 'NEW',
+    lastProbeAt: new Date(now.getTime() - FREQUENCY_S * 1000),
+    lastResponseTimeMs: 1,
+    passCount: probes,
+    status2xxCount: probes,
+    repeatedPassCount: probes,
+  };
+}
+
 async function insertTargets(ds: DataSource, n: number, url: string): Promise<void> {
-  const now = new Date();
+  const state = storedState(new Date());
   for (let i = 0; i < n; i += 500) {
     const rows = Array.from({ length: Math.min(500, n - i) }, (_, k) => ({
       name: `bench-${i + k}`,
@@ -177,7 +200,7 @@ async function insertTargets(ds: DataSource, n: number, url: string): Promise<vo
       recoveryThreshold: 1,
       enabled: true,
       notifierIds: [],
-      ...newTargetState(now),
+      ...state,
     }));
     await ds.createQueryBuilder().insert().into(TargetEntity).values(rows).execute();
   }
