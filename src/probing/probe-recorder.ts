@@ -192,10 +192,28 @@ export class ProbeRecorder {
     else this.timer ??= setTimeout(() => this.batchDue(), this.maxDelayMs);
   }
 
-  /** Writes everything queued so far; resolves once it is committed (or has failed). */
+  /**
+   * Writes everything queued so far; resolves once it is committed (or has failed). Probes
+   * queued later are not waited for, so a steady flow of probes never holds it up.
+   */
   async drain(): Promise<void> {
-    this.batchDue();
-    while (this.inFlight) await this.inFlight;
+    const last = this.queue.at(-1);
+    if (!last) {
+      await this.inFlight;
+      return;
+    }
+    // batches are written in order: once the last probe queued now is told, so are all before it
+    await new Promise<void>((resolve) => {
+      const done = last.done;
+      last.done = (error) => {
+        try {
+          done(error);
+        } finally {
+          resolve();
+        }
+      };
+      this.batchDue();
+    });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import { ProbeRecorder, TargetGone, writerDatabase } from '../../src/probing/probe-recorder';
 import { ProbeResultEntity } from '../../src/probing/probe-result.entity';
@@ -250,6 +251,44 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
     expect(await row(b)).toMatchObject({ passCount: 2, failCount: 1, status: 'FAIL' });
     expect(await results(a)).toHaveLength(3);
     expect(await results(b)).toHaveLength(3);
+  });
+
+  it('drains what was queued when asked, not the probes that keep arriving after', async () => {
+    const [id] = await insertTargets('flow', 1);
+    const recorder = new ProbeRecorder(ds, { maxBatch: 1000, maxDelayMs: 5, writerThread });
+    recorders.push(recorder);
+    // every write takes at least 50 ms, so that probes keep arriving while one is written
+    const original = (writerThread ? WriterThread.prototype.write : ds.transaction) as (
+      ...args: unknown[]
+    ) => Promise<unknown>;
+    const slow = writerThread
+      ? jest.spyOn(WriterThread.prototype, 'write')
+      : jest.spyOn(ds, 'transaction');
+    slow.mockImplementation(async function (this: unknown, ...args: unknown[]) {
+      await sleep(50);
+      return original.apply(this, args);
+    } as never);
+    const start = Date.parse('2026-11-21T14:00:00.000Z');
+    let state: TargetState = NEW_STATE;
+    let n = 0;
+    const add = () => {
+      const probe = result(200, new Date(start + n++ * 1000));
+      state = applyResult(state, probe, THRESHOLDS).state;
+      return recorder.record(id, state, probe);
+    };
+    const recorded = [add()];
+    const t0 = Date.now();
+    const drained = recorder.drain().then(() => Date.now() - t0);
+    // a probe every 10 ms for one second
+    const flow = setInterval(() => recorded.push(add()), 10);
+    setTimeout(() => clearInterval(flow), 1000);
+    const took = await drained;
+    await sleep(Math.max(0, 1100 - (Date.now() - t0)));
+    await Promise.all(recorded);
+    await recorder.drain();
+    slow.mockRestore();
+    expect(took).toBeLessThan(600);
+    expect(await results(id)).toHaveLength(n);
   });
 
   if (kind === 'sqlite' && !writerThread) {
