@@ -112,16 +112,18 @@ async function connect() {
       if (connection === opened) connection = null;
     });
     const c = await opened;
-    c.on('error', () => {
+    const lost = () => {
       if (connection === opened) connection = null;
-    });
+    };
+    c.on('error', lost);
+    c.on('end', lost);
   }
   return connection;
 }
 async function write(statements) {
   const c = await connect();
-  await c.query('START TRANSACTION');
   try {
+    await c.query('START TRANSACTION');
     for (const [index, s] of statements.entries()) {
       const [result] = await c.query(s.sql, s.params);
       if (s.minChanges !== undefined && result.affectedRows < s.minChanges) {
