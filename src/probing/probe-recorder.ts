@@ -366,10 +366,14 @@ export class ProbeRecorder {
     }
     const first = `SELECT ${names.map((n) => `? AS ${n}`).join(', ')}`;
     const rest = ` UNION ALL SELECT ${names.map(() => '?').join(', ')}`;
+    // a column MySQL updates on its own (ON UPDATE CURRENT_TIMESTAMP) keeps its value when set to
+    // it: a probe is no change of the target's definition
+    const updated = metadata.updateDateColumn && q(metadata.updateDateColumn.databaseName);
     return {
       sql:
         `UPDATE ${table} t JOIN (${first}${rest.repeat(rows.length - 1)}) v ` +
-        `ON t.${id} = v.${id} SET ${assign('t', 't.')}`,
+        `ON t.${id} = v.${id} SET ${assign('t', 't.')}` +
+        (updated ? `, t.${updated} = t.${updated}` : ''),
       params,
     };
   }

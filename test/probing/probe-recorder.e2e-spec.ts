@@ -253,6 +253,16 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
     expect(await results(b)).toHaveLength(3);
   });
 
+  it("leaves the target's updatedAt (its definition's last change) alone", async () => {
+    const [id] = await insertTargets('untouched', 1);
+    const before = (await row(id)).updatedAt;
+    await sleep(20);
+    const recorder = newRecorder(1);
+    const probe = result(200, new Date());
+    await recorder.record(id, applyResult(NEW_STATE, probe, THRESHOLDS).state, probe);
+    expect(await row(id)).toMatchObject({ passCount: 1, updatedAt: before });
+  });
+
   it('drains what was queued when asked, not the probes that keep arriving after', async () => {
     const [id] = await insertTargets('flow', 1);
     const recorder = new ProbeRecorder(ds, { maxBatch: 1000, maxDelayMs: 5, writerThread });
