@@ -5,6 +5,7 @@ import { DataSource, LessThan, MoreThan, Repository } from 'typeorm';
 import { NotifierChangedEvent, NotifierEvents } from '../notifiers/notifier-events';
 import { NotifiersService } from '../notifiers/notifiers.service';
 import { ProbeResultEntity } from '../probing/probe-result.entity';
+import { isPublished } from '../probing/state';
 import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from '../probing/state-changed.event';
 import { DeliveryWorker } from './delivery.worker';
 import { renderStateChangeMail } from './mail-render';
@@ -46,7 +47,7 @@ export class OutboxService {
   /** Writes the deliveries for one change of state; answers their ids (none for NEW → PASS). */
   async enqueue(event: TargetStateChangedEvent): Promise<number[]> {
     const { target, change } = event;
-    if (change.to === 'PASS' && change.from !== 'FAIL') return [];
+    if (!isPublished(change)) return [];
     const notifiers = (await this.notifiers.forDelivery(target.notifierIds)).filter((n) => {
       if (n.smtp) return true;
       this.logger.warn(`Notifier ${n.id} ("${n.name}") has no SMTP settings: nothing is sent`);

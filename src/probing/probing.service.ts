@@ -69,6 +69,16 @@ interface Tracked {
   busy: Promise<void> | null;
 }
 
+/** What a target's definition decides of its tracking: the probe spec and the log prefix. */
+function definitionOf(def: TargetForProbing): Pick<Tracked, 'def' | 'spec' | 'logPrefix'> {
+  return { def, spec: specOf(def), logPrefix: linePrefix(def) };
+}
+
+/** A target as the engine starts to track it: its stored state, no probe running. */
+function trackedOf(def: TargetForProbing): Tracked {
+  return { ...definitionOf(def), state: stateOf(def), busy: null };
+}
+
 export interface ProbeOutcome {
   result: ProbeResult;
   state: TargetState;
@@ -197,9 +207,8 @@ export class ProbingService
         return;
       }
       if (known) {
-        known.def = def;
-        known.spec = specOf(def);
-        known.logPrefix = linePrefix(def);
+        // a new definition; the state and a probe running on it stay
+        Object.assign(known, definitionOf(def));
         this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
       } else this.track(def);
     } catch (error) {
@@ -220,13 +229,7 @@ export class ProbingService
       await this.recorder.drain();
       const def = await this.targets.forProbing(id);
       if (!def) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
-      tracked = {
-        def,
-        spec: specOf(def),
-        logPrefix: linePrefix(def),
-        state: stateOf(def),
-        busy: null,
-      };
+      tracked = trackedOf(def);
     }
     const outcome = await this.probe(tracked, notify, true);
     if (!outcome) {
@@ -285,13 +288,7 @@ export class ProbingService
   }
 
   private track(def: TargetForProbing): void {
-    this.tracked.set(def.id, {
-      def,
-      spec: specOf(def),
-      logPrefix: linePrefix(def),
-      state: stateOf(def),
-      busy: null,
-    });
+    this.tracked.set(def.id, trackedOf(def));
     this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
   }
 
