@@ -1,5 +1,5 @@
 import { Agent } from 'undici';
-import { HttpProber } from '../../src/probing/http-prober';
+import { HttpProber, prepareSpec } from '../../src/probing/http-prober';
 import { KeystoneTokens } from '../../src/probing/keystone';
 import type { ProbeAuth, ProbeSpec } from '../../src/probing/probe-spec';
 import {
@@ -72,6 +72,21 @@ describe('HttpProber against real local servers', () => {
 
   it('passes when the expected status is not 200', async () => {
     expect((await prober.probe(spec('/status/204', { expectedStatus: 204 }))).status).toBe('PASS');
+  });
+
+  it('probes a prepared spec like a plain one, and reports an invalid URL as a failed probe', async () => {
+    expect(await prober.probe(prepareSpec(spec('/status/200?x=1')))).toMatchObject({
+      status: 'PASS',
+      httpStatus: 200,
+    });
+    const invalid = { ...spec('/'), url: 'http://exa mple/' };
+    for (const s of [invalid, prepareSpec(invalid)]) {
+      expect(await prober.probe(s)).toMatchObject({
+        status: 'FAIL',
+        httpStatus: null,
+        description: expect.stringMatching(/^cannot connect: /) as unknown,
+      });
+    }
   });
 
   it('sends method, headers, body and keeps the query string', async () => {
