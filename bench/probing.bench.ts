@@ -11,12 +11,15 @@
  *   npm run bench:probing
  *   BENCH_TARGETS=10000 BENCH_SECONDS=60 BENCH_SWEEP=20000,30000 BENCH_SWEEP_SECONDS=30 \
  *   BENCH_DATABASES=sqlite,mysql VIGIL_TEST_MYSQL_URL=mysql://root@127.0.0.1:3306 npm run bench:probing
- *   BENCH_CPU_PROF=/tmp/prof npm run bench:probing   # a CPU profile of each vigil run
+ *   BENCH_CPU_PROF=/tmp/prof npm run bench:probing   # CPU profiles: each raw loop, each vigil
+ *                                                    # run's measured window (after the first period)
  *   BENCH_FRESH=1 npm run bench:probing              # targets never probed before (status NEW)
+ *   BENCH_NODE_FLAGS=--trace-gc npm run bench:probing # more Node flags for the runs
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { hashSync } from 'bcrypt';
@@ -40,8 +43,14 @@ const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mysql').split(',') as 
   'sqlite' | 'mysql'
 )[];
 const MYSQL_URL = process.env.VIGIL_TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306';
-/** Node flags of each vigil run and raw loop: those `npm start` runs vigil with (package.json). */
-const NODE_FLAGS = ['--max-semi-space-size=32'];
+/**
+ * Node flags of each vigil run and raw loop: those `npm start` runs vigil with (package.json),
+ * and any given in BENCH_NODE_FLAGS (e.g. `--trace-gc`).
+ */
+const NODE_FLAGS = [
+  '--max-semi-space-size=32',
+  ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The target server runs in its own process, so its CPU is not counted as vigil's. */
@@ -219,13 +228,15 @@ type Job =
 
 /** Runs a job in a process of its own and returns its figures. */
 async function inWorker(job: Job, profileName: string): Promise<Figures> {
-  const profile = process.env.BENCH_CPU_PROF
-    ? [
-        '--cpu-prof',
-        `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`,
-        `--cpu-prof-name=${profileName}.cpuprofile`,
-      ]
-    : [];
+  // a vigil run profiles its measured window itself (windowProfile)
+  const profile =
+    process.env.BENCH_CPU_PROF && job.role === 'raw'
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`,
+          `--cpu-prof-name=${profileName}.cpuprofile`,
+        ]
+      : [];
   const child = spawn(process.execPath, [...NODE_FLAGS, ...profile, __filename, '--worker'], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -236,6 +247,27 @@ async function inWorker(job: Job, profileName: string): Promise<Figures> {
   });
   await new Promise((resolve) => child.once('exit', resolve));
   return figures;
+}
+
+/**
+ * With BENCH_CPU_PROF, a CPU profile of this process from now until `stop`, written to
+ * `<BENCH_CPU_PROF>/<name>.cpuprofile`: start-up and the first period are left out.
+ */
+async function windowProfile(name: string): Promise<{ stop: () => Promise<void> } | null> {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return null;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 /** Vigil with its targets already in the database, measured after its first period. */
@@ -264,6 +296,7 @@ async function vigilWorker(job: Extract<Job, { role: 'vigil' }>): Promise<Figure
   console.error(`  started: ${mem()}, peak so far ${peakRssMb().toFixed(0)} MB`);
   // the first period spreads the first runs; measure after it
   await sleep(FREQUENCY_S * 1000 + 1000);
+  const profile = await windowProfile(`vigil-${kind}-${targets}`);
   const before = probing.stats();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -273,6 +306,7 @@ async function vigilWorker(job: Extract<Job, { role: 'vigil' }>): Promise<Figure
   const elapsed = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const after = probing.stats();
+  await profile?.stop();
   const peak = peakRssMb();
   console.error(`  end: ${mem()}, peak ${peak.toFixed(0)} MB`);
   if (timeline)

@@ -82,12 +82,15 @@ function routeOf(url: string): Route {
  * probe to report.
  */
 export function prepareSpec(spec: ProbeSpec): ProbeSpec {
+  let route: Route;
   try {
-    const prepared: PreparedSpec = { ...spec, route: routeOf(spec.url) };
-    return prepared;
+    route = routeOf(spec.url);
   } catch {
     return spec;
   }
+  // assigned, not spread: specs of one shape keep one hidden class (a spread can make one per object)
+  const prepared: PreparedSpec = Object.assign({}, spec, { route });
+  return prepared;
 }
 
 /**
@@ -194,7 +197,7 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
     this.resolve({
       status: this.status,
       headersAt: this.headersAt,
-      ...(this.readBody ? { body: Buffer.concat(this.chunks).toString('utf8') } : {}),
+      body: this.readBody ? Buffer.concat(this.chunks).toString('utf8') : undefined,
     });
   }
 }

@@ -22,32 +22,27 @@ import { linePrefix, ProbeLog } from './probe-log';
 import { ProbeRecorder } from './probe-recorder';
 import type { ProbeResult, ProbeSpec } from './probe-spec';
 import { ProbeScheduler } from './scheduler';
-import {
-  applyResult,
-  isPublished,
-  TARGET_STATE_KEYS,
-  type StateChange,
-  type TargetState,
-} from './state';
+import { applyResult, isPublished, stateOf, type StateChange, type TargetState } from './state';
 import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from './state-changed.event';
 
-function stateOf(t: TargetForProbing): TargetState {
-  return Object.fromEntries(TARGET_STATE_KEYS.map((k) => [k, t[k]])) as unknown as TargetState;
-}
-
+/**
+ * The probe spec of a target. Every optional field is present (undefined when not set), so that
+ * all specs have one shape and the probes read them with monomorphic property loads.
+ */
 export function specOf(t: TargetForProbing): ProbeSpec {
   return prepareSpec({
     url: t.url,
     method: t.method,
     headers: t.headers,
-    ...(t.body !== null ? { body: t.body } : {}),
+    body: t.body ?? undefined,
     auth: t.auth,
     timeoutSeconds: t.timeoutSeconds,
     expectedStatus: t.expectedStatus,
-    ...(t.bodyContains !== null ? { bodyContains: t.bodyContains } : {}),
-    ...(t.bodyRegex !== null ? { bodyRegex: t.bodyRegex } : {}),
-    ...(t.jsonPath !== null ? { jsonPath: t.jsonPath, jsonEquals: t.jsonEquals } : {}),
-    ...(t.maxResponseTimeMs !== null ? { maxResponseTimeMs: t.maxResponseTimeMs } : {}),
+    bodyContains: t.bodyContains ?? undefined,
+    bodyRegex: t.bodyRegex ?? undefined,
+    jsonPath: t.jsonPath ?? undefined,
+    jsonEquals: t.jsonPath !== null ? t.jsonEquals : undefined,
+    maxResponseTimeMs: t.maxResponseTimeMs ?? undefined,
     freshConnection: t.freshConnection,
   });
 }
@@ -76,7 +71,14 @@ function definitionOf(def: TargetForProbing): Pick<Tracked, 'def' | 'spec' | 'lo
 
 /** A target as the engine starts to track it: its stored state, no probe running. */
 function trackedOf(def: TargetForProbing): Tracked {
-  return { ...definitionOf(def), state: stateOf(def), busy: null };
+  // a literal, not a spread of definitionOf(): one shape for every tracked target
+  return {
+    def,
+    spec: specOf(def),
+    logPrefix: linePrefix(def),
+    state: stateOf(def),
+    busy: null,
+  };
 }
 
 export interface ProbeOutcome {

@@ -3,6 +3,8 @@ import {
   applyResult,
   isPublished,
   newTargetState,
+  stateOf,
+  TARGET_STATE_KEYS,
   type TargetState,
   type Thresholds,
 } from './state';
@@ -108,5 +110,19 @@ describe('applyResult', () => {
     expect(isPublished({ from: 'FAIL', to: 'PASS' })).toBe(true);
     expect(isPublished({ from: 'NEW', to: 'PASS' })).toBe(false);
     expect(isPublished(null)).toBe(false);
+  });
+});
+
+describe('stateOf', () => {
+  it('takes exactly the state fields, always in the same order, from a target or a state', () => {
+    const target = { id: 7, name: 'web', ...newTargetState(null), passCount: 3, url: 'http://x/' };
+    const state = stateOf(target);
+    expect(Object.keys(state)).toEqual([...TARGET_STATE_KEYS]);
+    expect(state).toEqual({ ...newTargetState(null), passCount: 3 });
+    const next = applyResult(state, fail(503), { failureThreshold: 1, recoveryThreshold: 1 });
+    expect(Object.keys(next.state)).toEqual([...TARGET_STATE_KEYS]);
+    expect(next.state).toMatchObject({ status: 'FAIL', failCount: 1, passCount: 3 });
+    // a copy: the state it came from is unchanged
+    expect(state.failCount).toBe(0);
   });
 });

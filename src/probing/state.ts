@@ -42,6 +42,31 @@ export const TARGET_STATE_KEYS = [
   'repeatedPassCount',
 ] as const satisfies readonly (keyof TargetState)[];
 
+/**
+ * The state fields of `source` (a target, or a state) as a state of their own. Every state is
+ * built by this one literal, so that all have one shape: the probes read them with monomorphic
+ * property loads (an object made by spreading another can get a hidden class of its own).
+ */
+export function stateOf(source: TargetState): TargetState {
+  return {
+    status: source.status,
+    statusDescription: source.statusDescription,
+    previousStatus: source.previousStatus,
+    lastUpdated: source.lastUpdated,
+    lastProbeAt: source.lastProbeAt,
+    lastResponseTimeMs: source.lastResponseTimeMs,
+    passCount: source.passCount,
+    failCount: source.failCount,
+    status2xxCount: source.status2xxCount,
+    status3xxCount: source.status3xxCount,
+    status4xxCount: source.status4xxCount,
+    status5xxCount: source.status5xxCount,
+    networkFailCount: source.networkFailCount,
+    repeatedFailCount: source.repeatedFailCount,
+    repeatedPassCount: source.repeatedPassCount,
+  };
+}
+
 /** The state of a target that was never probed. */
 export function newTargetState<T extends Date | null>(
   lastUpdated: T,
@@ -97,7 +122,7 @@ export function applyResult(
   thresholds: Thresholds,
   now: Date = new Date(),
 ): { state: TargetState; change: StateChange | null } {
-  const next: TargetState = { ...state };
+  const next = stateOf(state);
   const passed = result.status === 'PASS';
   next.lastProbeAt = result.startedAt;
   next.lastResponseTimeMs = Math.round(result.responseTimeMs);

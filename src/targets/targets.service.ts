@@ -370,13 +370,13 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     const definition = Object.fromEntries(
       Object.entries(t).filter(([key]) => !NOT_FOR_PROBING.has(key)),
     ) as Omit<TargetForProbing, 'auth' | 'jsonEquals'>;
-    return {
-      ...definition,
-      auth: this.authWithSecret(t),
-      ...(t.jsonPath !== null && jsonEquals !== null
-        ? { jsonEquals: JSON.parse(jsonEquals) as unknown }
-        : {}),
-    };
+    // added to the object, not spread into a new one: the views of all targets keep one hidden
+    // class (spreading an object this large can give each copy its own)
+    const view: TargetForProbing = Object.assign(definition, { auth: this.authWithSecret(t) });
+    if (t.jsonPath !== null && jsonEquals !== null) {
+      view.jsonEquals = JSON.parse(jsonEquals) as unknown;
+    }
+    return view;
   }
 
   private authWithSecret(t: TargetEntity): TargetAuthWithSecret {
