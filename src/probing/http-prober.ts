@@ -404,6 +404,9 @@ export class HttpProber {
           headers,
           body: spec.body ?? null,
           reset: spec.freshConnection ?? false,
+          // the probe's deadline covers headers and body: no undici timers of its own per request
+          headersTimeout: 0,
+          bodyTimeout: 0,
         },
         new AnswerHandler(deadline, readBody, max, resolve, reject),
       );
