@@ -106,6 +106,9 @@ function tell(p: Pending, error?: unknown): void {
   }
 }
 
+/** Statement texts kept for reuse: room for both kinds in every size statementSizes() makes. */
+const SQL_TEXTS = 32;
+
 /** Rows per statement: well below every dialect's limit on bound parameters. */
 const ROWS_PER_STATEMENT = 500;
 
@@ -155,6 +158,8 @@ export class ProbeRecorder {
   private readonly maxDelayMs: number;
   private readonly largestBatch: number;
   private readonly writer: WriterThread | null = null;
+  /** Statement texts by kind and number of rows: a batch's SQL is built once per size. */
+  private readonly sqlTexts = new Map<string, string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -323,6 +328,18 @@ export class ProbeRecorder {
     return column;
   }
 
+  /** The statement text `build` makes, made once per key. */
+  private sql(key: string, build: () => string): string {
+    let text = this.sqlTexts.get(key);
+    if (text === undefined) {
+      text = build();
+      // a writer thread's batches come in a few sizes (statementSizes); others may not
+      if (this.sqlTexts.size >= SQL_TEXTS) this.sqlTexts.clear();
+      this.sqlTexts.set(key, text);
+    }
+    return text;
+  }
+
   /**
    * One UPDATE for many targets, each to its own values: a join with the list of new values
    * (`UPDATE … FROM` a VALUES list on SQLite, `UPDATE … JOIN` a derived table on MySQL).
@@ -330,11 +347,7 @@ export class ProbeRecorder {
   private updateStates(rows: [number, TargetState][]): { sql: string; params: unknown[] } {
     const metadata = this.dataSource.getMetadata(TargetEntity);
     const driver = this.dataSource.driver;
-    const q = (name: string) => driver.escape(name);
-    const table = q(metadata.tableName);
-    const idColumn = this.column(metadata, 'id');
     const columns = STATE_PROPERTIES.map((p) => this.column(metadata, p));
-    const names = [idColumn, ...columns].map((c) => q(c.databaseName));
     const params: unknown[] = [];
     for (const [id, state] of rows) {
       params.push(id);
@@ -342,6 +355,15 @@ export class ProbeRecorder {
         params.push(driver.preparePersistentValue(stateValue(state, p), columns[k])),
       );
     }
+    return { sql: this.sql(`update ${rows.length}`, () => this.updateText(rows.length)), params };
+  }
+
+  private updateText(rows: number): string {
+    const metadata = this.dataSource.getMetadata(TargetEntity);
+    const q = (name: string) => this.dataSource.driver.escape(name);
+    const table = q(metadata.tableName);
+    const columns = STATE_PROPERTIES.map((p) => this.column(metadata, p));
+    const names = [this.column(metadata, 'id'), ...columns].map((c) => q(c.databaseName));
     // lastUpdated is kept when the state does not carry one
     const assign = (target: string, left: string) =>
       columns
@@ -357,25 +379,21 @@ export class ProbeRecorder {
     const id = names[0];
     if (this.isSqlite) {
       const row = `(${names.map(() => '?').join(', ')})`;
-      return {
-        sql:
-          `WITH v(${names.join(', ')}) AS (VALUES ${rows.map(() => row).join(', ')}) ` +
-          `UPDATE ${table} SET ${assign(table, '')} FROM v WHERE ${table}.${id} = v.${id}`,
-        params,
-      };
+      return (
+        `WITH v(${names.join(', ')}) AS (VALUES ${Array(rows).fill(row).join(', ')}) ` +
+        `UPDATE ${table} SET ${assign(table, '')} FROM v WHERE ${table}.${id} = v.${id}`
+      );
     }
     const first = `SELECT ${names.map((n) => `? AS ${n}`).join(', ')}`;
     const rest = ` UNION ALL SELECT ${names.map(() => '?').join(', ')}`;
     // a column MySQL updates on its own (ON UPDATE CURRENT_TIMESTAMP) keeps its value when set to
     // it: a probe is no change of the target's definition
     const updated = metadata.updateDateColumn && q(metadata.updateDateColumn.databaseName);
-    return {
-      sql:
-        `UPDATE ${table} t JOIN (${first}${rest.repeat(rows.length - 1)}) v ` +
-        `ON t.${id} = v.${id} SET ${assign('t', 't.')}` +
-        (updated ? `, t.${updated} = t.${updated}` : ''),
-      params,
-    };
+    return (
+      `UPDATE ${table} t JOIN (${first}${rest.repeat(rows - 1)}) v ` +
+      `ON t.${id} = v.${id} SET ${assign('t', 't.')}` +
+      (updated ? `, t.${updated} = t.${updated}` : '')
+    );
   }
 
   /** One multi-row INSERT of probe_results rows. */
@@ -389,14 +407,15 @@ export class ProbeRecorder {
         params.push(driver.preparePersistentValue(resultValue(p, property), columns[k])),
       );
     }
-    const row = `(${columns.map(() => '?').join(', ')})`;
-    return {
-      sql:
+    const sql = this.sql(`insert ${batch.length}`, () => {
+      const row = `(${columns.map(() => '?').join(', ')})`;
+      return (
         `INSERT INTO ${driver.escape(metadata.tableName)} ` +
         `(${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) ` +
-        `VALUES ${batch.map(() => row).join(', ')}`,
-      params,
-    };
+        `VALUES ${Array(batch.length).fill(row).join(', ')}`
+      );
+    });
+    return { sql, params };
   }
 
   private async missingTargets(ids: number[]): Promise<number[]> {
