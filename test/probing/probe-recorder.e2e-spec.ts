@@ -198,6 +198,34 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
       .getCount();
     expect(stored).toBe(ids.length);
   });
+  it('writes batches of many sizes, each size again after others', async () => {
+    const ids = await insertTargets('sizes', 40);
+    const recorder = newRecorder(1000);
+    const at = new Date('2026-11-21T11:30:00.000Z');
+    const states = new Map<number, TargetState>();
+    // batches of 1 to 40 probes, then 40 to 1: target i is in 2 × (40 - i) of them
+    const sizes = [...ids.keys()].map((k) => k + 1);
+    const writes = writerThread
+      ? jest.spyOn(WriterThread.prototype, 'write')
+      : jest.spyOn(ds, 'transaction');
+    for (const size of [...sizes, ...[...sizes].reverse()]) {
+      const pending = ids.slice(0, size).map((id) => {
+        const state = applyResult(states.get(id) ?? NEW_STATE, result(200, at), THRESHOLDS).state;
+        states.set(id, state);
+        return recorder.record(id, state, result(200, at));
+      });
+      await recorder.drain();
+      await Promise.all(pending);
+    }
+    // one transaction each: no batch failed and was written again probe by probe
+    expect(writes).toHaveBeenCalledTimes(80);
+    writes.mockRestore();
+    for (const [i, id] of ids.entries()) {
+      expect(await row(id)).toMatchObject({ passCount: 2 * (40 - i) });
+      expect(await results(id)).toHaveLength(2 * (40 - i));
+    }
+  });
+
   it('writes a queue longer than the largest batch as several batches, in order', async () => {
     const [a, b] = await insertTargets('backlog', 2);
     const recorder = newRecorder(1000, 3);
