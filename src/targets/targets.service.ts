@@ -393,14 +393,18 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
         userDomain: t.userDomain,
         projectDomain: t.projectDomain,
       };
-      return {
+      const auth: TargetAuthWithSecret = {
         type: 'OPENSTACK',
         authUrl: t.authUrl ?? '',
         keystoneVersion: t.keystoneVersion ?? 'v3',
         username: t.authUsername ?? '',
         password,
-        ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== null)),
       };
+      // added, not spread: targets with the same settings share one hidden class
+      return Object.assign(
+        auth,
+        Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== null)),
+      );
     }
     return { type: 'NONE' };
   }
