@@ -71,14 +71,8 @@ function definitionOf(def: TargetForProbing): Pick<Tracked, 'def' | 'spec' | 'lo
 
 /** A target as the engine starts to track it: its stored state, no probe running. */
 function trackedOf(def: TargetForProbing): Tracked {
-  // a literal, not a spread of definitionOf(): one shape for every tracked target
-  return {
-    def,
-    spec: specOf(def),
-    logPrefix: linePrefix(def),
-    state: stateOf(def),
-    busy: null,
-  };
+  // assigned, not spread into a new object: one hidden class for every tracked target
+  return Object.assign(definitionOf(def), { state: stateOf(def), busy: null });
 }
 
 export interface ProbeOutcome {
