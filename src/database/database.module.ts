@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source';
 import { runMigrations } from './migrate';
+import { gateSqliteTransactions } from './sqlite-gate';
 
 /** The TypeORM data source; pending migrations run before any other module uses it. */
 @Module({})
@@ -20,6 +21,7 @@ export class DatabaseModule {
           }),
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
+            gateSqliteTransactions(dataSource);
             if (config.migrate) await runMigrations(dataSource);
             return dataSource;
           },
