@@ -39,7 +39,14 @@ CREATE TABLE `notifications` (
   PRIMARY KEY (`id`),
   KEY `IDX_notifications_notifier_state` (`notifier_id`,`state`),
   KEY `IDX_notifications_created` (`created_at`),
-  KEY `IDX_notifications_state_due` (`state`,`next_attempt_at`)
+  KEY `IDX_notifications_state_due` (`state`,`next_attempt_at`),
+  KEY `IDX_notifications_target_notifier` (`target_id`,`notifier_id`,`state`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `notification_cursor` (
+  `id` int(11) NOT NULL,
+  `last_change_id` int(11) NOT NULL,
+  PRIMARY KEY (`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `notifiers` (
@@ -76,6 +83,18 @@ CREATE TABLE `probe_results` (
   KEY `IDX_probe_results_time` (`probed_at`),
   KEY `IDX_probe_results_target_time` (`target_id`,`probed_at`),
   CONSTRAINT `FK_ee3e5de99d54af51eda93998a62` FOREIGN KEY (`target_id`) REFERENCES `targets` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `state_changes` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `target_id` int(11) NOT NULL,
+  `from_status` varchar(4) NOT NULL,
+  `to_status` varchar(4) NOT NULL,
+  `changed_at` datetime(3) NOT NULL,
+  `notify` tinyint(4) NOT NULL,
+  `details` text NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `IDX_state_changes_target` (`target_id`,`changed_at`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `targets` (
@@ -145,3 +164,4 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795229294866, 'Targets17
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795232592090, 'Probing1795232592090');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795232656034, 'CommandAudit1795232656034');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795233188546, 'Notifications1795233188546');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796289318282, 'StateChanges1796289318282');

@@ -95,6 +95,11 @@ export interface ProbingConfig {
   concurrency: number;
   /** Probe results older than this are pruned. */
   retentionDays: number;
+  /**
+   * Probes waiting to be written at most, kept while the database is unavailable; beyond it the
+   * oldest are dropped (those that changed a target's status last) and counted.
+   */
+  buffer: number;
 }
 
 export interface NotificationsConfig {
@@ -321,6 +326,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       logKeep: dto.VIGIL_PROBE_LOG_KEEP ?? 5,
       concurrency: dto.VIGIL_PROBE_CONCURRENCY ?? 256,
       retentionDays: dto.VIGIL_PROBE_RETENTION_DAYS ?? 30,
+      buffer: dto.VIGIL_PROBE_BUFFER ?? 100_000,
     },
     {
       maxAgeMs: (dto.VIGIL_NOTIFY_MAX_AGE_HOURS ?? 24) * 3_600_000,

@@ -199,6 +199,13 @@ export class EnvDto {
 
   @IsOptional()
   @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of probes from 100 to 10000000' })
+  @Min(100, { message: 'must be a whole number of probes from 100 to 10000000' })
+  @Max(10_000_000, { message: 'must be a whole number of probes from 100 to 10000000' })
+  VIGIL_PROBE_BUFFER?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
   @IsInt({ message: 'must be a whole number of hours from 1 to 720' })
   @Min(1, { message: 'must be a whole number of hours from 1 to 720' })
   @Max(720, { message: 'must be a whole number of hours from 1 to 720' })

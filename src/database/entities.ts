@@ -1,8 +1,10 @@
 import { UserEntity } from '../auth/user.entity';
 import { CommandAuditEntity } from '../command-pipe/command-audit.entity';
+import { NotificationCursorEntity } from '../notifications/notification-cursor.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { NotifierEntity } from '../notifiers/notifier.entity';
 import { ProbeResultEntity } from '../probing/probe-result.entity';
+import { StateChangeEntity } from '../probing/state-change.entity';
 import { TargetEntity } from '../targets/target.entity';
 
 /** Every TypeORM entity of the application. */
@@ -13,4 +15,6 @@ export const ENTITIES = [
   CommandAuditEntity,
   ProbeResultEntity,
   NotificationEntity,
+  StateChangeEntity,
+  NotificationCursorEntity,
 ];

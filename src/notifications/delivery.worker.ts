@@ -1,14 +1,20 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThanOrEqual, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { NotifierEntity } from '../notifiers/notifier.entity';
 import { NotifiersService } from '../notifiers/notifiers.service';
+import { TARGET_STATE_CHANGED } from '../probing/state-changed.event';
 import { NotificationEntity } from './notification.entity';
+import { OutboxService } from './outbox.service';
 import { SmtpMailer } from './smtp-mailer';
 
 /** Due deliveries taken per tick; the rest wait for the next one. */
 const BATCH = 100;
+
+/** Rounds of stored changes turned into deliveries per tick; the rest wait for the next one. */
+const FAN_OUT_ROUNDS = 20;
 
 /** Delay before attempt `attempts + 1`: base · 2^(attempts - 1), at most `max`. */
 export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): number {
@@ -16,8 +22,11 @@ export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): n
 }
 
 /**
- * Sends the outbox. A timer tick (and every new row) finds the due `pending` rows and sends each
- * on its own: a row is claimed by an atomic `pending → sending` update, so that it is sent once;
+ * Sends the outbox. A timer tick (and every stored change of state) first has the OutboxService
+ * write the deliveries of the changes not yet read, then finds the due `pending` rows and sends
+ * each on its own: for one target and notifier only the oldest row not yet settled is due, so
+ * mails of one target arrive in the order its state changed, also after an SMTP outage. A row
+ * is claimed by an atomic `pending → sending` update, so that it is sent once;
  * then it becomes `sent`, or `pending` again with its next attempt after an exponential backoff,
  * or `dead` once it is older than the maximum age. On start, rows a stopped process left in
  * `sending` go back to `pending`; on shutdown, sends under way are waited for.
@@ -38,7 +47,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly notifiers: NotifiersService,
     private readonly mailer: SmtpMailer,
     private readonly config: AppConfig,
+    private readonly outboxWriter: OutboxService,
   ) {}
+
+  /** A change of state is stored: its deliveries are written and sent now. */
+  @OnEvent(TARGET_STATE_CHANGED)
+  onStateChanged(): void {
+    this.kick();
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const resumed = await this.outbox.update(
@@ -83,13 +99,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   private async tick(): Promise<void> {
-    const due = await this.outbox.find({
-      select: ['id'],
-      where: { state: 'pending', nextAttemptAt: LessThanOrEqual(new Date()) },
-      order: { nextAttemptAt: 'ASC', id: 'ASC' },
-      take: BATCH,
-    });
-    for (const { id } of due) {
+    for (let round = 0; round < FAN_OUT_ROUNDS; round += 1) {
+      if (this.closing || (await this.outboxWriter.fanOut()) === 0) break;
+    }
+    const due = await this.dueIds();
+    for (const id of due) {
       if (this.closing) return;
       if (this.inFlight.has(id)) continue;
       const run = this.deliver(id)
@@ -99,6 +113,36 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         .finally(() => this.inFlight.delete(id));
       this.inFlight.set(id, run);
     }
+  }
+
+  /**
+   * The due pending deliveries, oldest first: a row waits while an older row of its target and
+   * notifier is still pending or being sent, so that a newer state is never mailed before an
+   * older one.
+   */
+  private async dueIds(): Promise<number[]> {
+    const rows = await this.outbox
+      .createQueryBuilder('n')
+      .select('n.id', 'id')
+      .where('n.state = :pending AND n.nextAttemptAt <= :now', {
+        pending: 'pending',
+        now: new Date(),
+      })
+      .andWhere((qb) => {
+        const older = qb
+          .subQuery()
+          .select('1')
+          .from(NotificationEntity, 'o')
+          .where('o.targetId = n.targetId AND o.notifierId = n.notifierId AND o.id < n.id')
+          .andWhere('o.state IN (:...unsettled)', { unsettled: ['pending', 'sending'] })
+          .getQuery();
+        return `NOT EXISTS ${older}`;
+      })
+      .orderBy('n.nextAttemptAt', 'ASC')
+      .addOrderBy('n.id', 'ASC')
+      .limit(BATCH)
+      .getRawMany<{ id: number | string }>();
+    return rows.map((r) => Number(r.id));
   }
 
   /** One attempt at one delivery, if it is still pending and nobody else took it. */

@@ -20,6 +20,7 @@ export type NotificationState = (typeof NOTIFICATION_STATES)[number];
 @Index('IDX_notifications_state_due', ['state', 'nextAttemptAt'])
 @Index('IDX_notifications_created', ['createdAt'])
 @Index('IDX_notifications_notifier_state', ['notifierId', 'state'])
+@Index('IDX_notifications_target_notifier', ['targetId', 'notifierId', 'state'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailerModule } from '@nestjs-modules/mailer';
 import { NotifiersModule } from '../notifiers/notifiers.module';
 import { ProbeResultEntity } from '../probing/probe-result.entity';
+import { ProbingModule } from '../probing/probing.module';
+import { NotificationCursorEntity } from './notification-cursor.entity';
 import { DeliveryWorker } from './delivery.worker';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsController } from './notifications.controller';
@@ -11,16 +13,17 @@ import { OutboxService } from './outbox.service';
 import { SmtpMailer } from './smtp-mailer';
 
 /**
- * Failure and recovery mail: listens to `target.state-changed`, writes a durable outbox (one row
- * per notifier) and delivers it with retries through @nestjs-modules/mailer, one nodemailer SMTP
+ * Failure and recovery mail: reads the changes of state that probing stores, writes a durable
+ * outbox (one row per notifier) and delivers it with retries through @nestjs-modules/mailer, one nodemailer SMTP
  * transporter per notifier. Also the test mail of `POST /api/v1/notifiers/{id}/test`.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([NotificationEntity, ProbeResultEntity]),
+    TypeOrmModule.forFeature([NotificationEntity, NotificationCursorEntity, ProbeResultEntity]),
     // no default transport: each notifier gets its own named transporter (SmtpMailer)
     MailerModule.forRoot({ transports: {} }),
     NotifiersModule,
+    ProbingModule,
   ],
   controllers: [NotificationsController],
   providers: [OutboxService, DeliveryWorker, NotificationsService, SmtpMailer],

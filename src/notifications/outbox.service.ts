@@ -5,17 +5,26 @@ import { DataSource, LessThan, MoreThan, Repository } from 'typeorm';
 import { NotifierChangedEvent, NotifierEvents } from '../notifiers/notifier-events';
 import { NotifiersService } from '../notifiers/notifiers.service';
 import { ProbeResultEntity } from '../probing/probe-result.entity';
-import { isPublished } from '../probing/state';
-import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from '../probing/state-changed.event';
-import { DeliveryWorker } from './delivery.worker';
+import type { TargetStateChangedEvent } from '../probing/state-changed.event';
+import { StateChangesService } from '../probing/state-changes.service';
 import { renderStateChangeMail } from './mail-render';
+import { NotificationCursorEntity } from './notification-cursor.entity';
 import { NotificationEntity } from './notification.entity';
 import { SmtpMailer } from './smtp-mailer';
 
+/** Stored changes of state turned into deliveries at a time. */
+const CHANGES_PER_ROUND = 100;
+
+/** Rows per INSERT of deliveries. */
+const ROWS_PER_INSERT = 100;
+
 /**
- * Writes the outbox: on a change of a target's state to FAIL (also from NEW) or from FAIL back
- * to PASS, one row per enabled notifier of the target, in one transaction, then wakes the
- * delivery worker. Drops the pending rows of a notifier that is deleted or disabled.
+ * Writes the outbox from the changes of state the probes store (state_changes): for each change
+ * to be notified, one row per enabled notifier of the target. The rows of a round of changes are
+ * written in one transaction with the cursor that says how far the changes are read, so each
+ * change becomes deliveries exactly once, even when vigil stops half-way or the database is
+ * unavailable for a while (the changes wait in their table). Drops the pending rows of a
+ * notifier that is deleted or disabled.
  */
 @Injectable()
 export class OutboxService {
@@ -25,70 +34,87 @@ export class OutboxService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(NotificationEntity)
     private readonly outbox: Repository<NotificationEntity>,
+    @InjectRepository(NotificationCursorEntity)
+    private readonly cursor: Repository<NotificationCursorEntity>,
     @InjectRepository(ProbeResultEntity)
     private readonly results: Repository<ProbeResultEntity>,
+    private readonly changes: StateChangesService,
     private readonly notifiers: NotifiersService,
-    private readonly worker: DeliveryWorker,
     private readonly mailer: SmtpMailer,
   ) {}
 
-  @OnEvent(TARGET_STATE_CHANGED)
-  async onStateChanged(event: TargetStateChangedEvent): Promise<void> {
-    try {
-      await this.enqueue(event);
-    } catch (err) {
-      this.logger.error(
-        `Cannot write the notifications of target ${event.target.id} ("${event.target.name}"): ` +
-          `${(err as Error).stack ?? String(err)}`,
+  /**
+   * Turns the stored changes not yet read into deliveries, one round of at most
+   * CHANGES_PER_ROUND; answers how many changes it read (0 when none was waiting).
+   */
+  async fanOut(): Promise<number> {
+    const { lastChangeId } = await this.cursor.findOneByOrFail({ id: 1 });
+    const changes = await this.changes.after(lastChangeId, CHANGES_PER_ROUND);
+    if (changes.length === 0) return 0;
+    const rows: NotificationEntity[] = [];
+    const queued: { event: TargetStateChangedEvent; notifierIds: number[] }[] = [];
+    for (const { notify, event } of changes) {
+      if (!notify) continue;
+      const deliveries = await this.deliveriesOf(event);
+      rows.push(...deliveries);
+      queued.push({ event, notifierIds: deliveries.map((r) => r.notifierId) });
+    }
+    const upTo = changes[changes.length - 1].id;
+    const moved = await this.dataSource.transaction(async (manager) => {
+      // moves only from where this round began: another instance that read the same changes
+      // meanwhile makes this update change nothing, and this round is rolled back
+      const result = await manager
+        .createQueryBuilder()
+        .update(NotificationCursorEntity)
+        .set({ lastChangeId: upTo })
+        .where('id = 1 AND last_change_id = :from', { from: lastChangeId })
+        .execute();
+      if (result.affected !== 1) return false;
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        await manager.insert(NotificationEntity, rows.slice(i, i + ROWS_PER_INSERT));
+      }
+      return true;
+    });
+    if (!moved) return changes.length;
+    for (const { event, notifierIds } of queued) {
+      if (notifierIds.length === 0) continue;
+      this.logger.log(
+        `${event.change.to === 'FAIL' ? 'FAIL' : 'RECOVERED'} of "${event.target.name}": ` +
+          `${notifierIds.length} delivery(ies) queued (notifiers ${notifierIds.join(', ')})`,
       );
     }
+    return changes.length;
   }
 
-  /** Writes the deliveries for one change of state; answers their ids (none for NEW → PASS). */
-  async enqueue(event: TargetStateChangedEvent): Promise<number[]> {
-    const { target, change } = event;
-    if (!isPublished(change)) return [];
+  /** The deliveries of one change: one per enabled notifier of the target with SMTP settings. */
+  private async deliveriesOf(event: TargetStateChangedEvent): Promise<NotificationEntity[]> {
+    const { target } = event;
     const notifiers = (await this.notifiers.forDelivery(target.notifierIds)).filter((n) => {
       if (n.smtp) return true;
       this.logger.warn(`Notifier ${n.id} ("${n.name}") has no SMTP settings: nothing is sent`);
       return false;
     });
     if (notifiers.length === 0) return [];
-    const failingSince = change.to === 'PASS' ? await this.failingSince(event) : null;
+    const failingSince = event.change.to === 'PASS' ? await this.failingSince(event) : null;
     const mail = renderStateChangeMail(event, failingSince);
     const now = new Date();
-    const ids = await this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(NotificationEntity);
-      const saved: number[] = [];
-      for (const n of notifiers) {
-        const row = await repo.save(
-          repo.create({
-            notifierId: n.id,
-            targetId: target.id,
-            targetName: target.name,
-            kind: mail.kind,
-            subject: mail.subject,
-            text: mail.text,
-            html: mail.html,
-            state: 'pending',
-            attempts: 0,
-            nextAttemptAt: now,
-            lastError: null,
-            createdAt: now,
-            sentAt: null,
-          }),
-        );
-        saved.push(row.id);
-      }
-      return saved;
-    });
-    this.logger.log(
-      `${mail.kind} of "${target.name}": ${ids.length} delivery(ies) queued (notifiers ${notifiers
-        .map((n) => n.id)
-        .join(', ')})`,
+    return notifiers.map((n) =>
+      this.outbox.create({
+        notifierId: n.id,
+        targetId: target.id,
+        targetName: target.name,
+        kind: mail.kind,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        state: 'pending',
+        attempts: 0,
+        nextAttemptAt: now,
+        lastError: null,
+        createdAt: now,
+        sentAt: null,
+      }),
     );
-    this.worker.kick();
-    return ids;
   }
 
   @OnEvent(NotifierEvents.deleted)

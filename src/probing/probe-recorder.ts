@@ -1,8 +1,16 @@
-import { In, type DataSource, type DataSourceOptions, type EntityMetadata } from 'typeorm';
+import {
+  In,
+  type DataSource,
+  type DataSourceOptions,
+  type EntityMetadata,
+  type EntityTarget,
+} from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { isDatabaseUnavailable } from '../database/unavailable';
 import { TargetEntity } from '../targets/target.entity';
 import { ProbeResultEntity } from './probe-result.entity';
 import type { ProbeResult } from './probe-spec';
+import { StateChangeEntity } from './state-change.entity';
 import {
   type BatchStatement,
   ShortWrite,
@@ -11,10 +19,17 @@ import {
 } from './writer-thread';
 import { TARGET_STATE_KEYS, type TargetState } from './state';
 
+/** A change of status a probe caused, written with it (state_changes). */
+export type RecordedChange = Pick<
+  StateChangeEntity,
+  'fromStatus' | 'toStatus' | 'changedAt' | 'notify' | 'details'
+>;
+
 interface Pending {
   targetId: number;
   state: TargetState;
   result: ProbeResult;
+  change: RecordedChange | null;
   /** Told once the probe is committed (no error) or could not be written. */
   done: (error?: Error) => void;
 }
@@ -39,6 +54,38 @@ export interface ProbeRecorderOptions {
    * application's connection.
    */
   writerThread?: boolean;
+  /**
+   * At most this many probes wait to be written (default 100,000). While the database is
+   * unavailable, probes are kept and written once it returns; beyond this many the oldest are
+   * dropped, those that changed a target's status last.
+   */
+  maxQueued?: number;
+  /** First wait before writing again after the database was unavailable (default 250 ms)… */
+  retryBaseMs?: number;
+  /** …doubling up to this (default 5 s). */
+  retryMaxMs?: number;
+}
+
+/** How the recorder's writes go. */
+export interface RecorderStats {
+  /** Probes waiting to be written. */
+  queued: number;
+  /** Probes dropped unwritten since start: the queue was full, or the process stopped. */
+  dropped: number;
+  /** Since when writes fail because the database is unavailable; null while they succeed. */
+  unavailableSince: Date | null;
+  /** Why the last write failed, while they fail. */
+  lastError: string | null;
+  /** When a batch was last committed. */
+  lastCommitAt: Date | null;
+}
+
+/** The probe was not written: the queue was full, or the recorder closed before it could be. */
+export class ProbeDropped extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'ProbeDropped';
+  }
 }
 
 const MAX_DESCRIPTION = 1024;
@@ -72,6 +119,15 @@ const RESULT_PROPERTIES = [
   'description',
 ] as const satisfies readonly (keyof ProbeResultEntity)[];
 
+const CHANGE_PROPERTIES = [
+  'targetId',
+  'fromStatus',
+  'toStatus',
+  'changedAt',
+  'notify',
+  'details',
+] as const satisfies readonly (keyof StateChangeEntity)[];
+
 function stateValue(s: TargetState, property: (typeof STATE_PROPERTIES)[number]): unknown {
   if (property === 'statusDescription')
     return s.statusDescription?.slice(0, MAX_DESCRIPTION) ?? null;
@@ -95,6 +151,10 @@ function resultValue(p: Pending, property: (typeof RESULT_PROPERTIES)[number]): 
   }
 }
 
+function changeValue(p: Pending, property: (typeof CHANGE_PROPERTIES)[number]): unknown {
+  return property === 'targetId' ? p.targetId : p.change![property];
+}
+
 /** Tells a probe's sender how its write went; a sender's own failure does not stop the writer. */
 function tell(p: Pending, error?: unknown): void {
   try {
@@ -106,8 +166,8 @@ function tell(p: Pending, error?: unknown): void {
   }
 }
 
-/** Statement texts kept for reuse: room for both kinds in every size statementSizes() makes. */
-const SQL_TEXTS = 32;
+/** Statement texts kept for reuse: room for the three kinds in every size statementSizes() makes. */
+const SQL_TEXTS = 48;
 
 /** Rows per statement: well below every dialect's limit on bound parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -154,12 +214,23 @@ export class ProbeRecorder {
   private inFlight: Promise<void> | null = null;
   /** A batch is due (full, or its delay is up) and goes as soon as the one in flight is done. */
   private due = false;
+  /** Set while waiting to write again after the database was unavailable. */
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryMs: number;
+  private closed = false;
   private readonly maxBatch: number;
   private readonly maxDelayMs: number;
   private readonly largestBatch: number;
+  private readonly maxQueued: number;
+  private readonly retryBaseMs: number;
+  private readonly retryMaxMs: number;
   private readonly writer: WriterThread | null = null;
   /** Statement texts by kind and number of rows: a batch's SQL is built once per size. */
   private readonly sqlTexts = new Map<string, string>();
+  private dropped = 0;
+  private unavailableSince: Date | null = null;
+  private lastError: string | null = null;
+  private lastCommitAt: Date | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -168,20 +239,50 @@ export class ProbeRecorder {
     this.maxBatch = options.maxBatch ?? 500;
     this.maxDelayMs = options.maxDelayMs ?? 20;
     this.largestBatch = options.largestBatch ?? 8192;
+    this.maxQueued = Math.max(1, options.maxQueued ?? 100_000);
+    this.retryBaseMs = options.retryBaseMs ?? 250;
+    this.retryMaxMs = options.retryMaxMs ?? 5000;
+    this.retryMs = this.retryBaseMs;
     const database = options.writerThread === false ? null : writerDatabase(dataSource.options);
     if (database) this.writer = new WriterThread(database);
   }
 
-  /** Writes everything queued, then stops the writer thread. */
-  async close(): Promise<void> {
-    await this.drain();
+  stats(): RecorderStats {
+    return {
+      queued: this.queue.length,
+      dropped: this.dropped,
+      unavailableSince: this.unavailableSince,
+      lastError: this.lastError,
+      lastCommitAt: this.lastCommitAt,
+    };
+  }
+
+  /**
+   * Writes everything queued, for at most `timeoutMs`, then stops the writer thread; what
+   * could not be written by then (the database is unavailable) is dropped and told so.
+   */
+  async close(timeoutMs = 10_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([this.drain(), late]);
+    clearTimeout(timer);
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.timer);
+    this.drop(this.queue.splice(0), 'vigil stopped before the database could take it');
+    await Promise.race([this.inFlight, new Promise((resolve) => setTimeout(resolve, 1000))]);
     await this.writer?.close();
   }
 
-  /** Resolves once the probe's state and result row are committed. */
-  record(targetId: number, state: TargetState, result: ProbeResult): Promise<void> {
+  /** Resolves once the probe's state, change and result row are committed. */
+  record(
+    targetId: number,
+    state: TargetState,
+    result: ProbeResult,
+    change: RecordedChange | null = null,
+  ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.enqueue(targetId, state, result, (error) => (error ? reject(error) : resolve()));
+      this.enqueue(targetId, state, result, change, (error) => (error ? reject(error) : resolve()));
     });
   }
 
@@ -190,9 +291,16 @@ export class ProbeRecorder {
     targetId: number,
     state: TargetState,
     result: ProbeResult,
+    change: RecordedChange | null,
     done: (error?: Error) => void,
   ): void {
-    this.queue.push({ targetId, state, result, done });
+    if (this.closed) {
+      this.dropped += 1;
+      tell({ targetId, state, result, change, done }, new ProbeDropped('the recorder is closed'));
+      return;
+    }
+    this.queue.push({ targetId, state, result, change, done });
+    if (this.queue.length > this.maxQueued) this.makeRoom();
     if (this.queue.length >= this.maxBatch) this.batchDue();
     else this.timer ??= setTimeout(() => this.batchDue(), this.maxDelayMs);
   }
@@ -224,13 +332,14 @@ export class ProbeRecorder {
   /**
    * The queue is to be written: now, or, while a batch is being written, right after it. So
    * one batch is written at a time, and probes that arrive meanwhile go together in the next
-   * one: the busier the database, the larger (and fewer) the batches.
+   * one: the busier the database, the larger (and fewer) the batches. While waiting to try an
+   * unavailable database again, it waits for that.
    */
   private batchDue(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.due = true;
-    if (!this.inFlight) this.writeNext();
+    if (!this.inFlight && !this.retryTimer) this.writeNext();
   }
 
   private writeNext(): void {
@@ -248,23 +357,57 @@ export class ProbeRecorder {
     }
     const next = (): void => {
       this.inFlight = null;
+      if (this.retryTimer) return;
       if (this.due || this.queue.length >= this.maxBatch) this.writeNext();
     };
     this.inFlight = this.write(batch).then(next, next);
+  }
+
+  /**
+   * Drops probes beyond `maxQueued`, the oldest first, keeping those that changed a target's
+   * status while there are others: a change not written is a notification never sent, while
+   * the state a dropped probe leaves behind is written with the target's next probe.
+   */
+  private makeRoom(): void {
+    const excess = this.queue.length - this.maxQueued;
+    // a hundredth of the room at once, so that a full queue is not searched for every probe
+    const wanted = Math.max(excess, Math.ceil(this.maxQueued / 100));
+    const gone: Pending[] = [];
+    const kept = this.queue.filter((p) => {
+      if (gone.length >= wanted || p.change) return true;
+      gone.push(p);
+      return false;
+    });
+    if (gone.length < excess) gone.push(...kept.splice(0, excess - gone.length));
+    this.queue = kept;
+    this.drop(gone, `more than ${this.maxQueued} probes wait to be written`);
+  }
+
+  private drop(probes: Pending[], reason: string): void {
+    this.dropped += probes.length;
+    for (const p of probes) tell(p, new ProbeDropped(reason));
   }
 
   private async write(batch: Pending[]): Promise<void> {
     try {
       await this.commit(batch);
     } catch (error) {
+      if (isDatabaseUnavailable(error) && !this.closed) {
+        this.unavailable(batch, error);
+        return;
+      }
       if (batch.length === 1) {
         tell(batch[0], error);
         return;
       }
-      for (const p of batch) {
+      for (const [index, p] of batch.entries()) {
         try {
           await this.commit([p]);
         } catch (single) {
+          if (isDatabaseUnavailable(single) && !this.closed) {
+            this.unavailable(batch.slice(index), single);
+            return;
+          }
           tell(p, single);
           continue;
         }
@@ -272,7 +415,29 @@ export class ProbeRecorder {
       }
       return;
     }
+    this.available();
     for (const p of batch) tell(p);
+  }
+
+  /** The database could not take the batch: it goes back to the head of the queue, for later. */
+  private unavailable(batch: Pending[], error: unknown): void {
+    this.unavailableSince ??= new Date();
+    this.lastError = error instanceof Error ? error.message : String(error);
+    this.queue = batch.concat(this.queue);
+    if (this.queue.length > this.maxQueued) this.makeRoom();
+    const wait = this.retryMs;
+    this.retryMs = Math.min(this.retryMaxMs, this.retryMs * 2);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      this.batchDue();
+    }, wait);
+  }
+
+  private available(): void {
+    this.lastCommitAt = new Date();
+    this.unavailableSince = null;
+    this.lastError = null;
+    this.retryMs = this.retryBaseMs;
   }
 
   private async commit(batch: Pending[]): Promise<void> {
@@ -291,7 +456,18 @@ export class ProbeRecorder {
     }
     i = 0;
     for (const size of statementSizes(batch.length, threaded)) {
-      statements.push(this.insertResults(batch.slice(i, (i += size))));
+      const rows = batch.slice(i, (i += size));
+      statements.push(
+        this.insertRows('result', ProbeResultEntity, RESULT_PROPERTIES, rows, resultValue),
+      );
+    }
+    const changes = batch.filter((p) => p.change !== null);
+    i = 0;
+    for (const size of statementSizes(changes.length, threaded)) {
+      const rows = changes.slice(i, (i += size));
+      statements.push(
+        this.insertRows('change', StateChangeEntity, CHANGE_PROPERTIES, rows, changeValue),
+      );
     }
     try {
       if (this.writer) await this.writer.write(statements);
@@ -396,23 +572,29 @@ export class ProbeRecorder {
     );
   }
 
-  /** One multi-row INSERT of probe_results rows. */
-  private insertResults(batch: Pending[]): { sql: string; params: unknown[] } {
-    const metadata = this.dataSource.getMetadata(ProbeResultEntity);
+  /** One multi-row INSERT of the given properties of `rows`, each value from `valueOf`. */
+  private insertRows<E, P extends string & keyof E>(
+    kind: string,
+    entity: EntityTarget<E>,
+    properties: readonly P[],
+    rows: Pending[],
+    valueOf: (p: Pending, property: P) => unknown,
+  ): { sql: string; params: unknown[] } {
+    const metadata = this.dataSource.getMetadata(entity);
     const driver = this.dataSource.driver;
-    const columns = RESULT_PROPERTIES.map((p) => this.column(metadata, p));
+    const columns = properties.map((p) => this.column(metadata, p));
     const params: unknown[] = [];
-    for (const p of batch) {
-      RESULT_PROPERTIES.forEach((property, k) =>
-        params.push(driver.preparePersistentValue(resultValue(p, property), columns[k])),
+    for (const p of rows) {
+      properties.forEach((property, k) =>
+        params.push(driver.preparePersistentValue(valueOf(p, property), columns[k])),
       );
     }
-    const sql = this.sql(`insert ${batch.length}`, () => {
+    const sql = this.sql(`${kind} ${rows.length}`, () => {
       const row = `(${columns.map(() => '?').join(', ')})`;
       return (
         `INSERT INTO ${driver.escape(metadata.tableName)} ` +
         `(${columns.map((c) => driver.escape(c.databaseName)).join(', ')}) ` +
-        `VALUES ${Array(batch.length).fill(row).join(', ')}`
+        `VALUES ${Array(rows.length).fill(row).join(', ')}`
       );
     });
     return { sql, params };

@@ -5,15 +5,18 @@ import { ProbeResultEntity } from './probe-result.entity';
 import { ProbeResultsService } from './probe-results.service';
 import { ProbingController } from './probing.controller';
 import { ProbingService } from './probing.service';
+import { StateChangeEntity } from './state-change.entity';
+import { StateChangesService } from './state-changes.service';
 
 /**
  * Scheduled HTTP probes of the enabled targets, their result history and the probe log.
- * Publishes `target.state-changed` (TargetStateChangedEvent) on a change of a target's status.
+ * A change of a target's status is stored with its probe (state_changes, read through
+ * StateChangesService) and then published as `target.state-changed` (TargetStateChangedEvent).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProbeResultEntity]), TargetsModule],
+  imports: [TypeOrmModule.forFeature([ProbeResultEntity, StateChangeEntity]), TargetsModule],
   controllers: [ProbingController],
-  providers: [ProbingService, ProbeResultsService],
-  exports: [ProbingService],
+  providers: [ProbingService, ProbeResultsService, StateChangesService],
+  exports: [ProbingService, StateChangesService],
 })
 export class ProbingModule {}

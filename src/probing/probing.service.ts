@@ -19,7 +19,12 @@ import type { ProbeNowDto } from './dto/probe-now.dto';
 import { HttpProber, prepareSpec } from './http-prober';
 import { KeystoneTokens } from './keystone';
 import { linePrefix, ProbeLog } from './probe-log';
-import { ProbeRecorder } from './probe-recorder';
+import {
+  ProbeDropped,
+  ProbeRecorder,
+  type RecordedChange,
+  type RecorderStats,
+} from './probe-recorder';
 import type { ProbeResult, ProbeSpec } from './probe-spec';
 import { ProbeScheduler } from './scheduler';
 import { applyResult, isPublished, stateOf, type StateChange, type TargetState } from './state';
@@ -87,10 +92,15 @@ export interface ProbingStats {
   skipped: number;
   failed: number;
   recorded: number;
-  /** Probes whose state and result could not be written. */
+  /** Probes whose state and result the database refused. */
   recordFailures: number;
   targets: number;
+  /** How the writes of probes go (queue, dropped probes, database unavailable since). */
+  recorder: RecorderStats;
 }
+
+/** How long a probe-now waits for its result to be written before it answers 503. */
+const PROBE_NOW_RECORD_MS = 10_000;
 
 /**
  * The probing engine: keeps every enabled target on the ProbeScheduler (kept current through
@@ -113,6 +123,7 @@ export class ProbingService
   private closing = false;
   private recorded = 0;
   private recordFailures = 0;
+  private droppedSaidAt = 0;
   /** Told how late each scheduled probe starts against its plan (benchmarks, statistics). */
   onLag?: (lagMs: number) => void;
 
@@ -123,7 +134,7 @@ export class ProbingService
     @InjectRepository(TargetEntity) private readonly targetRows: Repository<TargetEntity>,
     dataSource: DataSource,
   ) {
-    this.recorder = new ProbeRecorder(dataSource);
+    this.recorder = new ProbeRecorder(dataSource, { maxQueued: config.probing.buffer });
     this.scheduler = new ProbeScheduler({
       maxConcurrent: config.probing.concurrency,
       run: (id) => this.runScheduled(id),
@@ -185,6 +196,7 @@ export class ProbingService
       recorded: this.recorded,
       recordFailures: this.recordFailures,
       targets: this.tracked.size,
+      recorder: this.recorder.stats(),
     };
   }
 
@@ -313,9 +325,11 @@ export class ProbingService
   }
 
   /**
-   * Probes, applies the result to the target's state and records it. A probe-now (`now`) has
-   * its steps traced and waits until its record is committed; a scheduled probe does not wait
-   * for the database. The probe log line and the state-change event follow the commit.
+   * Probes, applies the result to the target's state and records it, with the change of status
+   * it causes (the change is stored in the same transaction, so it cannot be lost on its way to
+   * the notifications). A probe-now (`now`) has its steps traced and waits until its record is
+   * committed; a scheduled probe does not wait for the database. The probe log line and the
+   * state-change event follow the commit.
    */
   private async probeOnce(
     tracked: Tracked,
@@ -327,49 +341,84 @@ export class ProbingService
     if (this.closing) return null;
     const { state, change } = applyResult(tracked.state, result, def);
     tracked.state = state;
+    const event = isPublished(change)
+      ? TargetStateChangedEvent.of(def, state, result, change)
+      : null;
+    const stored: RecordedChange | null = event && {
+      fromStatus: event.change.from,
+      toStatus: event.change.to,
+      changedAt: result.startedAt,
+      notify,
+      details: event.toJson(),
+    };
+    const published = notify ? event : null;
     if (now) {
-      await this.recorder.record(def.id, state, result);
-      this.committed(def, logPrefix, state, result, change, notify);
+      await this.recordNow(def.id, state, result, stored);
+      this.committed(logPrefix, result, published);
     } else {
-      this.recorder.enqueue(def.id, state, result, (error) => {
+      this.recorder.enqueue(def.id, state, result, stored, (error) => {
         if (error) this.notRecorded(def.id, error);
-        else this.committed(def, logPrefix, state, result, change, notify);
+        else this.committed(logPrefix, result, published);
       });
     }
     return { result, state, change };
   }
 
-  /** A probe's state and result are in the database: log it, and publish its change. */
-  private committed(
-    def: TargetForProbing,
-    logPrefix: string,
+  /** Records a probe-now; 503 when the database does not take it in time (it is kept). */
+  private async recordNow(
+    id: number,
     state: TargetState,
     result: ProbeResult,
-    change: StateChange | null,
-    notify: boolean,
+    change: RecordedChange | null,
+  ): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), PROBE_NOW_RECORD_MS);
+    });
+    try {
+      const outcome = await Promise.race([this.recorder.record(id, state, result, change), late]);
+      if (outcome === 'late') {
+        throw new ProblemException(
+          HttpStatus.SERVICE_UNAVAILABLE,
+          'the database is unavailable: the probe was made and its result is written once ' +
+            'the database returns',
+          { headers: { 'Retry-After': '5' } },
+        );
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** A probe's state and result are in the database: log it, and publish its change. */
+  private committed(
+    logPrefix: string,
+    result: ProbeResult,
+    event: TargetStateChangedEvent | null,
   ): void {
     this.recorded += 1;
     try {
       this.log?.write(logPrefix, result);
-      if (notify && isPublished(change)) {
-        const { auth, ...definition } = def;
-        this.events.emit(
-          TARGET_STATE_CHANGED,
-          new TargetStateChangedEvent(
-            { ...definition, ...state, authType: auth.type },
-            result,
-            change,
-          ),
-        );
-      }
+      if (event) this.events.emit(TARGET_STATE_CHANGED, event);
     } catch (error) {
       this.logger.error(
-        `Cannot report the probe of target ${def.id}: ${(error as Error).stack ?? String(error)}`,
+        `Cannot report the probe of target ${event?.target.id ?? ''}: ${(error as Error).stack ?? String(error)}`,
       );
     }
   }
 
   private notRecorded(id: number, error: unknown): void {
+    if (error instanceof ProbeDropped) {
+      // counted by the recorder; said once per minute at most, not once per probe
+      const now = Date.now();
+      if (now - this.droppedSaidAt >= 60_000) {
+        this.droppedSaidAt = now;
+        this.logger.warn(
+          `Probes are dropped unwritten (${this.recorder.stats().dropped} so far): ${error.message}`,
+        );
+      }
+      return;
+    }
     this.recordFailures += 1;
     this.logger.error(`Cannot record the probe of target ${id}: ${(error as Error).message}`);
   }

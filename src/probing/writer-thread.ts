@@ -16,9 +16,13 @@ export class ShortWrite extends Error {
   }
 }
 
-/** A write the database refused; nothing of its batch was written. */
+/** A write the database refused or could not take; nothing of its batch was written. */
 export class BatchWriteError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The driver's error code (`ECONNREFUSED`, `SQLITE_BUSY`, …), when it gave one. */
+    readonly code?: string,
+  ) {
     super(message);
     this.name = 'BatchWriteError';
   }
@@ -57,6 +61,7 @@ function reply(id, error) {
     id,
     short: error instanceof ShortWrite ? error.index : undefined,
     message: String((error && error.message) || error),
+    code: error && typeof error.code === 'string' ? error.code : undefined,
   });
 }
 `;
@@ -147,14 +152,15 @@ parentPort.on('message', ({ id, statements }) => {
 
 /**
  * Statements the SQLite thread keeps prepared, least recently used dropped first: room for
- * all the shapes of a recorder's batches (two kinds of statement in nine sizes, statementSizes()).
+ * all the shapes of a recorder's batches (three kinds of statement in nine sizes, statementSizes()).
  */
-const PREPARED_STATEMENTS = 24;
+const PREPARED_STATEMENTS = 32;
 
 interface Reply {
   id: number;
   short?: number;
   message?: string;
+  code?: string;
 }
 
 /**
@@ -213,7 +219,8 @@ export class WriterThread {
       if (!w) return;
       this.waiting.delete(reply.id);
       if (reply.short !== undefined) w.reject(new ShortWrite(reply.short));
-      else if (reply.message !== undefined) w.reject(new BatchWriteError(reply.message));
+      else if (reply.message !== undefined)
+        w.reject(new BatchWriteError(reply.message, reply.code));
       else w.resolve();
     });
     const fail = (error: Error) => {
