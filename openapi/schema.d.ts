@@ -858,10 +858,12 @@ export interface components {
         };
         HealthDto: {
             /**
-             * @description Whether the database answers.
+             * @description `up` when the database answers and takes writes; `down` when it does not answer; `stuck`
+             *     when writes have failed, or one transaction has held SQLite's write lock, for more than 30 s.
              * @enum {string}
              */
-            database: "down" | "up";
+            database: "down" | "stuck" | "up";
+            probing: components["schemas"]["ProbingHealthDto"];
             /**
              * @description `ok` when vigil can serve, `error` otherwise.
              * @enum {string}
@@ -1053,6 +1055,19 @@ export interface components {
             ms: number;
             /** @enum {string} */
             step: "auth" | "connect" | "evaluation" | "request" | "response";
+        };
+        ProbingHealthDto: {
+            /** @description Probe results dropped unwritten since start (the queue was full while the database was unavailable). */
+            lostResults: number;
+            /** @description Probes waiting to be written to the database. */
+            queued: number;
+            /** @description Targets probed on their schedule. */
+            targets: number;
+            /**
+             * Format: date-time
+             * @description Since when writing probes fails because the database is unavailable; null while it works.
+             */
+            writesFailingSince: string | null;
         };
         ProblemDto: {
             /** @description What went wrong in this request. */
@@ -4617,9 +4632,11 @@ export interface operations {
                     "application/json": components["schemas"]["HealthDto"];
                 };
             };
-            /** @description the database does not answer */
+            /** @description the database does not answer, or does not take writes (stuck) */
             503: {
                 headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

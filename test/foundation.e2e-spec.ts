@@ -17,7 +17,11 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
 
   it('answers GET /health without credentials', async () => {
     const res = await request(t.url).get('/health').expect(200);
-    expect(res.body).toEqual({ status: 'ok', database: 'up' });
+    expect(res.body).toEqual({
+      status: 'ok',
+      database: 'up',
+      probing: { targets: 0, queued: 0, lostResults: 0, writesFailingSince: null },
+    });
   });
 
   it('serves Swagger UI at /docs and the spec at /openapi.json', async () => {
@@ -130,7 +134,8 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     try {
       await other.app.get(DataSource).destroy();
       const res = await request(other.url).get('/health').expect(503);
-      expect(res.body).toEqual({ status: 'error', database: 'down' });
+      expect(res.body).toMatchObject({ status: 'error', database: 'down' });
+      expect(res.headers['retry-after']).toBe('5');
     } finally {
       await other.close().catch(() => undefined);
     }

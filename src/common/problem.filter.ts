@@ -9,6 +9,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { isDatabaseUnavailable } from '../database/unavailable';
 import type { ProblemDto } from './problem.dto';
 import {
   AUTH_REALM,
@@ -26,6 +27,9 @@ function detailOf(exception: HttpException): string {
   return exception.message;
 }
 
+/** Seconds a client is asked to wait while the database is unavailable. */
+const DATABASE_RETRY_AFTER = '5';
+
 /** Answers every error as application/problem+json (RFC 9457). */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -38,8 +42,13 @@ export class ProblemFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const request: unknown = ctx.getRequest();
     const response: unknown = ctx.getResponse();
+    const unavailable = !(exception instanceof HttpException) && isDatabaseUnavailable(exception);
     const status =
-      exception instanceof HttpException ? exception.getStatus() : HttpStatus.INTERNAL_SERVER_ERROR;
+      exception instanceof HttpException
+        ? exception.getStatus()
+        : unavailable
+          ? HttpStatus.SERVICE_UNAVAILABLE
+          : HttpStatus.INTERNAL_SERVER_ERROR;
     const problem: ProblemDto = {
       type: 'about:blank',
       title: STATUS_CODES[status] ?? 'Error',
@@ -49,7 +58,12 @@ export class ProblemFilter implements ExceptionFilter {
     };
     const headers: Record<string, string> = {};
 
-    if (status >= 500 && !(exception instanceof ProblemException)) {
+    if (unavailable) {
+      problem.type = 'urn:vigil:problem:database-unavailable';
+      problem.detail = 'The database is unavailable; try again shortly';
+      headers['Retry-After'] = DATABASE_RETRY_AFTER;
+      this.logger.warn(`Database unavailable: ${(exception as Error).message}`);
+    } else if (status >= 500 && !(exception instanceof ProblemException)) {
       problem.errorId = randomUUID();
       problem.detail = `An internal error occurred; it was logged with id ${problem.errorId}`;
       const stack = exception instanceof Error ? exception.stack : String(exception);

@@ -13,12 +13,24 @@ export class HealthController {
   @Public()
   @ApiOperation({ operationId: 'getHealth', summary: 'Liveness and database reachability' })
   @ApiResponse({ status: 200, type: HealthDto, description: 'vigil and its database are up' })
-  @ApiResponse({ status: 503, type: HealthDto, description: 'the database does not answer' })
+  @ApiResponse({
+    status: 503,
+    type: HealthDto,
+    description: 'the database does not answer, or does not take writes (stuck)',
+    headers: { 'Retry-After': { description: 'seconds to wait', schema: { type: 'integer' } } },
+  })
   async getHealth(
-    @Res({ passthrough: true }) res: { status(code: number): unknown },
+    @Res({ passthrough: true })
+    res: {
+      status(code: number): unknown;
+      header(name: string, value: string): unknown;
+    },
   ): Promise<HealthDto> {
     const result = await this.health.check();
-    if (result.status !== 'ok') res.status(503);
+    if (result.status !== 'ok') {
+      res.status(503);
+      res.header('Retry-After', '5');
+    }
     return result;
   }
 }
