@@ -144,4 +144,14 @@ describeIf('a database outage during probing (a MariaDB server of its own)', () 
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(smtp.received).toHaveLength(2);
   }, 120_000);
+
+  it('stops within a bounded time while the database is down', async () => {
+    await db.stop();
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const started = Date.now();
+    await t.stop();
+    // the recorder gives up after 10 s; deliveries and probes in flight have their own timeouts
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(t.logger.lines.some((l) => /dropped|not written/i.test(l))).toBe(true);
+  }, 60_000);
 });
