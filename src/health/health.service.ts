@@ -25,13 +25,13 @@ export class HealthService {
       lostResults: recorder.dropped,
       writesFailingSince: recorder.unavailableSince,
     };
-    const answers = await this.answers();
     const now = Date.now();
     const heldSince = sqliteGateState(this.dataSource)?.heldSince ?? null;
     const stuck = [recorder.unavailableSince, heldSince].some(
       (since) => since !== null && now - since.getTime() > STUCK_AFTER_MS,
     );
-    const database = !answers ? 'down' : stuck ? 'stuck' : 'up';
+    // a stuck SQLite transaction would hold up the query too: it is not asked then
+    const database = stuck ? 'stuck' : (await this.answers()) ? 'up' : 'down';
     return { status: database === 'up' ? 'ok' : 'error', database, probing };
   }
 
