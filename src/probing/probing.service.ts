@@ -208,7 +208,7 @@ export class ProbingService
     try {
       const known = this.tracked.get(event.targetId);
       // the stored state may lag behind a batch not yet written
-      if (!known) await this.recorder.drain();
+      if (!known) await this.settled();
       const def = await this.targets.forProbing(event.targetId);
       if (!def || !def.enabled) {
         this.untrack(event.targetId);
@@ -234,7 +234,7 @@ export class ProbingService
   async probeNow(id: number, notify: boolean): Promise<ProbeOutcome> {
     let tracked = this.tracked.get(id);
     if (!tracked) {
-      await this.recorder.drain();
+      await this.settled();
       const def = await this.targets.forProbing(id);
       if (!def) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
       tracked = trackedOf(def);
@@ -244,6 +244,14 @@ export class ProbingService
       throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'vigil is shutting down');
     }
     return outcome;
+  }
+
+  /**
+   * Waits until the probes queued so far are written, so that a target's stored state is
+   * current; not while the database is unavailable (what is read then fails on its own).
+   */
+  private async settled(): Promise<void> {
+    if (this.recorder.stats().unavailableSince === null) await this.recorder.drain();
   }
 
   /** probeNow, shaped for the API. */
