@@ -560,6 +560,11 @@ export interface components {
         AcknowledgeDto: {
             /** @description Who acknowledges; the caller when absent. */
             author?: string;
+            /**
+             * @description Why (may contain `;`, not a line break).
+             *     With the `pipe` transport the whole command must fit in 4096 bytes (UTF-8, newline
+             *     included), else 400 naming this field; `livestatus` has no such limit.
+             */
             comment: string;
             hostName: string;
             /** @description Notify contacts of the acknowledgement. */
@@ -577,7 +582,10 @@ export interface components {
             sticky?: boolean;
             /**
              * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
-             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent. Through the pipe
+             *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
+             *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
+             *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
              * @enum {string}
              */
             transport?: "livestatus" | "pipe";
@@ -617,7 +625,11 @@ export interface components {
              */
             exitStatus: 0 | 1 | 2 | 3;
             hostName: string;
-            /** @description The plugin output (may contain `;` and `|perfdata`, not a line break). */
+            /**
+             * @description The plugin output (may contain `;` and `|perfdata`, not a line break).
+             *     With the `pipe` transport the whole command must fit in 4096 bytes (UTF-8, newline
+             *     included), else 400 naming this field; `livestatus` has no such limit.
+             */
             output: string;
             /** @description A service of the host; the host itself when absent. */
             serviceDescription?: string;
@@ -628,7 +640,10 @@ export interface components {
             site?: string;
             /**
              * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
-             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent. Through the pipe
+             *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
+             *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
+             *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
              * @enum {string}
              */
             transport?: "livestatus" | "pipe";
@@ -678,6 +693,11 @@ export interface components {
         CreateCommentDto: {
             /** @description Who writes it; the caller when absent. */
             author?: string;
+            /**
+             * @description The comment (may contain `;`, not a line break).
+             *     With the `pipe` transport the whole command must fit in 4096 bytes (UTF-8, newline
+             *     included), else 400 naming this field; `livestatus` has no such limit.
+             */
             comment: string;
             hostName: string;
             /** @description Keep the comment across restarts (default true). */
@@ -691,7 +711,10 @@ export interface components {
             site?: string;
             /**
              * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
-             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent. Through the pipe
+             *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
+             *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
+             *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
              * @enum {string}
              */
             transport?: "livestatus" | "pipe";
@@ -701,7 +724,11 @@ export interface components {
             allServices?: boolean;
             /** @description Who schedules it; the caller when absent. */
             author?: string;
-            /** @description Why (may contain `;`, not a line break). */
+            /**
+             * @description Why (may contain `;`, not a line break).
+             *     With the `pipe` transport the whole command must fit in 4096 bytes (UTF-8, newline
+             *     included), else 400 naming this field; `livestatus` has no such limit.
+             */
             comment: string;
             /**
              * @description Length in seconds: the end is `start` + this when `end` is absent; for a flexible
@@ -729,7 +756,10 @@ export interface components {
             start?: string;
             /**
              * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
-             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent. Through the pipe
+             *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
+             *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
+             *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
              * @enum {string}
              */
             transport?: "livestatus" | "pipe";
@@ -935,7 +965,10 @@ export interface components {
             site?: string;
             /**
              * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
-             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent. Through the pipe
+             *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
+             *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
+             *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
              * @enum {string}
              */
             transport?: "livestatus" | "pipe";
@@ -1113,7 +1146,10 @@ export interface components {
             site?: string;
             /**
              * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
-             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent. Through the pipe
+             *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
+             *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
+             *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
              * @enum {string}
              */
             transport?: "livestatus" | "pipe";
@@ -1135,7 +1171,10 @@ export interface components {
             site?: string;
             /**
              * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
-             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+             *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent. Through the pipe
+             *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
+             *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
+             *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
              * @enum {string}
              */
             transport?: "livestatus" | "pipe";
@@ -1550,7 +1589,10 @@ export interface operations {
                 site?: string;
                 /**
                  * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
-                 *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+                 *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent. Through the pipe
+                 *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
+                 *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
+                 *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
                  */
                 transport?: "livestatus" | "pipe";
                 hostName: string;
@@ -2371,7 +2413,10 @@ export interface operations {
                 site?: string;
                 /**
                  * @description `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
-                 *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+                 *     socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent. Through the pipe
+                 *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
+                 *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
+                 *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
                  */
                 transport?: "livestatus" | "pipe";
             };
@@ -4439,7 +4484,10 @@ export interface operations {
             query: {
                 /** @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
                 q: string;
-                /** @description `icinga` = the command pipe, `livestatus` = `COMMAND` over livestatus; default: configured. */
+                /**
+                 * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
+                 *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: configured.
+                 */
                 handler?: "icinga" | "livestatus";
                 /** @description The livestatus site (the first configured one when absent). */
                 site?: string;
@@ -4529,7 +4577,10 @@ export interface operations {
             query: {
                 /** @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
                 q: string;
-                /** @description `icinga` = the command pipe, `livestatus` = `COMMAND` over livestatus; default: configured. */
+                /**
+                 * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
+                 *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: configured.
+                 */
                 handler?: "icinga" | "livestatus";
                 /** @description The livestatus site (the first configured one when absent). */
                 site?: string;

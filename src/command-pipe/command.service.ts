@@ -12,7 +12,7 @@ import { CommandAuditEntity, type Transport } from './command-audit.entity';
 import type { CatalogEntryDto, SendCommandDto } from './dto/command.dto';
 import type { LegacyCmdQueryDto } from './dto/legacy-cmd.dto';
 import type { SentCommandDto } from './dto/target.dto';
-import { PipeTransport, PipeUnavailable } from './pipe-transport';
+import { PIPE_BUF, PipeLineTooLong, PipeTransport, PipeUnavailable } from './pipe-transport';
 import { type ArgValue, CommandRejected, serializeCommand, serializeLegacy } from './serializer';
 
 /** Where commands go: a configured livestatus site and a transport. */
@@ -73,14 +73,18 @@ export class CommandService {
     return { site: name, transport: transport ?? this.defaultTransport };
   }
 
-  /** Builds a command line, answering 400 (naming the field) for anything that cannot be sent. */
+  /**
+   * Builds a command line for a target, answering 400 (naming the field) for anything that
+   * cannot be sent, including a line the command pipe cannot take in one atomic write.
+   */
   build(
+    target: CommandTarget,
     command: string,
     args: Record<string, ArgValue> | ArgValue[],
     names: FieldNames = {},
     now = new Date(),
   ): string {
-    return rejectedAs400(() => serializeCommand(command, args, now), names);
+    return rejectedAs400(() => serializeCommand(command, args, now, maxLineBytes(target)), names);
   }
 
   /** `POST /api/v1/commands`. */
@@ -102,7 +106,7 @@ export class CommandService {
       }
     }
     const now = new Date();
-    const line = this.build(dto.command, dto.args, {}, now);
+    const line = this.build(target, dto.command, dto.args, {}, now);
     return this.send(user, target, line, now);
   }
 
@@ -112,14 +116,15 @@ export class CommandService {
       dto.handler === 'icinga' ? 'pipe' : dto.handler === 'livestatus' ? 'livestatus' : undefined;
     const target = this.target(dto.site, transport);
     const now = new Date();
-    const line = rejectedAs400(() => serializeLegacy(dto.q, now), {});
+    const line = rejectedAs400(() => serializeLegacy(dto.q, now, maxLineBytes(target)), {});
     await this.send(user, target, line, now);
     return 'OK\n';
   }
 
   /**
-   * Sends a line built by `build` and records it. A pipe without reader is 503; livestatus'
-   * `452 Error: ...` is 400 with Icinga's first line; other livestatus failures as for queries.
+   * Sends a line built by `build` and records it. A pipe missing, without reader or full is 503
+   * with nothing written; livestatus' `452 Error: ...` is 400 with Icinga's first line; other
+   * livestatus failures as for queries.
    */
   async send(
     user: AuthUser,
@@ -159,6 +164,10 @@ export class CommandService {
   }
 
   private problemOf(target: CommandTarget, err: unknown): Error {
+    if (err instanceof PipeLineTooLong) {
+      // `build` refuses such lines first; this is the transport's own guard
+      return new ValidationProblemException([{ field: 'line', message: err.message }]);
+    }
     if (err instanceof PipeUnavailable) {
       return new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, err.message, {
         type: PIPE_PROBLEM,
@@ -166,6 +175,8 @@ export class CommandService {
         headers: { 'Retry-After': '5' },
       });
     }
+    // anything else from the pipe is a fault of ours (500), not of a livestatus site
+    if (target.transport === 'pipe') return err instanceof Error ? err : new Error(String(err));
     if (err instanceof LqlError && err.kind === 'status' && err.status !== 404) {
       return new ProblemException(HttpStatus.BAD_REQUEST, err.message, {
         type: REJECTED_PROBLEM,
@@ -202,6 +213,11 @@ export class CommandService {
       );
     }
   }
+}
+
+/** The longest line (UTF-8, with its newline) a target takes: PIPE_BUF for the pipe. */
+function maxLineBytes(target: CommandTarget): number | undefined {
+  return target.transport === 'pipe' ? PIPE_BUF : undefined;
 }
 
 /** Runs `build`, turning a CommandRejected into the 400 answer naming the request field. */

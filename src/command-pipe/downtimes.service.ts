@@ -54,7 +54,7 @@ export class DowntimesService {
     const plan = selection(dto);
     const lines: string[] = [];
     for (const [command, subject] of plan) {
-      lines.push(this.commands.build(command, { ...subject, ...common }, FIELDS, now));
+      lines.push(this.commands.build(target, command, { ...subject, ...common }, FIELDS, now));
     }
 
     const expected: Expected = new Set();
@@ -139,7 +139,7 @@ export class DowntimesService {
     if (!row) throw notFound(`downtime ${id} does not exist on site ${target.site}`);
     const now = new Date();
     const command = row.is_service ? 'DEL_SVC_DOWNTIME' : 'DEL_HOST_DOWNTIME';
-    const line = this.commands.build(command, { downtimeId: id }, {}, now);
+    const line = this.commands.build(target, command, { downtimeId: id }, {}, now);
     const sent = await this.commands.send(user, target, line, now);
     const gone = await this.objects.waitFor(async () => {
       const rows = await this.objects.downtimes(target.site, [`id = ${id}`]);

@@ -219,7 +219,7 @@ export class OperationsService {
   private async run<T>(op: Operation<T>): Promise<CommandOutcomeDto> {
     const target = this.commands.target(op.where.site, op.where.transport);
     const now = new Date();
-    const line = this.commands.build(op.command, op.args, FIELDS, now);
+    const line = this.commands.build(target, op.command, op.args, FIELDS, now);
     if (op.ref) {
       const before = await this.objects.object(target.site, op.ref, op.columns ?? ['state']);
       op.precheck?.(before);

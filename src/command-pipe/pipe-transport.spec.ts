@@ -2,7 +2,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PipeTransport, PipeUnavailable } from './pipe-transport';
+import { bytesOf, fillPipe, startReaderProcess } from '../../test/command-pipe/fake-pipe';
+import { PIPE_BUF, PipeLineTooLong, PipeTransport, PipeUnavailable } from './pipe-transport';
 
 function fifo(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'vigil-pipe-')), 'icinga2.cmd');
@@ -55,5 +56,84 @@ describe('PipeTransport with a real FIFO', () => {
     const received = readFileSync(out, 'utf8').split('\n').filter(Boolean);
     expect(received.shift()).toBe('[1] ENABLE_NOTIFICATIONS');
     expect(received.sort()).toEqual([...lines].sort());
+  });
+
+  /** A line of `bytes` bytes with its newline, in two-byte characters where it can. */
+  const lineOf = (bytes: number, tag: string) => {
+    const head = `[1] ADD_HOST_COMMENT;web-01;1;otto;${tag} `;
+    const room = bytes - Buffer.byteLength(head) - 1;
+    return head + 'é'.repeat(Math.floor(room / 2)) + 'x'.repeat(room % 2);
+  };
+
+  it('writes a line of exactly PIPE_BUF bytes whole and refuses one byte more, writing nothing', async () => {
+    const path = fifo();
+    const reader = await startReaderProcess(path);
+    try {
+      const transport = new PipeTransport(path);
+      const fits = lineOf(PIPE_BUF, 'fits');
+      expect(Buffer.byteLength(`${fits}\n`)).toBe(4096);
+      await transport.send(fits);
+      const over = lineOf(PIPE_BUF + 1, 'over');
+      await expect(transport.send(over)).rejects.toThrow(PipeLineTooLong);
+      await expect(transport.send(over)).rejects.toThrow(/at most 4096 bytes/);
+      await transport.send('[1] ENABLE_NOTIFICATIONS');
+      const read = await reader.waitFor((text) => text.endsWith('ENABLE_NOTIFICATIONS\n'));
+      expect(read).toBe(`${fits}\n[1] ENABLE_NOTIFICATIONS\n`);
+    } finally {
+      reader.kill();
+    }
+  });
+
+  it('refuses a line while the pipe is full, writing none of it, and loses nothing else', async () => {
+    const path = fifo();
+    const reader = await startReaderProcess(path);
+    try {
+      const transport = new PipeTransport(path, 200);
+      const before = ['[1] ENABLE_NOTIFICATIONS', lineOf(PIPE_BUF, 'before')];
+      for (const line of before) await transport.send(line);
+      await reader.waitFor((text) => text.split('\n').length === 3);
+      await reader.stop();
+      const fillers = fillPipe(path);
+      expect(bytesOf(fillers)).toBeGreaterThanOrEqual(PIPE_BUF);
+
+      const started = Date.now();
+      for (const refused of ['[1] DISABLE_NOTIFICATIONS', lineOf(PIPE_BUF, 'refused')]) {
+        const err: unknown = await transport.send(refused).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(PipeUnavailable);
+        expect((err as Error).message).toMatch(/stays full/);
+      }
+      expect(Date.now() - started).toBeLessThan(2000);
+
+      reader.resume();
+      const after = [lineOf(PIPE_BUF, 'after'), '[1] ENABLE_FLAP_DETECTION'];
+      for (const line of after) await transport.send(line);
+      const read = await reader.waitFor((text) => text.endsWith('ENABLE_FLAP_DETECTION\n'));
+      expect(read.split('\n')).toEqual([...before, ...fillers, ...after, '']);
+    } finally {
+      reader.kill();
+    }
+  });
+
+  it('never writes part of a long line into the room a nearly full pipe has left', async () => {
+    const path = fifo();
+    const reader = await startReaderProcess(path);
+    try {
+      // the pipe's capacity: fill it while nobody reads, then let the reader drain it
+      await reader.stop();
+      const full = fillPipe(path);
+      reader.resume();
+      await reader.waitFor((text) => text.length === bytesOf(full));
+      // now leave 8 KiB of room and offer a 12 KiB line: a write of it would put 8 KiB in
+      await reader.stop();
+      const most = fillPipe(path, bytesOf(full) - 8192);
+      const transport = new PipeTransport(path, 200);
+      await expect(transport.send(lineOf(12000, 'long'))).rejects.toThrow(PipeLineTooLong);
+      await transport.send('[1] ENABLE_NOTIFICATIONS');
+      reader.resume();
+      const read = await reader.waitFor((text) => text.endsWith('ENABLE_NOTIFICATIONS\n'));
+      expect(read.split('\n')).toEqual([...full, ...most, '[1] ENABLE_NOTIFICATIONS', '']);
+    } finally {
+      reader.kill();
+    }
   });
 });

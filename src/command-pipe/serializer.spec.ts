@@ -91,6 +91,43 @@ describe('serializeCommand', () => {
     ).toBe('args.returnCode');
   });
 
+  describe('with a limit in bytes (the command pipe: 4096)', () => {
+    /** `[<epoch>] ADD_HOST_COMMENT;web-1;1;ops;` + comment + newline is this many bytes. */
+    const fixed = Buffer.byteLength(`[${EPOCH}] ADD_HOST_COMMENT;web-1;1;ops;\n`);
+    const comment = (bytes: number) =>
+      // two-byte characters, so that counting characters instead of bytes would pass
+      'ä'.repeat(Math.floor((bytes - fixed) / 2)) + ';'.repeat((bytes - fixed) % 2);
+    const line = (bytes: number) =>
+      serializeCommand('ADD_HOST_COMMENT', ['web-1', true, 'ops', comment(bytes)], NOW, 4096);
+
+    it('takes a line of exactly 4096 bytes with its newline', () => {
+      expect(Buffer.byteLength(`${line(4096)}\n`)).toBe(4096);
+      expect(line(4096).length).toBeLessThan(2100);
+    });
+
+    it('refuses 4097 bytes, naming the longest argument and the limit', () => {
+      expect(rejection(() => line(4097))).toEqual({
+        field: 'args.comment',
+        message: `is ${4097 - fixed} bytes long and makes a command of 4097 bytes (UTF-8, with its newline); the command pipe takes at most 4096 bytes per command (the livestatus transport has no such limit)`,
+      });
+    });
+
+    it('has no limit without one', () => {
+      const long = 'x'.repeat(60 * 1024);
+      expect(serializeCommand('ADD_HOST_COMMENT', ['web-1', true, 'ops', long], NOW)).toMatch(
+        /;x{61440}$/,
+      );
+    });
+
+    it('names q for a legacy command over the limit', () => {
+      const q = `ADD_HOST_COMMENT;web-1;1;ops;${'x'.repeat(60 * 1024)}`;
+      const refused = rejection(() => serializeLegacy(q, NOW, 4096));
+      expect(refused.field).toBe('q');
+      expect(refused.message).toMatch(/at most 4096 bytes/);
+      expect(serializeLegacy(q, NOW)).toMatch(/;x{61440}$/);
+    });
+  });
+
   it('lists typed arguments for every catalogue entry, with free text only last', () => {
     for (const spec of COMMANDS.values()) {
       spec.args.forEach((a, i) => {

@@ -71,12 +71,14 @@ export function lookup(name: string): CommandSpec {
 /**
  * Builds the line `[<epoch>] NAME;arg;...` (without the final newline). Arguments are given by
  * name, or as a list in Icinga's order. Anything that could end the line early or split an
- * argument is refused, and so are unknown commands, missing or badly typed arguments.
+ * argument is refused, and so are unknown commands, missing or badly typed arguments, and, with
+ * `maxBytes`, a line longer than that in UTF-8 with its newline (naming its longest argument).
  */
 export function serializeCommand(
   name: string,
   args: Record<string, ArgValue> | ArgValue[],
   now: Date = new Date(),
+  maxBytes?: number,
 ): string {
   if (FORBIDDEN.test(name)) throw new CommandRejected('command', 'must not contain a line break');
   const spec = lookup(name);
@@ -92,14 +94,32 @@ export function serializeCommand(
     render(arg, values[i], `args.${arg.name}`, i === spec.args.length - 1),
   );
   const epoch = Math.floor(now.getTime() / 1000);
-  return `[${epoch}] ${[spec.name, ...fields].join(';')}`;
+  const line = `[${epoch}] ${[spec.name, ...fields].join(';')}`;
+  if (maxBytes !== undefined) {
+    const bytes = Buffer.byteLength(line, 'utf8') + 1;
+    if (bytes > maxBytes) {
+      const sizes = fields.map((f) => Buffer.byteLength(f, 'utf8'));
+      const longest = sizes.indexOf(Math.max(...sizes));
+      throw new CommandRejected(
+        longest >= 0 ? `args.${spec.args[longest].name}` : 'command',
+        `${longest >= 0 ? `is ${sizes[longest]} bytes long and ` : ''}makes a command of ${bytes} bytes (UTF-8, with its newline); ${tooLong(maxBytes)}`,
+      );
+    }
+  }
+  return line;
+}
+
+/** Why a command line over the command pipe's limit is refused. */
+function tooLong(maxBytes: number): string {
+  return `the command pipe takes at most ${maxBytes} bytes per command (the livestatus transport has no such limit)`;
 }
 
 /**
  * Parses a legacy `NAME;arg;arg` string (as `/cmd?q=` takes it) into a checked line. The
  * fields beyond the last argument belong to a free-text last argument, as Icinga reads them.
+ * A line over `maxBytes` is refused naming `q`, the one request field.
  */
-export function serializeLegacy(text: string, now: Date = new Date()): string {
+export function serializeLegacy(text: string, now: Date = new Date(), maxBytes?: number): string {
   if (FORBIDDEN.test(text)) throw new CommandRejected('q', 'must not contain a line break');
   const [name = '', ...rest] = text.replace(/^\[\d+\]\s*/, '').split(';');
   const spec = lookup(name.trim());
@@ -111,5 +131,13 @@ export function serializeLegacy(text: string, now: Date = new Date()): string {
     }
     values = [...rest.slice(0, spec.args.length - 1), rest.slice(spec.args.length - 1).join(';')];
   }
-  return serializeCommand(spec.name, values, now);
+  const line = serializeCommand(spec.name, values, now);
+  const bytes = Buffer.byteLength(line, 'utf8') + 1;
+  if (maxBytes !== undefined && bytes > maxBytes) {
+    throw new CommandRejected(
+      'q',
+      `makes a command of ${bytes} bytes (UTF-8, with its newline); ${tooLong(maxBytes)}`,
+    );
+  }
+  return line;
 }

@@ -3,7 +3,13 @@ import { basicAuth, startTestApp, TEST_USERS, type TestApp } from '../support/ap
 import { clientAs } from '../support/client';
 import { databaseKinds } from '../support/database';
 import { until } from '../support/until';
-import { type FakePipe, makeFakePipe } from './fake-pipe';
+import {
+  type FakePipe,
+  fillPipe,
+  makeFakePipe,
+  type ReaderProcess,
+  startReaderProcess,
+} from './fake-pipe';
 
 const operator = basicAuth(TEST_USERS.operator);
 const admin = basicAuth(TEST_USERS.admin);
@@ -20,7 +26,12 @@ describe.each(databaseKinds())('commands through a command pipe, on %s', (kind) 
   beforeAll(async () => {
     pipe = makeFakePipe();
     pipe.listen();
-    t = await startTestApp(kind, { VIGIL_COMMAND_PIPE: pipe.path, VIGIL_DOCS_ENABLED: 'false' });
+    t = await startTestApp(kind, {
+      VIGIL_COMMAND_PIPE: pipe.path,
+      // a livestatus socket that is surely missing, never one of an Icinga on this machine
+      VIGIL_LIVESTATUS_SITES: `local=unix:${pipe.path}.livestatus`,
+      VIGIL_DOCS_ENABLED: 'false',
+    });
   });
 
   afterAll(async () => {
@@ -190,6 +201,94 @@ describe.each(databaseKinds())('commands through a command pipe, on %s', (kind) 
     expect(pipe.lines).toEqual([]);
   });
 
+  describe('a command longer than the pipe takes in one write (4096 bytes)', () => {
+    const big = 'ü'.repeat(30 * 1024); // 60 KiB in UTF-8, 30 K characters
+    type Problem = { detail: string; errors: { field: string; message: string }[] };
+
+    const expectRefused = async (res: request.Response, field: string) => {
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const body = res.body as Problem;
+      expect(body.errors.map((e) => e.field)).toEqual([field]);
+      expect(body.detail).toMatch(/at most 4096 bytes per command/);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(pipe.lines).toEqual([]);
+    };
+
+    it('refuses a 60 KiB downtime comment with 400 naming it and the limit, writing nothing', async () => {
+      const res = await post('/api/v1/downtimes').send({
+        hostName: 'web-01',
+        allServices: true,
+        durationSeconds: 1800,
+        comment: big,
+      });
+      await expectRefused(res, 'comment');
+      expect((res.body as Problem).errors[0].message).toMatch(/^is 61440 bytes long and makes/);
+    });
+
+    it('refuses a 60 KiB comment sent as a generic command', async () => {
+      const res = await post('/api/v1/commands').send({
+        command: 'ADD_HOST_COMMENT',
+        args: { host: 'web-01', persistent: true, author: 'otto', comment: big },
+      });
+      await expectRefused(res, 'args.comment');
+    });
+
+    it('refuses a long /cmd command, GET and POST, naming q', async () => {
+      // 8 KiB: a query string still within Node's 16 KiB limit on a request head
+      const q = `ADD_HOST_COMMENT;web-01;1;otto;${'x'.repeat(8192)}`;
+      const get = await request(t.url)
+        .get('/cmd')
+        .query({ q, handler: 'icinga' })
+        .set('Authorization', operator);
+      await expectRefused(get, 'q');
+      await expectRefused(await post('/cmd').query({ q, handler: 'icinga' }), 'q');
+    });
+
+    it("answers a 60 KiB /cmd query string with Node's 431 (request head too large), writing nothing", async () => {
+      const q = `ADD_HOST_COMMENT;web-01;1;otto;${'x'.repeat(60 * 1024)}`;
+      const res = await request(t.url)
+        .get('/cmd')
+        .query({ q, handler: 'icinga' })
+        .set('Authorization', operator);
+      expect(res.status).toBe(431);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(pipe.lines).toEqual([]);
+    });
+
+    it('leaves the livestatus transport without that limit', async () => {
+      const res = await post('/api/v1/commands').send({
+        command: 'ADD_HOST_COMMENT',
+        args: { host: 'web-01', persistent: true, author: 'otto', comment: big },
+        transport: 'livestatus',
+      });
+      // it got as far as the (missing) livestatus socket
+      expect(res.status).toBe(503);
+      expect((res.body as Problem).detail).toMatch(/livestatus/);
+    });
+
+    it('sends a command of exactly 4096 bytes with its newline and refuses 4097', async () => {
+      // `[<10-digit epoch>] ADD_HOST_COMMENT;web-01;1;otto;` + comment + newline
+      const fixed = Buffer.byteLength('[1234567890] ADD_HOST_COMMENT;web-01;1;otto;\n');
+      const comment = (bytes: number) =>
+        'ä'.repeat(Math.floor((bytes - fixed) / 2)) + ';'.repeat((bytes - fixed) % 2);
+      const send = (bytes: number) =>
+        post('/api/v1/commands').send({
+          command: 'ADD_HOST_COMMENT',
+          args: { host: 'web-01', persistent: true, author: 'otto', comment: comment(bytes) },
+        });
+      const over = await send(4097);
+      await expectRefused(over, 'args.comment');
+      expect((over.body as Problem).errors[0].message).toMatch(/makes a command of 4097 bytes/);
+      const exact = await send(4096);
+      expect(exact.status).toBe(202);
+      const { line } = exact.body as { line: string };
+      expect(Buffer.byteLength(`${line}\n`)).toBe(4096);
+      await until(() => pipe.lines.length === 1);
+      expect(pipe.lines).toEqual([line]);
+    });
+  });
+
   it('needs the operator role to send and admin to read the audit log', async () => {
     const sent = await post('/api/v1/commands', viewer).send({
       command: 'ENABLE_NOTIFICATIONS',
@@ -302,5 +401,87 @@ describe('a command pipe nobody reads', () => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe('a full command pipe (its reader stopped)', () => {
+  let pipe: FakePipe;
+  let reader: ReaderProcess;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    pipe = makeFakePipe();
+    reader = await startReaderProcess(pipe.path);
+    t = await startTestApp('sqlite', {
+      VIGIL_COMMAND_PIPE: pipe.path,
+      VIGIL_DOCS_ENABLED: 'false',
+    });
+  });
+
+  afterAll(async () => {
+    reader?.kill();
+    await t?.close();
+    pipe?.close();
+  });
+
+  const command = (comment: string) =>
+    request(t.url)
+      .post('/api/v1/commands')
+      .set('Authorization', operator)
+      .send({
+        command: 'ADD_HOST_COMMENT',
+        args: { host: 'web-01', persistent: true, author: 'otto', comment },
+      });
+  /** A comment that makes the command exactly 4096 bytes with its newline. */
+  const fullSize = (tag: string) =>
+    tag +
+    'x'.repeat(4096 - Buffer.byteLength(`[1234567890] ADD_HOST_COMMENT;web-01;1;otto;${tag}\n`));
+
+  it('answers 503 with Retry-After, writes nothing of it, and every line read back was answered 2xx', async () => {
+    const accepted: string[] = [];
+    for (const comment of ['before 1', fullSize('before 2 ')]) {
+      const res = await command(comment);
+      expect(res.status).toBe(202);
+      accepted.push((res.body as { line: string }).line);
+    }
+    await reader.waitFor((text) => text.split('\n').length === 3);
+    await reader.stop();
+    const fillers = fillPipe(pipe.path);
+
+    for (const comment of ['refused 1', fullSize('refused 2 ')]) {
+      const res = await command(comment);
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect((res.body as { detail: string }).detail).toMatch(/stays full/);
+    }
+    const legacy = await request(t.url)
+      .get('/cmd')
+      .query({ q: 'ADD_HOST_COMMENT;web-01;1;otto;refused 3', handler: 'icinga' })
+      .set('Authorization', operator);
+    expect([legacy.status, legacy.headers['retry-after']]).toEqual([503, '5']);
+
+    reader.resume();
+    for (const comment of [fullSize('after 1 '), 'after 2']) {
+      const res = await command(comment);
+      expect(res.status).toBe(202);
+      accepted.push((res.body as { line: string }).line);
+    }
+    const read = await reader.waitFor((text) => text.endsWith('after 2\n'));
+    expect(read.split('\n')).toEqual([
+      ...accepted.slice(0, 2),
+      ...fillers,
+      ...accepted.slice(2),
+      '',
+    ]);
+    expect(read).not.toMatch(/refused/);
+
+    const audit = await request(t.url).get('/api/v1/audit/commands').set('Authorization', admin);
+    const items = (audit.body as { items: { outcome: string; line: string }[] }).items;
+    expect(items.filter((i) => i.outcome === 'failed').map((i) => i.line.slice(-9))).toEqual([
+      'refused 3',
+      expect.stringMatching(/x{9}$/) as string,
+      'refused 1',
+    ]);
   });
 });

@@ -412,6 +412,39 @@ describeWithIcinga('command endpoints against a private Icinga 2', () => {
     await expect(poll(intact, (n) => n === 200)).resolves.toBe(200);
   });
 
+  it('takes a comment that makes a command of exactly 4096 bytes through the pipe, intact, and refuses one byte more', async () => {
+    // `[<10-digit epoch>] ADD_HOST_COMMENT;edge-01;1;otto;` + comment + newline
+    const fixed = Buffer.byteLength('[1234567890] ADD_HOST_COMMENT;edge-01;1;otto;\n');
+    const comment = (bytes: number, tag: string) => {
+      const head = `${tag}; Grüße `;
+      const room = bytes - fixed - Buffer.byteLength(head);
+      return head + 'ö'.repeat(Math.floor(room / 2)) + '.'.repeat(room % 2);
+    };
+    const send = (text: string) =>
+      call('post', '/api/v1/comments').send({
+        hostName: 'edge-01',
+        comment: text,
+        transport: 'pipe',
+      });
+    const before = await ls('comments', ['id']);
+    const over = await send(comment(4097, 'one byte over'));
+    expect(over.status).toBe(400);
+    expect((over.body as { detail: string }).detail).toMatch(/at most 4096 bytes/);
+
+    const text = comment(4096, 'at the limit');
+    const res = await send(text);
+    expect(res.status).toBe(200);
+    const { commentId, commands } = res.body as {
+      commentId: number;
+      commands: { line: string }[];
+    };
+    expect(Buffer.byteLength(`${commands[0].line}\n`)).toBe(4096);
+    const rows = await ls('comments', ['id', 'comment', 'host_name'], 'host_name = edge-01');
+    expect(rows.filter((r) => !before.some((b) => b.id === r.id))).toEqual([
+      { id: commentId, comment: text, host_name: 'edge-01' },
+    ]);
+  });
+
   it('lists each command in the audit log with its user', async () => {
     const res = await call('get', '/api/v1/audit/commands', admin).query({
       user: 'otto',

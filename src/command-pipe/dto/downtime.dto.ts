@@ -84,10 +84,14 @@ export class CreateDowntimeDto extends CommandTargetDto {
   @MaxLength(255)
   author?: string;
 
-  /** Why (may contain `;`, not a line break). */
+  /**
+   * Why (may contain `;`, not a line break).
+   * With the `pipe` transport the whole command must fit in 4096 bytes (UTF-8, newline
+   * included), else 400 naming this field; `livestatus` has no such limit.
+   */
   @IsString()
   @MinLength(1)
-  @MaxLength(4096)
+  @MaxLength(65536)
   comment!: string;
 }
 

@@ -8,7 +8,10 @@ export class LegacyCmdQueryDto {
   @MaxLength(65536)
   q!: string;
 
-  /** `icinga` = the command pipe, `livestatus` = `COMMAND` over livestatus; default: configured. */
+  /**
+   * `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
+   * is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: configured.
+   */
   @IsOptional()
   @IsIn(['livestatus', 'icinga'])
   handler?: 'livestatus' | 'icinga';

@@ -46,9 +46,14 @@ export class AcknowledgeDto extends HostDto {
   @MaxLength(255)
   author?: string;
 
+  /**
+   * Why (may contain `;`, not a line break).
+   * With the `pipe` transport the whole command must fit in 4096 bytes (UTF-8, newline
+   * included), else 400 naming this field; `livestatus` has no such limit.
+   */
   @IsString()
   @MinLength(1)
-  @MaxLength(4096)
+  @MaxLength(65536)
   comment!: string;
 }
 
@@ -60,9 +65,13 @@ export class CheckResultDto extends HostDto {
   @IsIn([0, 1, 2, 3])
   exitStatus!: number;
 
-  /** The plugin output (may contain `;` and `|perfdata`, not a line break). */
+  /**
+   * The plugin output (may contain `;` and `|perfdata`, not a line break).
+   * With the `pipe` transport the whole command must fit in 4096 bytes (UTF-8, newline
+   * included), else 400 naming this field; `livestatus` has no such limit.
+   */
   @IsString()
-  @MaxLength(8192)
+  @MaxLength(65536)
   output!: string;
 }
 
@@ -85,9 +94,14 @@ export class NotificationsDto extends CommandTargetDto {
 }
 
 export class CreateCommentDto extends HostDto {
+  /**
+   * The comment (may contain `;`, not a line break).
+   * With the `pipe` transport the whole command must fit in 4096 bytes (UTF-8, newline
+   * included), else 400 naming this field; `livestatus` has no such limit.
+   */
   @IsString()
   @MinLength(1)
-  @MaxLength(4096)
+  @MaxLength(65536)
   comment!: string;
 
   /** Keep the comment across restarts (default true). */

@@ -14,7 +14,10 @@ export class CommandTargetDto {
 
   /**
    * `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
-   * socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
+   * socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent. Through the pipe
+   * each command goes out in one atomic write, whole or not at all, so it must fit in 4096
+   * bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
+   * is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
    */
   @IsOptional()
   @IsIn(TRANSPORTS)
