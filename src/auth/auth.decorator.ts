@@ -6,11 +6,14 @@ import { RequireRole } from './roles';
 
 export const BASIC_AUTH_SCHEME = 'basic';
 
-/** The route needs HTTP Basic credentials of at least `role`; documents 401, 403 and 429. */
+/**
+ * The route needs HTTP Basic credentials of at least `role`; documents 401, 403, 429 (too many
+ * failed logins) and 503 (too many password checks waiting for bcrypt).
+ */
 export function Auth(role: Role) {
   return applyDecorators(
     RequireRole(role),
     ApiBasicAuth(BASIC_AUTH_SCHEME),
-    ApiProblems(401, 403, 429),
+    ApiProblems(401, 403, 429, 503),
   );
 }

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BasicAuthGuard, RolesGuard } from './auth.guard';
 import { BasicStrategy } from './basic.strategy';
 import { MeController } from './me.controller';
+import { PasswordChecker } from './password-checker';
 import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -14,6 +15,7 @@ import { UsersService } from './users.service';
   controllers: [MeController, UsersController],
   providers: [
     UsersService,
+    PasswordChecker,
     BasicStrategy,
     { provide: APP_GUARD, useClass: BasicAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

@@ -7,7 +7,7 @@ import { createHmac, randomBytes } from 'node:crypto';
  * never holds a password, and a leaked key table reveals nothing without the key.
  */
 export class CredentialCache<T> {
-  private readonly key = randomBytes(32);
+  private readonly secret = randomBytes(32);
   private readonly entries = new Map<string, { value: T; expires: number }>();
 
   constructor(
@@ -16,8 +16,9 @@ export class CredentialCache<T> {
     private readonly now: () => number = Date.now,
   ) {}
 
-  private digest(username: string, password: string): string {
-    return createHmac('sha256', this.key)
+  /** The key of a credential pair: an HMAC under the per-process key, never the password. */
+  key(username: string, password: string): string {
+    return createHmac('sha256', this.secret)
       .update(username)
       .update('\0')
       .update(password)
@@ -25,8 +26,15 @@ export class CredentialCache<T> {
   }
 
   get(username: string, password: string): T | undefined {
+    return this.getByKey(this.key(username, password));
+  }
+
+  set(username: string, password: string, value: T): void {
+    this.setByKey(this.key(username, password), value);
+  }
+
+  getByKey(id: string): T | undefined {
     if (this.ttlMs <= 0) return undefined;
-    const id = this.digest(username, password);
     const entry = this.entries.get(id);
     if (!entry) return undefined;
     if (entry.expires <= this.now()) {
@@ -36,9 +44,8 @@ export class CredentialCache<T> {
     return entry.value;
   }
 
-  set(username: string, password: string, value: T): void {
+  setByKey(id: string, value: T): void {
     if (this.ttlMs <= 0) return;
-    const id = this.digest(username, password);
     this.entries.delete(id);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next();

@@ -1,15 +1,16 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { compare, hash } from 'bcrypt';
 import { randomBytes } from 'node:crypto';
 import { QueryFailedError, Repository } from 'typeorm';
 import { AppConfig, type Role } from '../config/app-config';
 import { CredentialCache } from './credential-cache';
 import type { UserListDto } from './dto/user.dto';
+import type { LoginAttempt } from './login-throttle';
+import { PasswordChecker } from './password-checker';
 import type { AuthUser } from './roles';
 import { UserEntity } from './user.entity';
 
-export const BCRYPT_ROUNDS = 12;
+export { BCRYPT_ROUNDS } from './password-checker';
 const FIRST_ADMIN = 'admin';
 
 /**
@@ -21,10 +22,15 @@ const FIRST_ADMIN = 'admin';
 export class UsersService implements OnApplicationBootstrap {
   private readonly logger = new Logger(UsersService.name);
   private readonly cache: CredentialCache<AuthUser>;
+  /** Checks in flight, by credential key: the same credentials arriving meanwhile wait for it. */
+  private readonly checking = new Map<string, Promise<AuthUser | null>>();
+  /** Bumped on every change of users: a check begun before it is not cached. */
+  private generation = 0;
 
   constructor(
     private readonly config: AppConfig,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly passwords: PasswordChecker,
   ) {
     this.cache = new CredentialCache<AuthUser>(config.auth.cacheSeconds * 1000);
   }
@@ -41,7 +47,7 @@ export class UsersService implements OnApplicationBootstrap {
     try {
       await this.users.insert({
         name: FIRST_ADMIN,
-        passwordHash: await hash(password, BCRYPT_ROUNDS),
+        passwordHash: await this.passwords.hash(password),
         role: 'admin',
       });
     } catch (err) {
@@ -63,15 +69,50 @@ export class UsersService implements OnApplicationBootstrap {
     return this.users.findOne({ where: { name }, select: ['passwordHash', 'role'] });
   }
 
-  /** Checks a name and password; a recently verified pair is answered from the cache. */
-  async verify(name: string, password: string): Promise<AuthUser | null> {
-    const cached = this.cache.get(name, password);
+  /**
+   * Checks a name and password. A recently verified pair is answered from the cache; the same
+   * pair already being checked shares that check. Otherwise `admit` is asked for a slot first
+   * (it throws when the throttle refuses), then bcrypt runs: against the user's hash, or against
+   * the dummy for an unknown name, at the same cost. A pair that a shared check found wrong is a
+   * failed attempt of its own (with a slot of its own), without bcrypt.
+   */
+  async verify(
+    name: string,
+    password: string,
+    admit: () => LoginAttempt,
+  ): Promise<AuthUser | null> {
+    const key = this.cache.key(name, password);
+    const cached = this.cache.getByKey(key);
     if (cached) return cached;
+    const shared = this.checking.get(key);
+    if (shared) {
+      const user = await shared;
+      if (!user) admit().failed();
+      return user;
+    }
+    const attempt = admit();
+    const generation = this.generation;
+    const check = this.check(name, password);
+    this.checking.set(key, check);
+    try {
+      const user = await check;
+      if (user) {
+        if (generation === this.generation) this.cache.setByKey(key, user);
+        attempt.release();
+      } else attempt.failed();
+      return user;
+    } catch (err) {
+      attempt.release();
+      throw err;
+    } finally {
+      this.checking.delete(key);
+    }
+  }
+
+  private async check(name: string, password: string): Promise<AuthUser | null> {
     const user = await this.findUser(name);
-    if (!user || !(await compare(password, user.passwordHash))) return null;
-    const verified: AuthUser = { name, role: user.role };
-    this.cache.set(name, password, verified);
-    return verified;
+    const matches = await this.passwords.check(password, user?.passwordHash ?? null);
+    return user && matches ? { name, role: user.role } : null;
   }
 
   /** The users who may sign in, sorted by name. */
@@ -96,12 +137,13 @@ export class UsersService implements OnApplicationBootstrap {
 
   /** Forgets every verified credential; called whenever a user is added, changed or removed. */
   usersChanged(): void {
+    this.generation++;
     this.cache.clear();
   }
 
   /** Stores a user (or replaces its password and role) and drops the credential cache. */
   async saveUser(name: string, password: string, role: Role): Promise<void> {
-    const passwordHash = await hash(password, BCRYPT_ROUNDS);
+    const passwordHash = await this.passwords.hash(password);
     const existing = await this.users.findOne({ where: { name } });
     if (existing) await this.users.update({ id: existing.id }, { passwordHash, role });
     else await this.users.insert({ name, passwordHash, role });

@@ -145,4 +145,45 @@ describe('loadConfig', () => {
       }).map((p) => p.split(':')[0]),
     ).toEqual(['VIGIL_COMMAND_PIPE', 'VIGIL_COMMAND_TRANSPORT', 'VIGIL_PROBE_CONCURRENCY']);
   });
+
+  it('reads the login limits, with the address limit five times the per-name one by default', () => {
+    expect(loadConfig({}).auth).toMatchObject({
+      maxFailures: 10,
+      maxAddressFailures: 50,
+      failureWindowSeconds: 60,
+      bcryptConcurrency: 2,
+      bcryptQueue: 32,
+    });
+    expect(
+      loadConfig({
+        VIGIL_AUTH_MAX_FAILURES: '5',
+        VIGIL_AUTH_MAX_ADDRESS_FAILURES: '12',
+        VIGIL_AUTH_BCRYPT_CONCURRENCY: '3',
+        VIGIL_AUTH_BCRYPT_QUEUE: '0',
+      }).auth,
+    ).toMatchObject({
+      maxFailures: 5,
+      maxAddressFailures: 12,
+      bcryptConcurrency: 3,
+      bcryptQueue: 0,
+    });
+    expect(loadConfig({ VIGIL_AUTH_MAX_FAILURES: '4' }).auth.maxAddressFailures).toBe(20);
+  });
+
+  it('keeps bcrypt below the libuv threadpool size, and the address limit above the per-name one', () => {
+    expect(
+      problemsOf({ VIGIL_AUTH_BCRYPT_CONCURRENCY: '4', VIGIL_AUTH_MAX_ADDRESS_FAILURES: '9' }),
+    ).toEqual([
+      'VIGIL_AUTH_MAX_ADDRESS_FAILURES: must be at least VIGIL_AUTH_MAX_FAILURES (10)',
+      'VIGIL_AUTH_BCRYPT_CONCURRENCY: must be below the libuv threadpool size (UV_THREADPOOL_SIZE, 4) so that DNS lookups of probes keep a thread',
+    ]);
+    expect(
+      loadConfig({ UV_THREADPOOL_SIZE: '16', VIGIL_AUTH_BCRYPT_CONCURRENCY: '8' }).auth
+        .bcryptConcurrency,
+    ).toBe(8);
+    expect(loadConfig({ UV_THREADPOOL_SIZE: '2' }).auth.bcryptConcurrency).toBe(1);
+    expect(problemsOf({ VIGIL_AUTH_BCRYPT_CONCURRENCY: '0' })[0]).toMatch(
+      /^VIGIL_AUTH_BCRYPT_CONCURRENCY: must be a whole number from 1 to 64/,
+    );
+  });
 });

@@ -39,8 +39,15 @@ export interface AuthConfig {
   /** Users from VIGIL_USERS and VIGIL_USERS_FILE; when empty, users stored in the database apply. */
   users: ConfiguredUser[];
   cacheSeconds: number;
+  /** Failed logins of one user name from one address in the window before 429. */
   maxFailures: number;
+  /** Failed logins from one address, across user names, in the window before 429. */
+  maxAddressFailures: number;
   failureWindowSeconds: number;
+  /** bcrypt computations at once; always below the libuv threadpool size (see PasswordChecker). */
+  bcryptConcurrency: number;
+  /** Password checks waiting for bcrypt beyond which logins get 503. */
+  bcryptQueue: number;
 }
 
 export interface LoggingConfig {
@@ -286,6 +293,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     previousKey: secretKey('VIGIL_SECRET_KEY_PREVIOUS'),
     keyFile: join(dataDir, 'secret.key'),
   };
+  const maxFailures = dto.VIGIL_AUTH_MAX_FAILURES ?? 10;
+  const maxAddressFailures = dto.VIGIL_AUTH_MAX_ADDRESS_FAILURES ?? 5 * maxFailures;
+  if (maxAddressFailures < maxFailures) {
+    problems.push(
+      `VIGIL_AUTH_MAX_ADDRESS_FAILURES: must be at least VIGIL_AUTH_MAX_FAILURES (${maxFailures})`,
+    );
+  }
+  // bcrypt shares libuv's threadpool with the DNS lookups of probes: leave them a thread
+  const threadpool = Number(env.UV_THREADPOOL_SIZE) || 4;
+  const bcryptConcurrency =
+    dto.VIGIL_AUTH_BCRYPT_CONCURRENCY ?? Math.max(1, Math.min(2, threadpool - 1));
+  if (bcryptConcurrency > Math.max(1, threadpool - 1)) {
+    problems.push(
+      `VIGIL_AUTH_BCRYPT_CONCURRENCY: must be below the libuv threadpool size ` +
+        `(UV_THREADPOOL_SIZE, ${threadpool}) so that DNS lookups of probes keep a thread`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return new AppConfig(
@@ -300,8 +324,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     {
       users,
       cacheSeconds: dto.VIGIL_AUTH_CACHE_SECONDS ?? 60,
-      maxFailures: dto.VIGIL_AUTH_MAX_FAILURES ?? 10,
+      maxFailures,
+      maxAddressFailures,
       failureWindowSeconds: dto.VIGIL_AUTH_FAILURE_WINDOW_SECONDS ?? 60,
+      bcryptConcurrency,
+      bcryptQueue: dto.VIGIL_AUTH_BCRYPT_QUEUE ?? 32,
     },
     { level: dto.VIGIL_LOG_LEVEL ?? 'log', format: dto.VIGIL_LOG_FORMAT ?? 'text' },
     {

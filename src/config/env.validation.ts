@@ -76,6 +76,27 @@ export class EnvDto {
   VIGIL_AUTH_FAILURE_WINDOW_SECONDS?: number;
 
   @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 1 to 100000' })
+  @Min(1, { message: 'must be a whole number from 1 to 100000' })
+  @Max(100000, { message: 'must be a whole number from 1 to 100000' })
+  VIGIL_AUTH_MAX_ADDRESS_FAILURES?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 1 to 64' })
+  @Min(1, { message: 'must be a whole number from 1 to 64' })
+  @Max(64, { message: 'must be a whole number from 1 to 64' })
+  VIGIL_AUTH_BCRYPT_CONCURRENCY?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number from 0 to 10000' })
+  @Min(0, { message: 'must be a whole number from 0 to 10000' })
+  @Max(10000, { message: 'must be a whole number from 0 to 10000' })
+  VIGIL_AUTH_BCRYPT_QUEUE?: number;
+
+  @IsOptional()
   @Transform(toBoolean)
   @IsIn([true, false], { message: 'must be true or false' })
   VIGIL_DOCS_ENABLED?: boolean;
