@@ -9,6 +9,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { isClientAbort } from './http-platform';
 import type { ProblemDto } from './problem.dto';
 import {
   AUTH_REALM,
@@ -48,6 +49,10 @@ export class ProblemFilter implements ExceptionFilter {
       instance: String(httpAdapter.getRequestUrl(request)).split('?')[0],
     };
     const headers: Record<string, string> = {};
+    if (isClientAbort(exception)) {
+      this.logger.debug(`${problem.instance}: the connection closed before the request was read`);
+      return;
+    }
 
     if (status >= 500 && !(exception instanceof ProblemException)) {
       problem.errorId = randomUUID();
