@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { OmitOrValid } from '../../common/validation';
 
 /** `/cmd` of livestatus-service. */
 export class LegacyCmdQueryDto {
@@ -9,12 +10,12 @@ export class LegacyCmdQueryDto {
   q!: string;
 
   /** `icinga` = the command pipe, `livestatus` = `COMMAND` over livestatus; default: configured. */
-  @IsOptional()
+  @OmitOrValid()
   @IsIn(['livestatus', 'icinga'])
   handler?: 'livestatus' | 'icinga';
 
   /** The livestatus site (the first configured one when absent). */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MaxLength(100)
   site?: string;

@@ -1,5 +1,6 @@
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { TRANSPORTS, type Transport } from '../command-audit.entity';
+import { OmitOrValid } from '../../common/validation';
 
 /** Where a command goes: the livestatus site and the transport. */
 export class CommandTargetDto {
@@ -7,7 +8,7 @@ export class CommandTargetDto {
    * The livestatus site that is checked before and after, and that takes the command with the
    * `livestatus` transport; the first configured site when absent.
    */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MaxLength(100)
   site?: string;
@@ -16,7 +17,7 @@ export class CommandTargetDto {
    * `pipe` (the command FIFO of the local Icinga) or `livestatus` (`COMMAND` over the site's
    * socket); the configured default (`VIGIL_COMMAND_TRANSPORT`) when absent.
    */
-  @IsOptional()
+  @OmitOrValid()
   @IsIn(TRANSPORTS)
   transport?: Transport;
 }
