@@ -129,6 +129,9 @@ const HOSTILE_VALUES: unknown[] = [
   nested(3000),
 ];
 
+/** As JSON text, parsed afresh for each use (JSON.parse, unlike structuredClone, does not recurse). */
+const HOSTILE_JSON = HOSTILE_VALUES.map((v) => JSON.stringify(v));
+
 const HOSTILE_TEXT: string[] = [
   '',
   '0',
@@ -191,6 +194,11 @@ export class HostileGenerator {
 
   private pick<T>(list: readonly T[]): T {
     return list[this.int(list.length)];
+  }
+
+  /** A hostile value, copied: bodies are mutated, and a shared one could be made circular. */
+  private hostile(): unknown {
+    return JSON.parse(this.pick(HOSTILE_JSON)) as unknown;
   }
 
   private resolve(schema: Schema): Schema {
@@ -274,7 +282,7 @@ export class HostileGenerator {
       Record<string, unknown> | undefined;
     const roll = this.random();
     if (place.length === 0) {
-      const value = this.pick(HOSTILE_VALUES);
+      const value = this.hostile();
       mutations.push(`body = ${describe(value)}`);
       return value;
     }
@@ -285,14 +293,14 @@ export class HostileGenerator {
       const extra = this.pick(['extra', '__proto__', 'constructor', 'admin', '\ud800']);
       // defined, not assigned: assigning `__proto__` would set the prototype, not a member
       Object.defineProperty(parent, extra, {
-        value: this.pick(HOSTILE_VALUES),
+        value: this.hostile(),
         enumerable: true,
         writable: true,
         configurable: true,
       });
       mutations.push(`body.${[...parentPath, extra].join('.')} added`);
     } else if (parent && typeof parent === 'object') {
-      const value = this.pick(HOSTILE_VALUES);
+      const value = this.hostile();
       parent[key] = value;
       mutations.push(`body.${place.join('.')} = ${describe(value)}`);
     }
