@@ -84,6 +84,18 @@ describe('bad input is a 400 with one message per field', () => {
     expect(await errorsOf(res)).toEqual([{ field: message.split(' ')[0], message }]);
   });
 
+  it.each([[[null]], [[{ type: 'BASIC' }]], [null], ['BASIC'], [{ type: null }]])(
+    'refuses a target auth of %j with 400',
+    async (auth) => {
+      const res = await request(t.url)
+        .post('/api/v1/targets')
+        .set('Authorization', AUTH)
+        .send({ name: 'bad auth', url: 'http://127.0.0.1:9/', auth });
+      const errors = (await errorsOf(res)) as { field: string }[];
+      expect(errors.every((e) => e.field.startsWith('auth'))).toBe(true);
+    },
+  );
+
   it('still takes null where it clears a setting (PATCH target bodyContains)', async () => {
     const created = await request(t.url)
       .post('/api/v1/targets')

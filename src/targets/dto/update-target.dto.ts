@@ -24,13 +24,12 @@ import { NAME_PATTERN } from './create-target.dto';
 import {
   ANY_JSON_SCHEMA,
   type AnyAuthDto,
-  AUTH_DISCRIMINATOR,
   AUTH_REQUEST_SCHEMA,
   AUTH_URL_OPTIONS,
+  authClassOf,
   BasicAuthDto,
   NoneAuthDto,
   OpenStackAuthDto,
-  TargetAuthDto,
 } from './target-auth.dto';
 import { IsHeaderMap, IsJsonPath, IsRegex } from './validators';
 
@@ -82,7 +81,7 @@ export class UpdateTargetDto {
   @OmitOrValid()
   @IsObject()
   @ValidateNested()
-  @Type(() => TargetAuthDto, AUTH_DISCRIMINATOR)
+  @Type(authClassOf)
   auth?: AnyAuthDto;
 
   /** How often to probe, in seconds (1-86400). */
