@@ -19,6 +19,26 @@ export default tseslint.config(
     },
   },
   {
+    // null must not slip past validation: see OmitOrValid in src/common/validation.ts
+    files: ['src/**/*.ts'],
+    ignores: ['src/config/**', 'src/common/validation.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'class-validator',
+              importNames: ['IsOptional'],
+              message:
+                'IsOptional lets null through: use OmitOrValid, or ClearableOrValid where null clears a setting (src/common/validation.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',

@@ -2752,6 +2752,8 @@ export interface operations {
     queryLivestatusTable: {
         parameters: {
             query?: {
+                /** @description At most this many rows (over all sites). */
+                limit?: number;
                 /** @description Columns to return, comma-separated (e.g. `name,state`); all columns when absent. */
                 columns?: string;
                 /**
@@ -2764,8 +2766,6 @@ export interface operations {
                  *     aggregates (sum, min, max, avg, std, suminv, avginv). Repeatable; with `columns`, grouped by them.
                  */
                 stats?: string[];
-                /** @description At most this many rows (over all sites). */
-                limit?: number;
                 /** @description Answer an object keyed by this column's value instead of a list (format json only). */
                 key?: string;
                 /** @description `json` (default), `csv` with a header line, or `ndjson` (one object per line, streamed). */

@@ -1,6 +1,7 @@
 import { INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
 import { AbstractHttpAdapter, HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { fastifyOptions, refuseHostileBodies } from './common/http-platform';
 import { attachRequestLog } from './common/request-log';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ConsoleLogger } from '@nestjs/common';
@@ -51,7 +52,7 @@ export async function createApp(
   config: AppConfig,
   options: CreateAppOptions = {},
 ): Promise<INestApplication> {
-  const adapter = options.httpAdapter ?? new FastifyAdapter({ trustProxy: config.http.trustProxy });
+  const adapter = options.httpAdapter ?? new FastifyAdapter(fastifyOptions(config.http));
   const app = await NestFactory.create(AppModule.forRoot(config), adapter, {
     logger: options.logger ?? createLogger(config),
     preview: options.preview,
@@ -66,7 +67,10 @@ export async function createApp(
     }),
   );
   app.useGlobalFilters(new ProblemFilter(app.get(HttpAdapterHost)));
-  if (adapter instanceof FastifyAdapter) attachRequestLog(adapter, config.logging.format);
+  if (adapter instanceof FastifyAdapter) {
+    refuseHostileBodies(adapter.getInstance());
+    attachRequestLog(adapter, config.logging.format);
+  }
   app.enableShutdownHooks();
   if (config.http.docsEnabled && !options.preview) {
     SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {

@@ -1,14 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { WholeNumber } from './validation';
 
 /** A numeric `{id}` path parameter. */
 export class IdParamDto {
   /** The id the item was given when it was created. */
-  @ApiProperty({ type: 'integer' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(2147483647)
+  @WholeNumber({ min: 1, max: 2147483647, fromText: true })
   id!: number;
 }

@@ -10,6 +10,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import { isDatabaseUnavailable } from '../database/unavailable';
+import { isClientAbort } from './http-platform';
 import type { ProblemDto } from './problem.dto';
 import {
   AUTH_REALM,
@@ -57,6 +58,10 @@ export class ProblemFilter implements ExceptionFilter {
       instance: String(httpAdapter.getRequestUrl(request)).split('?')[0],
     };
     const headers: Record<string, string> = {};
+    if (isClientAbort(exception)) {
+      this.logger.debug(`${problem.instance}: the connection closed before the request was read`);
+      return;
+    }
 
     if (unavailable) {
       problem.type = 'urn:vigil:problem:database-unavailable';

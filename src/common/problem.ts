@@ -37,10 +37,18 @@ export class ValidationProblemException extends BadRequestException {
   }
 }
 
+/**
+ * One message per field: the first rule written on the property that it breaks. class-validator
+ * runs (and lists) a property's rules from the last written to the first, so that is the last
+ * one listed; by habit the first rule written is the type (`@IsString()` before `@MaxLength()`),
+ * so `"name": null` reads "name must be a string", not also "must be shorter than ...". (Its
+ * `stopAtFirstError` would keep the last rule written instead.)
+ */
 function collect(errors: ValidationError[], prefix = ''): FieldErrorDto[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
+    const messages = Object.values(e.constraints ?? {});
+    const own = messages.length > 0 ? [{ field, message: messages[messages.length - 1] }] : [];
     return [...own, ...collect(e.children ?? [], field)];
   });
 }

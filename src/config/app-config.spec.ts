@@ -96,6 +96,25 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('bounds how long a request may take to arrive: 30 s in all, 10 s for the headers', () => {
+    expect(loadConfig({}).http).toMatchObject({
+      requestTimeoutMs: 30_000,
+      headersTimeoutMs: 10_000,
+    });
+    expect(loadConfig({ VIGIL_HTTP_REQUEST_TIMEOUT_MS: '2000' }).http).toMatchObject({
+      requestTimeoutMs: 2000,
+      headersTimeoutMs: 2000,
+    });
+    expect(
+      problemsOf({ VIGIL_HTTP_REQUEST_TIMEOUT_MS: '5000', VIGIL_HTTP_HEADERS_TIMEOUT_MS: '6000' }),
+    ).toEqual([
+      'VIGIL_HTTP_HEADERS_TIMEOUT_MS: must not be more than VIGIL_HTTP_REQUEST_TIMEOUT_MS (got 6000 > 5000)',
+    ]);
+    expect(problemsOf({ VIGIL_HTTP_REQUEST_TIMEOUT_MS: '10' })[0]).toMatch(
+      /^VIGIL_HTTP_REQUEST_TIMEOUT_MS: must be a whole number of milliseconds from 100 to 3600000/,
+    );
+  });
+
   it('takes settings from the VIGIL_CONFIG file, with the environment winning', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigil-config-'));
     const file = join(dir, 'vigil.json');

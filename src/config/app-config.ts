@@ -33,6 +33,10 @@ export interface HttpConfig {
   port: number;
   docsEnabled: boolean;
   trustProxy: boolean;
+  /** A request's headers and body must have arrived within this, or it gets 408 and is closed. */
+  requestTimeoutMs: number;
+  /** A request's headers must have arrived within this (at most `requestTimeoutMs`). */
+  headersTimeoutMs: number;
 }
 
 export interface AuthConfig {
@@ -310,6 +314,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
         `(UV_THREADPOOL_SIZE, ${threadpool}) so that DNS lookups of probes keep a thread`,
     );
   }
+  const requestTimeoutMs = dto.VIGIL_HTTP_REQUEST_TIMEOUT_MS ?? 30_000;
+  const headersTimeoutMs = dto.VIGIL_HTTP_HEADERS_TIMEOUT_MS ?? Math.min(10_000, requestTimeoutMs);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    problems.push(
+      'VIGIL_HTTP_HEADERS_TIMEOUT_MS: must not be more than VIGIL_HTTP_REQUEST_TIMEOUT_MS ' +
+        `(got ${headersTimeoutMs} > ${requestTimeoutMs})`,
+    );
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   return new AppConfig(
@@ -319,6 +331,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       port: dto.VIGIL_PORT ?? 8080,
       docsEnabled: dto.VIGIL_DOCS_ENABLED ?? true,
       trustProxy: dto.VIGIL_TRUST_PROXY ?? false,
+      requestTimeoutMs,
+      headersTimeoutMs,
     },
     parseDatabase(dto.VIGIL_DATABASE_URL, dataDir, dto.VIGIL_DATABASE_MIGRATE ?? true),
     {

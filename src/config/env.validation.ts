@@ -107,6 +107,20 @@ export class EnvDto {
   VIGIL_TRUST_PROXY?: boolean;
 
   @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of milliseconds from 100 to 3600000' })
+  @Min(100, { message: 'must be a whole number of milliseconds from 100 to 3600000' })
+  @Max(3600000, { message: 'must be a whole number of milliseconds from 100 to 3600000' })
+  VIGIL_HTTP_REQUEST_TIMEOUT_MS?: number;
+
+  @IsOptional()
+  @Transform(toInteger)
+  @IsInt({ message: 'must be a whole number of milliseconds from 100 to 3600000' })
+  @Min(100, { message: 'must be a whole number of milliseconds from 100 to 3600000' })
+  @Max(3600000, { message: 'must be a whole number of milliseconds from 100 to 3600000' })
+  VIGIL_HTTP_HEADERS_TIMEOUT_MS?: number;
+
+  @IsOptional()
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   VIGIL_LOG_LEVEL?: (typeof LOG_LEVELS)[number];
 

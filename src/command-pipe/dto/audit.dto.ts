@@ -1,10 +1,11 @@
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination.dto';
 import type { Outcome, Transport } from '../command-audit.entity';
+import { OmitOrValid } from '../../common/validation';
 
 export class ListAuditQueryDto extends PaginationQueryDto {
   /** Only commands sent by this user. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MaxLength(64)
   user?: string;

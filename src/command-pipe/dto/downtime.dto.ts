@@ -1,10 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   IsBoolean,
   IsDateString,
   IsInt,
-  IsOptional,
   IsString,
   Max,
   MaxLength,
@@ -13,6 +11,7 @@ import {
 } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination.dto';
 import { CommandOutcomeDto, CommandTargetDto } from './target.dto';
+import { OmitOrValid, WholeNumber } from '../../common/validation';
 
 /**
  * `POST /api/v1/downtimes`: exactly one of `hostName`, `hostGroup` or `serviceGroup`; with
@@ -20,45 +19,45 @@ import { CommandOutcomeDto, CommandTargetDto } from './target.dto';
  */
 export class CreateDowntimeDto extends CommandTargetDto {
   /** The host (with `serviceDescription`: that service's host). */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
   hostName?: string;
 
   /** One service of `hostName`. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
   serviceDescription?: string;
 
   /** Also every service of the host (or of the host group's hosts). */
-  @IsOptional()
+  @OmitOrValid()
   @IsBoolean()
   allServices?: boolean;
 
   /** Every host of this host group. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
   hostGroup?: string;
 
   /** Every service of this service group. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
   serviceGroup?: string;
 
   /** Start (ISO 8601); now when absent. */
-  @IsOptional()
+  @OmitOrValid()
   @IsDateString({ strict: true })
   start?: string;
 
   /** End (ISO 8601); give this or `durationSeconds`. */
-  @IsOptional()
+  @OmitOrValid()
   @IsDateString({ strict: true })
   end?: string;
 
@@ -66,19 +65,19 @@ export class CreateDowntimeDto extends CommandTargetDto {
    * Length in seconds: the end is `start` + this when `end` is absent; for a flexible
    * downtime (`fixed: false`) how long it lasts once it begins.
    */
-  @IsOptional()
+  @OmitOrValid()
   @IsInt()
   @Min(1)
   @Max(31536000)
   durationSeconds?: number;
 
   /** Fixed (default) or flexible. */
-  @IsOptional()
+  @OmitOrValid()
   @IsBoolean()
   fixed?: boolean;
 
   /** Who schedules it; the caller when absent. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
@@ -121,18 +120,18 @@ export class DowntimesCreatedDto extends CommandOutcomeDto {
 }
 
 export class ListDowntimesQueryDto extends PaginationQueryDto {
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MaxLength(255)
   hostName?: string;
 
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MaxLength(255)
   serviceDescription?: string;
 
   /** The site (the first configured one when absent). */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MaxLength(100)
   site?: string;
@@ -146,11 +145,7 @@ export class DowntimeListDto {
 
 export class DowntimeIdParamDto {
   /** Icinga's downtime id. */
-  @ApiProperty({ type: 'integer' })
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(2147483647)
+  @WholeNumber({ min: 0, max: 2147483647, fromText: true })
   id!: number;
 }
 

@@ -1,4 +1,5 @@
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { OmitOrValid } from '../../common/validation';
 
 /** `/cmd` of livestatus-service. */
 export class LegacyCmdQueryDto {
@@ -12,12 +13,12 @@ export class LegacyCmdQueryDto {
    * `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
    * is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: configured.
    */
-  @IsOptional()
+  @OmitOrValid()
   @IsIn(['livestatus', 'icinga'])
   handler?: 'livestatus' | 'icinga';
 
   /** The livestatus site (the first configured one when absent). */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MaxLength(100)
   site?: string;

@@ -1,13 +1,6 @@
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, MaxLength, MinLength } from 'class-validator';
 import { CommandOutcomeDto, CommandTargetDto } from './target.dto';
+import { OmitOrValid } from '../../common/validation';
 
 export class HostDto extends CommandTargetDto {
   @IsString()
@@ -16,7 +9,7 @@ export class HostDto extends CommandTargetDto {
   hostName!: string;
 
   /** A service of the host; the host itself when absent. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
@@ -25,22 +18,22 @@ export class HostDto extends CommandTargetDto {
 
 export class AcknowledgeDto extends HostDto {
   /** Keep the acknowledgement until the object is OK/UP again (not just until any change). */
-  @IsOptional()
+  @OmitOrValid()
   @IsBoolean()
   sticky?: boolean;
 
   /** Notify contacts of the acknowledgement. */
-  @IsOptional()
+  @OmitOrValid()
   @IsBoolean()
   notify?: boolean;
 
   /** Keep the acknowledgement's comment across restarts. */
-  @IsOptional()
+  @OmitOrValid()
   @IsBoolean()
   persistent?: boolean;
 
   /** Who acknowledges; the caller when absent. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
@@ -79,14 +72,14 @@ export class RescheduleDto extends HostDto {}
 
 /** None of them: global notifications. */
 export class NotificationsDto extends CommandTargetDto {
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
   hostName?: string;
 
   /** A service of `hostName`. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MinLength(1)
   @MaxLength(255)
@@ -105,12 +98,12 @@ export class CreateCommentDto extends HostDto {
   comment!: string;
 
   /** Keep the comment across restarts (default true). */
-  @IsOptional()
+  @OmitOrValid()
   @IsBoolean()
   persistent?: boolean;
 
   /** Who writes it; the caller when absent. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MinLength(1)
   @MaxLength(255)

@@ -1,5 +1,6 @@
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 import { TRANSPORTS, type Transport } from '../command-audit.entity';
+import { OmitOrValid } from '../../common/validation';
 
 /** Where a command goes: the livestatus site and the transport. */
 export class CommandTargetDto {
@@ -7,7 +8,7 @@ export class CommandTargetDto {
    * The livestatus site that is checked before and after, and that takes the command with the
    * `livestatus` transport; the first configured site when absent.
    */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MaxLength(100)
   site?: string;
@@ -19,7 +20,7 @@ export class CommandTargetDto {
    * bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
    * is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
    */
-  @IsOptional()
+  @OmitOrValid()
   @IsIn(TRANSPORTS)
   transport?: Transport;
 }

@@ -1,5 +1,6 @@
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, MaxLength, MinLength } from 'class-validator';
 import { SingleLine } from './query-values';
+import { OmitOrValid } from '../../common/validation';
 
 export class LegacyQueryDto {
   /**
@@ -12,13 +13,13 @@ export class LegacyQueryDto {
   q!: string;
 
   /** Answer an object keyed by this column's value; rows without a value are left out. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @SingleLine()
   key?: string;
 
   /** The site to ask; the first configured site when absent. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @SingleLine()
   site?: string;

@@ -24,10 +24,3 @@ export function ToList() {
     value === undefined ? undefined : Array.isArray(value) ? (value as unknown[]) : [value],
   );
 }
-
-export function ToInteger() {
-  return Transform(({ value }: { value: unknown }) => {
-    if (typeof value !== 'string') return value;
-    return /^\d+$/.test(value.trim()) ? Number(value) : value;
-  });
-}

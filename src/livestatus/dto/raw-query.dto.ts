@@ -1,5 +1,6 @@
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { FORMATS, type Format, SingleLine } from './query-values';
+import { OmitOrValid } from '../../common/validation';
 
 export class RawQueryDto {
   /**
@@ -13,19 +14,19 @@ export class RawQueryDto {
   query!: string;
 
   /** Site name(s), comma-separated; all configured sites when absent. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @SingleLine()
   site?: string;
 
   /** Answer an object keyed by this column's value instead of a list (format json only). */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @SingleLine()
   key?: string;
 
   /** `json` (default), `csv` with a header line, or `ndjson` (one object per line, streamed). */
-  @IsOptional()
+  @OmitOrValid()
   @IsIn(FORMATS, { message: `format must be one of ${FORMATS.join(', ')}` })
   format?: Format;
 }

@@ -1,5 +1,6 @@
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { FORMATS, type Format, SingleLine, ToInteger, ToList } from './query-values';
+import { IsArray, IsIn, IsString, Matches } from 'class-validator';
+import { FORMATS, type Format, SingleLine, ToList } from './query-values';
+import { OmitOrValid, WholeNumber } from '../../common/validation';
 
 export class TableParamsDto {
   /** A livestatus table: hosts, services, hostgroups, servicegroups, contacts, comments, downtimes, status, ... */
@@ -11,7 +12,7 @@ export class TableParamsDto {
 
 export class TableQueryDto {
   /** Columns to return, comma-separated (e.g. `name,state`); all columns when absent. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @SingleLine()
   columns?: string;
@@ -20,7 +21,7 @@ export class TableQueryDto {
    * A filter `<column> <operator> <value>` (e.g. `state = 2`); repeat it for more, all must hold.
    * Operators: `= ~ =~ ~~ < > <= >=` and `!= !~ !=~ !~~`; on list columns `>=` means contains.
    */
-  @IsOptional()
+  @OmitOrValid()
   @ToList()
   @IsArray()
   @IsString({ each: true })
@@ -31,7 +32,7 @@ export class TableQueryDto {
    * A stats line: `<column> <operator> <value>` counts matching rows, `<function> <column>`
    * aggregates (sum, min, max, avg, std, suminv, avginv). Repeatable; with `columns`, grouped by them.
    */
-  @IsOptional()
+  @OmitOrValid()
   @ToList()
   @IsArray()
   @IsString({ each: true })
@@ -39,26 +40,22 @@ export class TableQueryDto {
   stats?: string[];
 
   /** At most this many rows (over all sites). */
-  @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'limit must be a whole number from 0 to 10000000' })
-  @Min(0, { message: 'limit must be a whole number from 0 to 10000000' })
-  @Max(10000000, { message: 'limit must be a whole number from 0 to 10000000' })
+  @WholeNumber({ min: 0, max: 10000000, optional: true, fromText: true })
   limit?: number;
 
   /** Answer an object keyed by this column's value instead of a list (format json only). */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @SingleLine()
   key?: string;
 
   /** `json` (default), `csv` with a header line, or `ndjson` (one object per line, streamed). */
-  @IsOptional()
+  @OmitOrValid()
   @IsIn(FORMATS, { message: `format must be one of ${FORMATS.join(', ')}` })
   format?: Format;
 
   /** Site name(s), comma-separated; all configured sites when absent. */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @SingleLine()
   site?: string;

@@ -1,6 +1,7 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination.dto';
+import { OmitOrValid } from '../../common/validation';
 
 export const NOTIFIER_SORTS = ['name', '-name', 'id', '-id', 'createdAt', '-createdAt'] as const;
 export type NotifierSort = (typeof NOTIFIER_SORTS)[number];
@@ -13,19 +14,19 @@ function toBoolean({ value }: { value: unknown }): unknown {
 
 export class ListNotifiersQueryDto extends PaginationQueryDto {
   /** Only enabled (`true`) or disabled (`false`) notifiers. */
-  @IsOptional()
+  @OmitOrValid()
   @Transform(toBoolean)
   @IsBoolean()
   enabled?: boolean;
 
   /** Only notifiers whose name contains this text (case-insensitive). */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MaxLength(100)
   q?: string;
 
   /** Sort field, `-` first for descending; ties are broken by id. Default `name`. */
-  @IsOptional()
+  @OmitOrValid()
   @IsIn(NOTIFIER_SORTS)
   sort?: NotifierSort;
 }

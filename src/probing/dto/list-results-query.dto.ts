@@ -1,10 +1,11 @@
 import { Type } from 'class-transformer';
-import { IsDate, IsOptional } from 'class-validator';
+import { IsDate } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination.dto';
+import { OmitOrValid } from '../../common/validation';
 
 export class ListResultsQueryDto extends PaginationQueryDto {
   /** Only probes from this time on (ISO 8601). */
-  @IsOptional()
+  @OmitOrValid()
   @Type(() => Date)
   @IsDate()
   since?: Date;

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsBoolean } from 'class-validator';
+import { OmitOrValid } from '../../common/validation';
 
 export class ProbeNowQueryDto {
   /** Publish a state change (for notifications) when this probe changes the status. */
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @OmitOrValid()
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
   )

@@ -23,13 +23,12 @@ import { HTTP_METHODS, type HttpMethod } from '../target.entity';
 import {
   ANY_JSON_SCHEMA,
   type AnyAuthDto,
-  AUTH_DISCRIMINATOR,
   AUTH_REQUEST_SCHEMA,
   AUTH_URL_OPTIONS,
+  authClassOf,
   BasicAuthDto,
   NoneAuthDto,
   OpenStackAuthDto,
-  TargetAuthDto,
 } from './target-auth.dto';
 import { IsHeaderMap, IsJsonPath, IsRegex } from './validators';
 
@@ -75,7 +74,7 @@ export class CreateTargetDto {
   @OmitOrValid()
   @IsObject()
   @ValidateNested()
-  @Type(() => TargetAuthDto, AUTH_DISCRIMINATOR)
+  @Type(authClassOf)
   auth?: AnyAuthDto;
 
   /** How often to probe, in seconds (1-86400); default 60. */

@@ -1,7 +1,8 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
 import { PaginationQueryDto } from '../../common/pagination.dto';
 import { TARGET_STATUSES, type TargetStatus } from '../target.entity';
+import { OmitOrValid } from '../../common/validation';
 
 export const TARGET_SORTS = [
   'name',
@@ -27,24 +28,24 @@ function toBoolean({ value }: { value: unknown }): unknown {
 
 export class ListTargetsQueryDto extends PaginationQueryDto {
   /** Only targets with this status. */
-  @IsOptional()
+  @OmitOrValid()
   @IsIn(TARGET_STATUSES)
   status?: TargetStatus;
 
   /** Only enabled (`true`) or disabled (`false`) targets. */
-  @IsOptional()
+  @OmitOrValid()
   @Transform(toBoolean)
   @IsBoolean()
   enabled?: boolean;
 
   /** Only targets whose name contains this text (case-insensitive). */
-  @IsOptional()
+  @OmitOrValid()
   @IsString()
   @MaxLength(100)
   q?: string;
 
   /** Sort field, `-` first for descending; ties are broken by id. Default `name`. */
-  @IsOptional()
+  @OmitOrValid()
   @IsIn(TARGET_SORTS)
   sort?: TargetSort;
 }

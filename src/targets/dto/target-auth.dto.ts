@@ -1,4 +1,5 @@
 import { getSchemaPath } from '@nestjs/swagger';
+import type { TypeHelpOptions } from 'class-transformer';
 import { IsIn, IsString, IsUrl, Length, MaxLength } from 'class-validator';
 import { OmitOrValid } from '../../common/validation';
 import {
@@ -119,18 +120,27 @@ export class OpenStackAuthDto {
 
 export type AnyAuthDto = NoneAuthDto | BasicAuthDto | OpenStackAuthDto;
 
-/** class-transformer options that turn an `auth` object into the class its `type` names. */
-export const AUTH_DISCRIMINATOR = {
-  discriminator: {
-    property: 'type',
-    subTypes: [
-      { value: NoneAuthDto, name: 'NONE' },
-      { value: BasicAuthDto, name: 'BASIC' },
-      { value: OpenStackAuthDto, name: 'OPENSTACK' },
-    ],
-  },
-  keepDiscriminatorProperty: true,
+const AUTH_CLASSES: Record<AuthType, new () => AnyAuthDto> = {
+  NONE: NoneAuthDto,
+  BASIC: BasicAuthDto,
+  OPENSTACK: OpenStackAuthDto,
 };
+
+/**
+ * For `@Type(authClassOf)`: the class an `auth` object's `type` names, TargetAuthDto (which
+ * refuses the type) for anything else. Picked by hand: class-transformer's own discriminator
+ * throws on an array holding null (`"auth": [null]` was a 500).
+ */
+export function authClassOf(options?: TypeHelpOptions): new () => object {
+  const value: unknown = options?.object[options.property];
+  const type =
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as { type?: unknown }).type
+      : undefined;
+  return typeof type === 'string' && Object.hasOwn(AUTH_CLASSES, type)
+    ? AUTH_CLASSES[type as AuthType]
+    : TargetAuthDto;
+}
 
 /** The auth object as answered: its settings, `hasPassword` instead of the password. */
 export class TargetAuthViewDto {

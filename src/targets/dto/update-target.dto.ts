@@ -9,7 +9,6 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsOptional,
   IsString,
   IsUrl,
   Length,
@@ -19,19 +18,18 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { OmitOrValid } from '../../common/validation';
+import { ClearableOrValid, OmitOrValid } from '../../common/validation';
 import { HTTP_METHODS, type HttpMethod } from '../target.entity';
 import { NAME_PATTERN } from './create-target.dto';
 import {
   ANY_JSON_SCHEMA,
   type AnyAuthDto,
-  AUTH_DISCRIMINATOR,
   AUTH_REQUEST_SCHEMA,
   AUTH_URL_OPTIONS,
+  authClassOf,
   BasicAuthDto,
   NoneAuthDto,
   OpenStackAuthDto,
-  TargetAuthDto,
 } from './target-auth.dto';
 import { IsHeaderMap, IsJsonPath, IsRegex } from './validators';
 
@@ -70,7 +68,7 @@ export class UpdateTargetDto {
   headers?: Record<string, string>;
 
   /** The request body to send (at most 65535 bytes as UTF-8); null for none. */
-  @IsOptional()
+  @ClearableOrValid()
   @IsString()
   @MaxLength(65535)
   body?: string | null;
@@ -83,7 +81,7 @@ export class UpdateTargetDto {
   @OmitOrValid()
   @IsObject()
   @ValidateNested()
-  @Type(() => TargetAuthDto, AUTH_DISCRIMINATOR)
+  @Type(authClassOf)
   auth?: AnyAuthDto;
 
   /** How often to probe, in seconds (1-86400). */
@@ -111,13 +109,13 @@ export class UpdateTargetDto {
   expectedStatus?: number;
 
   /** The answer's body must contain this text; null for no such check. */
-  @IsOptional()
+  @ClearableOrValid()
   @IsString()
   @Length(1, 4096)
   bodyContains?: string | null;
 
   /** The answer's body must match this JavaScript regular expression; null for no such check. */
-  @IsOptional()
+  @ClearableOrValid()
   @IsString()
   @Length(1, 1024)
   @IsRegex()
@@ -127,7 +125,7 @@ export class UpdateTargetDto {
    * With `jsonEquals`: the path of the JSON value to check (`$`, `status`, `$.checks.0.state`);
    * null removes the JSON check (and `jsonEquals`).
    */
-  @IsOptional()
+  @ClearableOrValid()
   @IsString()
   @Length(1, 512)
   @IsJsonPath()
@@ -140,7 +138,7 @@ export class UpdateTargetDto {
 
   /** A probe answering slower than this (in milliseconds) fails; null for no limit. */
   @ApiPropertyOptional({ type: 'integer' })
-  @IsOptional()
+  @ClearableOrValid()
   @IsInt()
   @Min(1)
   @Max(300000)
