@@ -21,6 +21,7 @@ import { KeystoneTokens } from './keystone';
 import { linePrefix, ProbeLog } from './probe-log';
 import { ProbeRecorder } from './probe-recorder';
 import type { ProbeResult, ProbeSpec } from './probe-spec';
+import { RegexThread } from './regex-thread';
 import { ProbeScheduler } from './scheduler';
 import { applyResult, isPublished, stateOf, type StateChange, type TargetState } from './state';
 import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from './state-changed.event';
@@ -106,7 +107,13 @@ export class ProbingService
   private readonly tracked = new Map<number, Tracked>();
   private readonly agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
   readonly keystone = new KeystoneTokens({ dispatcher: this.agent });
-  private readonly prober = new HttpProber({ dispatcher: this.agent, keystone: this.keystone });
+  /** Body regexes run here, off the event loop. */
+  private readonly regex = new RegexThread();
+  private readonly prober = new HttpProber({
+    dispatcher: this.agent,
+    keystone: this.keystone,
+    regex: this.regex,
+  });
   private readonly recorder: ProbeRecorder;
   private readonly scheduler: ProbeScheduler;
   private log: ProbeLog | null = null;
@@ -177,6 +184,7 @@ export class ProbingService
   async onApplicationShutdown(): Promise<void> {
     await this.log?.close();
     await this.agent.close().catch(() => undefined);
+    await this.regex.close();
   }
 
   stats(): ProbingStats {
