@@ -786,7 +786,7 @@ export interface components {
             body?: string;
             /** @description The answer's body must contain this text. */
             bodyContains?: string;
-            /** @description The answer's body must match this JavaScript regular expression (without slashes or flags). */
+            /** @description The answer's body (its first 1 MiB) must match this regular expression, run by RE2: JavaScript syntax without slashes or flags and without lookahead, lookbehind or backreferences. */
             bodyRegex?: string;
             /** @description Whether the target is probed; default true. */
             enabled?: boolean;
@@ -1373,7 +1373,7 @@ export interface components {
             body?: string | null;
             /** @description The answer's body must contain this text; null for no such check. */
             bodyContains?: string | null;
-            /** @description The answer's body must match this JavaScript regular expression; null for no such check. */
+            /** @description The answer's body (its first 1 MiB) must match this regular expression, run by RE2 (no lookahead, lookbehind or backreferences); null for no such check. */
             bodyRegex?: string | null;
             /** @description Whether the target is probed. */
             enabled?: boolean;

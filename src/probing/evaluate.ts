@@ -1,4 +1,5 @@
 import type { ProbeExpectations } from './probe-spec';
+import type { RegexVerdict } from './regex-thread';
 
 /** The verdict on an HTTP answer: `null` when it meets every expectation. */
 export interface Mismatch {
@@ -42,18 +43,91 @@ function sameJson(a: unknown, b: unknown): boolean {
   );
 }
 
-function show(value: unknown, max = 80): string {
-  const text = JSON.stringify(value) ?? 'undefined';
-  return text.length > max ? `${text.slice(0, max)}…` : text;
+/** The most of a value that a description quotes. */
+export const QUOTE_LIMIT = 64;
+
+/** Said instead of a value that contains (or is part of) a credential the request carried. */
+export const WITHHELD = 'value withheld: it echoes a request credential';
+
+/** Credentials shorter than this are not looked for (a header `X-Debug: 1` would hide every 1). */
+const MIN_CREDENTIAL = 4;
+
+/** True when the text contains a credential the request carried, or is a good part of one. */
+function echoes(text: string, credentials: readonly string[]): boolean {
+  return credentials.some((c) => {
+    if (c.length < MIN_CREDENTIAL) return false;
+    const escaped = JSON.stringify(c).slice(1, -1);
+    return text.includes(c) || text.includes(escaped) || (text.length >= 8 && c.includes(text));
+  });
+}
+
+/**
+ * A value as a description may quote it: as JSON, cut to its first 64 characters, and
+ * withheld altogether when it echoes a credential of the request (a target that reflects its
+ * request headers would otherwise put them into results, the probe log and mail).
+ */
+export function quote(value: unknown, credentials: readonly string[]): string {
+  const json = JSON.stringify(value) ?? 'undefined';
+  if (echoes(json, credentials) || (typeof value === 'string' && echoes(value, credentials))) {
+    return `(${WITHHELD})`;
+  }
+  return json.length > QUOTE_LIMIT ? `${json.slice(0, QUOTE_LIMIT)}…` : json;
+}
+
+/** A pattern as a description quotes it: between slashes, cut like any quoted value. */
+function quotePattern(source: string, credentials: readonly string[]): string {
+  if (echoes(source, credentials)) return `(${WITHHELD})`;
+  return source.length > QUOTE_LIMIT ? `/${source.slice(0, QUOTE_LIMIT)}…/` : `/${source}/`;
+}
+
+/** An HTTP answer as the evaluator sees it. */
+export interface EvaluatedAnswer {
+  status: number;
+  responseTimeMs: number;
+  body?: string;
+  /** What the body regex made of the body (see RegexThread); needed when there is one. */
+  bodyRegex?: RegexVerdict;
+}
+
+/** The mismatch a body regex verdict is, or null when the body matched. */
+function regexMismatch(
+  source: string,
+  verdict: RegexVerdict | undefined,
+  credentials: readonly string[],
+): Mismatch | null {
+  switch (verdict?.kind) {
+    case 'match':
+      return null;
+    case 'no-match':
+      return {
+        kind: 'body',
+        description: `body mismatch: does not match ${quotePattern(source, credentials)}`,
+      };
+    case 'invalid':
+      return {
+        kind: 'body',
+        description: `body regex refused by RE2 (${verdict.reason}): change the target's bodyRegex`,
+      };
+    case 'too-slow':
+      return {
+        kind: 'body',
+        description: `body regex too slow: over ${verdict.budgetMs} ms on this body, not run again for a while`,
+      };
+    default:
+      return { kind: 'body', description: 'body regex not evaluated: the regex thread is busy' };
+  }
 }
 
 /**
  * Checks an answer against the expectations, in the order status, response time, body text,
- * body regex, JSON value; the first unmet one is the failure.
+ * body regex, JSON value; the first unmet one is the failure. `credentials` gives the values
+ * the request carried in its headers (and the passwords behind them): a description never
+ * quotes a value that contains one.
  */
 export function evaluate(
   expect: ProbeExpectations,
-  answer: { status: number; responseTimeMs: number; body?: string },
+  answer: EvaluatedAnswer,
+  credentials: () => readonly string[] = () => [],
 ): Mismatch | null {
   if (answer.status !== expect.expectedStatus) {
     return {
@@ -71,11 +145,12 @@ export function evaluate(
   if (expect.bodyContains !== undefined && !body.includes(expect.bodyContains)) {
     return {
       kind: 'body',
-      description: `body mismatch: does not contain ${show(expect.bodyContains)}`,
+      description: `body mismatch: does not contain ${quote(expect.bodyContains, credentials())}`,
     };
   }
-  if (expect.bodyRegex !== undefined && !new RegExp(expect.bodyRegex).test(body)) {
-    return { kind: 'body', description: `body mismatch: does not match /${expect.bodyRegex}/` };
+  if (expect.bodyRegex !== undefined) {
+    const mismatch = regexMismatch(expect.bodyRegex, answer.bodyRegex, credentials());
+    if (mismatch) return mismatch;
   }
   if (expect.jsonPath !== undefined || expect.jsonEquals !== undefined) {
     let parsed: unknown;
@@ -88,9 +163,10 @@ export function evaluate(
     const where = expect.jsonPath ? ` at ${expect.jsonPath}` : '';
     if (!at.found) return { kind: 'json', description: `JSON mismatch: nothing${where}` };
     if (expect.jsonEquals !== undefined && !sameJson(at.value, expect.jsonEquals)) {
+      const sent = credentials();
       return {
         kind: 'json',
-        description: `JSON mismatch${where}: ${show(at.value)} != ${show(expect.jsonEquals)}`,
+        description: `JSON mismatch${where}: ${quote(at.value, sent)} != ${quote(expect.jsonEquals, sent)}`,
       };
     }
   }

@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { getGlobalDispatcher, type Dispatcher } from 'undici';
 import { evaluate, needsBody } from './evaluate';
 import { KeystoneError, KeystoneTokens } from './keystone';
-import type { FailureKind, ProbeResult, ProbeSpec, ProbeStep } from './probe-spec';
+import type { FailureKind, ProbeAuth, ProbeResult, ProbeSpec, ProbeStep } from './probe-spec';
+import { RegexThread, type RegexVerdict } from './regex-thread';
 
 export interface HttpProberOptions {
   /** The undici dispatcher (connection pool); the global one when absent. */
@@ -10,6 +11,26 @@ export interface HttpProberOptions {
   keystone?: KeystoneTokens;
   /** At most this much of a body is read for the expectations (default 1 MiB). */
   maxBodyBytes?: number;
+  /** The thread that runs body regexes; one of the prober's own when absent. */
+  regex?: RegexThread;
+}
+
+/**
+ * The credentials a request carries: its header values (configured ones included), the BASIC
+ * password and its base64 form, the Keystone password and token. Descriptions never quote them.
+ */
+export function credentialsOf(
+  auth: ProbeAuth,
+  headers: Record<string, string> | undefined,
+): string[] {
+  const values = headers ? Object.values(headers) : [];
+  if (auth.type === 'BASIC' || auth.type === 'OPENSTACK') values.push(auth.password);
+  for (const value of headers ? Object.values(headers) : []) {
+    // the token alone, without its scheme (`Basic …`, `Bearer …`)
+    const token = /^\S+ (\S{4,})$/.exec(value)?.[1];
+    if (token) values.push(token);
+  }
+  return values;
 }
 
 class DeadlineExceeded extends Error {}
@@ -278,9 +299,14 @@ export class HttpProber {
   private readonly keystone: KeystoneTokens;
   private readonly maxBodyBytes: number;
   private readonly dispatcher: Dispatcher;
+  private regexThread: RegexThread | undefined;
+  /** True when the regex thread is the prober's own (started on the first body regex). */
+  private readonly ownsRegexThread: boolean;
 
   constructor(options: HttpProberOptions = {}) {
     this.dispatcher = options.dispatcher ?? getGlobalDispatcher();
+    this.regexThread = options.regex;
+    this.ownsRegexThread = !options.regex;
     this.keystone = options.keystone ?? new KeystoneTokens({ dispatcher: options.dispatcher });
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   }
@@ -358,11 +384,16 @@ export class HttpProber {
         }
 
         const responseTimeMs = run.elapsed();
-        const mismatch = evaluate(spec, {
-          status: answer.status,
-          responseTimeMs,
-          body: answer.body,
-        });
+        const mismatch = evaluate(
+          spec,
+          {
+            status: answer.status,
+            responseTimeMs,
+            body: answer.body,
+            bodyRegex: await this.matchRegex(spec, answer),
+          },
+          () => credentialsOf(spec.auth, headers),
+        );
         run.step('evaluation', mismatch?.description ?? 'as expected');
         return run.finish(
           mismatch
@@ -384,6 +415,21 @@ export class HttpProber {
     } finally {
       deadline.clear();
     }
+  }
+
+  /** Stops the prober's own regex thread, if it started one. */
+  async close(): Promise<void> {
+    if (this.ownsRegexThread) await this.regexThread?.close();
+  }
+
+  /**
+   * The body regex's verdict, from the regex thread, when the answer's status is the expected
+   * one (otherwise the status is the failure and the regex is not run).
+   */
+  private async matchRegex(spec: ProbeSpec, answer: Answer): Promise<RegexVerdict | undefined> {
+    if (spec.bodyRegex === undefined || answer.status !== spec.expectedStatus) return undefined;
+    this.regexThread ??= new RegexThread();
+    return this.regexThread.test(spec.bodyRegex, answer.body ?? '');
   }
 
   /** One request through the dispatcher; resolves with the answer once its body is in. */

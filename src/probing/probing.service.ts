@@ -26,6 +26,7 @@ import {
   type RecorderStats,
 } from './probe-recorder';
 import type { ProbeResult, ProbeSpec } from './probe-spec';
+import { RegexThread } from './regex-thread';
 import { ProbeScheduler } from './scheduler';
 import { applyResult, isPublished, stateOf, type StateChange, type TargetState } from './state';
 import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from './state-changed.event';
@@ -116,7 +117,13 @@ export class ProbingService
   private readonly tracked = new Map<number, Tracked>();
   private readonly agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
   readonly keystone = new KeystoneTokens({ dispatcher: this.agent });
-  private readonly prober = new HttpProber({ dispatcher: this.agent, keystone: this.keystone });
+  /** Body regexes run here, off the event loop. */
+  private readonly regex = new RegexThread();
+  private readonly prober = new HttpProber({
+    dispatcher: this.agent,
+    keystone: this.keystone,
+    regex: this.regex,
+  });
   private readonly recorder: ProbeRecorder;
   private readonly scheduler: ProbeScheduler;
   private log: ProbeLog | null = null;
@@ -188,6 +195,7 @@ export class ProbingService
   async onApplicationShutdown(): Promise<void> {
     await this.log?.close();
     await this.agent.close().catch(() => undefined);
+    await this.regex.close();
   }
 
   stats(): ProbingStats {

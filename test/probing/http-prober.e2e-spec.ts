@@ -24,7 +24,10 @@ describe('HttpProber against real local servers', () => {
     dispatcher = new Agent({ keepAliveTimeout: 10_000 });
     prober = new HttpProber({ dispatcher, keystone: new KeystoneTokens({ dispatcher }) });
   });
-  afterEach(() => dispatcher.close());
+  afterEach(async () => {
+    await prober.close();
+    await dispatcher.close();
+  });
   afterAll(async () => {
     await target.close();
     await keystone.close();

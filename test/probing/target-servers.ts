@@ -36,7 +36,8 @@ export async function closedPort(): Promise<number> {
  * A target server: `/status/<code>`, `/json`, `/text`, `/slow?ms=`, `/hang`, `/endless` (a body
  * that never ends), `/reset`,
  * `/basic` (needs user `probe`, password `probe-secret`), `/keystone-protected` (needs a token
- * the fake Keystone issued and has not revoked), `/echo` (method, headers, body as JSON).
+ * the fake Keystone issued and has not revoked), `/echo` (method, query, headers, body as JSON),
+ * `/repeat?c=a&n=28&end=!` (`c` n times, then `end`: a hostile body for a backtracking regex).
  */
 export async function startTargetServer(validTokens: Set<string>): Promise<LocalServer> {
   const { server, url } = await listen((req, res) => {
@@ -72,6 +73,10 @@ export async function startTargetServer(validTokens: Set<string>): Promise<Local
       return;
     }
     if (u.pathname === '/reset') return req.socket.destroy();
+    if (u.pathname === '/repeat') {
+      const { c, n, end } = Object.fromEntries(u.searchParams);
+      return send(200, `${(c ?? 'a').repeat(Number(n ?? 28))}${end ?? ''}`);
+    }
     if (u.pathname === '/basic') {
       const ok =
         req.headers.authorization ===

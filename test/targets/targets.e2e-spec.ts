@@ -397,6 +397,8 @@ describe.each(databaseKinds())('targets on %s', (kind) => {
       ['a header name with a space', { headers: { 'X Bad': '1' } }, 'headers'],
       ['a header value with a line break', { headers: { 'X-A': 'a\r\nX-B: b' } }, 'headers'],
       ['a regex that does not compile', { bodyRegex: '(unclosed' }, 'bodyRegex'],
+      ['a regex with a lookbehind (RE2 has none)', { bodyRegex: '(?<=a)b' }, 'bodyRegex'],
+      ['a regex with a backreference (RE2 has none)', { bodyRegex: '(a)\\1' }, 'bodyRegex'],
       ['a JSON path with double dots', { jsonPath: 'a..b', jsonEquals: 1 }, 'jsonPath'],
       ['a jsonPath without jsonEquals', { jsonPath: 'status' }, 'jsonEquals'],
       ['jsonEquals without a jsonPath', { jsonEquals: 'ok' }, 'jsonPath'],
@@ -463,6 +465,26 @@ describe.each(databaseKinds())('targets on %s', (kind) => {
       expect(problem.type).toBe('urn:vigil:problem:validation');
       expect(fields(res)).toContain(field);
       expect(problem.detail).toContain(field);
+    });
+
+    it('refuses a bodyRegex RE2 cannot run, on create and on update, saying why', async () => {
+      const message =
+        'bodyRegex must be a regular expression that RE2 accepts (no lookahead, lookbehind ' +
+        'or backreferences): invalid perl operator: (?=';
+      const created = await send('admin', 'post', '/api/v1/targets', {
+        name: 'lookahead',
+        url: 'http://localhost/',
+        bodyRegex: 'up(?=time)',
+      });
+      expect(created.status).toBe(400);
+      expect(JSON.parse(created.text).errors).toEqual([{ field: 'bodyRegex', message }]);
+
+      const target = await create({ name: 'regex-patched', bodyRegex: '(a+)+$' });
+      const patched = await send('admin', 'patch', `/api/v1/targets/${target.id}`, {
+        bodyRegex: 'up(?=time)',
+      });
+      expect(patched.status).toBe(400);
+      expect(JSON.parse(patched.text).errors).toEqual([{ field: 'bodyRegex', message }]);
     });
 
     it('accepts the minimal auth of each type', async () => {

@@ -107,7 +107,7 @@ export class CreateTargetDto {
   @Length(1, 4096)
   bodyContains?: string;
 
-  /** The answer's body must match this JavaScript regular expression (without slashes or flags). */
+  /** The answer's body (its first 1 MiB) must match this regular expression, run by RE2: JavaScript syntax without slashes or flags and without lookahead, lookbehind or backreferences. */
   @OmitOrValid()
   @IsString()
   @Length(1, 1024)

@@ -114,7 +114,7 @@ export class UpdateTargetDto {
   @Length(1, 4096)
   bodyContains?: string | null;
 
-  /** The answer's body must match this JavaScript regular expression; null for no such check. */
+  /** The answer's body (its first 1 MiB) must match this regular expression, run by RE2 (no lookahead, lookbehind or backreferences); null for no such check. */
   @ClearableOrValid()
   @IsString()
   @Length(1, 1024)

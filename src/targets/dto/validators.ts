@@ -1,4 +1,5 @@
 import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { bodyRegexError } from '../body-regex';
 import { parseJsonPath } from '../json-path';
 
 export const MAX_HEADERS = 50;
@@ -28,28 +29,22 @@ export function IsHeaderMap(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-/** A JavaScript regular expression source that compiles. */
+/**
+ * A regular expression that RE2, the engine the probes match bodies with, compiles: the
+ * JavaScript syntax without lookahead, lookbehind and backreferences.
+ */
 export function IsRegex(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
       name: 'isRegex',
       validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string') return false;
-          try {
-            new RegExp(value);
-            return true;
-          } catch {
-            return false;
-          }
-        },
+        validate: (value: unknown) => typeof value === 'string' && bodyRegexError(value) === null,
         defaultMessage: (args) => {
-          try {
-            new RegExp(String(args?.value));
-          } catch (err) {
-            return `${args?.property} must be a valid regular expression (${(err as Error).message})`;
-          }
-          return `${args?.property} must be a valid regular expression`;
+          const why = typeof args?.value === 'string' ? bodyRegexError(args.value) : null;
+          return (
+            `${args?.property} must be a regular expression that RE2 accepts ` +
+            `(no lookahead, lookbehind or backreferences)${why ? `: ${why}` : ''}`
+          );
         },
       },
     },
