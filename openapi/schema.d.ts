@@ -798,9 +798,13 @@ export interface components {
             frequencySeconds?: number;
             /** @description Open a new connection for every probe instead of reusing one (default false). */
             freshConnection?: boolean;
-            /** @description Request headers to send, e.g. `{ "Accept": "application/json" }` (at most 50); default none. */
+            /**
+             * @description Request headers to send (at most 50); default none. A value is text, e.g.
+             *     `{ "Accept": "application/json" }`, or `{ "value": "…", "secret": true }` for a write-only
+             *     one. Authorization, Proxy-Authorization, X-Auth-Token, Cookie and X-Api-Key are always secret.
+             */
             headers?: {
-                [key: string]: string;
+                [key: string]: string | components["schemas"]["TargetHeaderInputDto"];
             };
             /** @description With `jsonPath`: the JSON value expected there (any JSON value, `null` included). */
             jsonEquals?: (string | number | boolean | {
@@ -1154,6 +1158,12 @@ export interface components {
              */
             transport?: "livestatus" | "pipe";
         };
+        SecretHeaderViewDto: {
+            /** @description Whether a value is stored (it is write-only). */
+            hasValue: boolean;
+            /** @description Always true. */
+            secret: boolean;
+        };
         SendCommandDto: {
             /**
              * @description The arguments by name (`{ "host": "web-01", "comment": "hi" }`) or as a list in Icinga's
@@ -1279,9 +1289,9 @@ export interface components {
             failCount: number;
             failureThreshold: number;
             frequencySeconds: number;
-            /** @description Request headers sent. */
+            /** @description Request headers sent: their values, or `{ secret: true, hasValue: true }` for secret ones. */
             headers: {
-                [key: string]: string;
+                [key: string]: string | components["schemas"]["SecretHeaderViewDto"];
             };
             id: number;
             /** @description The JSON value expected at `jsonPath`; absent when there is no JSON check. */
@@ -1327,6 +1337,14 @@ export interface components {
             updatedAt: string;
             /** @description The URL probed, query string included. */
             url: string;
+        };
+        TargetHeaderInputDto: {
+            /** @description Ignored: allowed so that a header as answered can be sent back unchanged. */
+            hasValue?: boolean;
+            /** @description Whether the value is write-only: stored encrypted, sent to the target, never answered. */
+            secret?: boolean;
+            /** @description The value (printable ASCII, at most 4096 characters); write-only when the header is secret. */
+            value?: string;
         };
         TargetListDto: {
             /** @description The targets of this page. */
@@ -1385,9 +1403,12 @@ export interface components {
             frequencySeconds?: number;
             /** @description Open a new connection for every probe instead of reusing one. */
             freshConnection?: boolean;
-            /** @description Request headers to send (replaces them all; at most 50). */
+            /**
+             * @description Request headers to send (replaces them all; at most 50), as on create. `{ "secret": true }`
+             *     without a value keeps the stored value of that secret header.
+             */
             headers?: {
-                [key: string]: string;
+                [key: string]: string | components["schemas"]["TargetHeaderInputDto"];
             };
             /** @description With `jsonPath`: the JSON value expected there (any JSON value, `null` included). */
             jsonEquals?: (string | number | boolean | {

@@ -145,6 +145,7 @@ CREATE TABLE `targets` (
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   `repeated_pass_count` int(11) NOT NULL DEFAULT 0,
   `fresh_connection` tinyint(4) NOT NULL DEFAULT 0,
+  `secret_headers` text DEFAULT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `IDX_0027e2dfa88fd4d85a382976ec` (`name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -165,3 +166,4 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795232592090, 'Probing17
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795232656034, 'CommandAudit1795232656034');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795233188546, 'Notifications1795233188546');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796289318282, 'StateChanges1796289318282');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796290770455, 'SecretHeaders1796290770455');

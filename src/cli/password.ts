@@ -12,6 +12,17 @@ export function readSecretFile(path: string): string {
   return text.split(/\r?\n/)[0];
 }
 
+/** The non-blank lines of a file of secrets; an error names the file, never its content. */
+export function readSecretLines(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw usageError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  return text.split(/\r?\n/).filter((line) => line.trim() !== '');
+}
+
 /** Everything on stdin (when it is not a terminal), without the final line end. */
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
+import { ensurePrivateDir, ensurePrivateFile } from '../common/private-files';
 import type { DatabaseConfig } from '../config/app-config';
 import { ENTITIES } from './entities';
 import { MYSQL_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
@@ -15,7 +15,12 @@ export function buildDataSourceOptions(config: DatabaseConfig): DataSourceOption
     logging: false,
   } as const;
   if (config.type === 'sqlite') {
-    mkdirSync(dirname(config.file), { recursive: true });
+    ensurePrivateDir(dirname(config.file));
+    // The database file is created here, mode 0600, before SQLite opens it: SQLite gives the
+    // -wal, -shm and -journal files it creates (again after each checkpoint or restart) the mode
+    // of the database file, so they are 0600 too. Those left by an older version are tightened.
+    ensurePrivateFile(config.file, true);
+    for (const suffix of ['-wal', '-shm', '-journal']) ensurePrivateFile(config.file + suffix);
     return {
       ...common,
       type: 'better-sqlite3',

@@ -37,27 +37,30 @@ class DeadlineExceeded extends Error {}
 
 const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|HOSTNAME_MISMATCH)/;
 
-/** Names the reason a request got no HTTP answer. */
+/**
+ * Names the reason a request got no usable HTTP answer: no connection, or an answer whose
+ * headers are past undici's limit (Node's `--max-http-header-size`, 16 KiB by default), which
+ * is not a failed connection and is named as such.
+ */
 export function describeNetworkError(
   err: unknown,
   host: string,
 ): { kind: FailureKind; description: string } {
   const e = err as { code?: string; cause?: { code?: string }; message?: string };
   const code = e.code && e.code !== 'UND_ERR_CONNECT' ? e.code : (e.cause?.code ?? e.code ?? '');
-  if (code === 'ECONNREFUSED')
-    return { kind: 'refused', description: 'cannot connect: connection refused' };
+  if (code === 'UND_ERR_HEADERS_OVERFLOW') {
+    return { kind: 'headers-too-large', description: 'response headers too large' };
+  }
+  const failed = (kind: FailureKind, description: string) => ({ kind, description });
+  if (code === 'ECONNREFUSED') return failed('refused', 'cannot connect: connection refused');
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') {
-    return { kind: 'reset', description: 'cannot connect: connection reset by the target' };
+    return failed('reset', 'cannot connect: connection reset by the target');
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') {
-    return { kind: 'dns', description: `cannot connect: DNS lookup failed for ${host}` };
+    return failed('dns', `cannot connect: DNS lookup failed for ${host}`);
   }
-  if (TLS_CODE.test(code))
-    return { kind: 'tls', description: `cannot connect: TLS error (${code})` };
-  return {
-    kind: 'network',
-    description: `cannot connect: ${code || e.message || 'network error'}`,
-  };
+  if (TLS_CODE.test(code)) return failed('tls', `cannot connect: TLS error (${code})`);
+  return failed('network', `cannot connect: ${code || e.message || 'network error'}`);
 }
 
 /** What is missing from the auth settings, or null when they are complete. */

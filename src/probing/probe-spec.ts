@@ -49,6 +49,7 @@ export type FailureKind =
   | 'dns'
   | 'tls'
   | 'network'
+  | 'headers-too-large'
   | 'timeout'
   | 'status'
   | 'body'

@@ -18,7 +18,7 @@ export type TargetStatus = (typeof TARGET_STATUSES)[number];
 /**
  * A monitored HTTP target: its definition (written through the API) and its current state and
  * counters (written by the probing engine). Auth settings are the `auth_*` columns; the password
- * is stored encrypted.
+ * and the values of secret headers are stored encrypted.
  */
 @Entity({ name: 'targets' })
 export class TargetEntity {
@@ -34,9 +34,16 @@ export class TargetEntity {
   @Column({ type: 'varchar', length: 8 })
   method!: HttpMethod;
 
-  /** Request headers, a JSON object of strings. */
+  /** Plain request headers, a JSON object of strings. */
   @Column({ type: 'simple-json' })
   headers!: Record<string, string>;
+
+  /**
+   * Secret request headers, a JSON object of their values encrypted with the SecretBox (like
+   * `auth_password`); null when there are none. Never answered.
+   */
+  @Column({ name: 'secret_headers', type: 'simple-json', nullable: true })
+  secretHeaders!: Record<string, string> | null;
 
   @Column({ type: 'text', nullable: true })
   body!: string | null;

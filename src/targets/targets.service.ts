@@ -15,6 +15,14 @@ import type { AnyAuthDto, TargetAuthViewDto } from './dto/target-auth.dto';
 import type { TargetDto, TargetListDto } from './dto/target.dto';
 import type { UpdateTargetDto } from './dto/update-target.dto';
 import { TargetChangedEvent, type TargetEventName, TargetEvents } from './target-events';
+import {
+  type HeaderCrypto,
+  headersToSend,
+  headersView,
+  secureStoredHeaders,
+  type StoredHeaders,
+  storeHeaders,
+} from './target-headers';
 import { type KeystoneVersion, TargetEntity } from './target.entity';
 
 const MAX_TEXT_BYTES = 65535;
@@ -62,6 +70,7 @@ const NO_AUTH: AuthColumns = {
 /** Entity fields that TargetForProbing leaves out or gives in another form. */
 const NOT_FOR_PROBING = new Set<string>([
   ...Object.keys(NO_AUTH),
+  'secretHeaders',
   'jsonEquals',
   'createdAt',
   'updatedAt',
@@ -71,6 +80,7 @@ const NOT_FOR_PROBING = new Set<string>([
 type Definition = Pick<
   TargetEntity,
   | 'headers'
+  | 'secretHeaders'
   | 'body'
   | 'frequencySeconds'
   | 'timeoutSeconds'
@@ -97,10 +107,13 @@ export type TargetAuthWithSecret =
       projectDomain?: string;
     };
 
-/** A target as the probing engine needs it: the definition with the password decrypted. */
+/**
+ * A target as the probing engine needs it: the definition with the password decrypted, and
+ * `headers` all the headers to send, secret ones decrypted.
+ */
 export interface TargetForProbing extends Omit<
   TargetEntity,
-  keyof AuthColumns | 'jsonEquals' | 'createdAt' | 'updatedAt'
+  keyof AuthColumns | 'secretHeaders' | 'jsonEquals' | 'createdAt' | 'updatedAt'
 > {
   auth: TargetAuthWithSecret;
   /** The value expected at `jsonPath` (JSON null included); absent when `jsonPath` is null. */
@@ -113,6 +126,12 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Targets');
 
   private readonly records: NamedRecords<TargetEntity>;
+
+  /** How secret header values are written: encrypted, kept ones again with the current key. */
+  private readonly headerCrypto: HeaderCrypto = {
+    encrypt: (value) => this.box.encrypt(value),
+    keep: (stored) => reencryptOrKeep(this.box, stored) ?? stored,
+  };
 
   constructor(
     @InjectRepository(TargetEntity) private readonly targets: Repository<TargetEntity>,
@@ -129,9 +148,64 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
 
   /**
    * Checks at start that every stored password can be decrypted (a warning names those that
-   * cannot), and during a key rotation writes them again with the current key.
+   * cannot), and during a key rotation writes them again with the current key; then secures the
+   * stored headers (see secureHeadersAtStart).
    */
   async onApplicationBootstrap(): Promise<void> {
+    await this.reencryptPasswordsAtStart();
+    await this.secureHeadersAtStart();
+  }
+
+  /**
+   * Encrypts the always-secret headers (Authorization, Cookie, …) that a version before secret
+   * headers stored in plain, and during a key rotation writes secret header values again with the
+   * current key. A row changed meanwhile (by another instance) is left to that change.
+   */
+  private async secureHeadersAtStart(): Promise<void> {
+    const rows = await this.targets.find({ select: ['id', 'headers', 'secretHeaders'] });
+    let rewritten = 0;
+    for (const row of rows) {
+      const stored = storedHeadersOf(row);
+      const secured = secureStoredHeaders(stored, this.headerCrypto);
+      const before = [JSON.stringify(row.headers), JSON.stringify(stored.secret)];
+      if (
+        JSON.stringify(secured.plain) === before[0] &&
+        JSON.stringify(secured.secret) === before[1]
+      ) {
+        continue;
+      }
+      const result = await this.targets
+        .createQueryBuilder()
+        .update(TargetEntity)
+        .set(headerColumns(secured))
+        .where('id = :id', { id: row.id })
+        .andWhere('headers = :headers', { headers: before[0] })
+        .andWhere(
+          row.secretHeaders === null ? 'secret_headers IS NULL' : 'secret_headers = :secret',
+          { secret: JSON.stringify(row.secretHeaders) },
+        )
+        .execute();
+      rewritten += result.affected ?? 0;
+    }
+    if (rewritten) this.logger.log(`Secured the secret headers of ${rewritten} target(s)`);
+    const unreadable = rows
+      .filter((row) => {
+        try {
+          Object.values(row.secretHeaders ?? {}).forEach((v) => this.box.decrypt(v));
+          return false;
+        } catch {
+          return true;
+        }
+      })
+      .map((row) => row.id);
+    if (unreadable.length) {
+      this.logger.warn(
+        `The secret headers of target(s) ${unreadable.join(', ')} cannot be decrypted with the configured keys`,
+      );
+    }
+  }
+
+  private async reencryptPasswordsAtStart(): Promise<void> {
     const rows = await this.targets.find({ select: ['id', 'authPassword'] });
     let rewritten = 0;
     const unreadable: number[] = [];
@@ -184,8 +258,10 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   async create(dto: CreateTargetDto): Promise<TargetDto> {
     const errors: FieldErrorDto[] = [];
     const frequencySeconds = dto.frequencySeconds ?? 60;
+    const headers = storeHeaders(dto.headers ?? {}, null, this.headerCrypto);
+    errors.push(...headers.problems);
     const definition: Definition = {
-      headers: dto.headers ?? {},
+      ...headerColumns(headers.headers),
       body: dto.body ?? null,
       frequencySeconds,
       timeoutSeconds: dto.timeoutSeconds ?? Math.min(DEFAULT_TIMEOUT_SECONDS, frequencySeconds),
@@ -226,8 +302,15 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     let jsonEquals =
       dto.jsonEquals === undefined ? entity.jsonEquals : JSON.stringify(dto.jsonEquals);
     if (dto.jsonPath === null && dto.jsonEquals === undefined) jsonEquals = null;
+    const stored = storedHeadersOf(entity);
+    let headers = secureStoredHeaders(stored, this.headerCrypto);
+    if (dto.headers) {
+      const given = storeHeaders(dto.headers, stored, this.headerCrypto);
+      errors.push(...given.problems);
+      headers = given.headers;
+    }
     const definition: Definition = {
-      headers: dto.headers ?? entity.headers,
+      ...headerColumns(headers),
       body: dto.body === undefined ? entity.body : dto.body,
       frequencySeconds: dto.frequencySeconds ?? entity.frequencySeconds,
       timeoutSeconds: dto.timeoutSeconds ?? entity.timeoutSeconds,
@@ -311,7 +394,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       name: t.name,
       url: t.url,
       method: t.method,
-      headers: t.headers,
+      headers: headersView(storedHeadersOf(t)),
       body: t.body,
       auth: this.authView(t),
       frequencySeconds: t.frequencySeconds,
@@ -364,12 +447,13 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     return view;
   }
 
-  /** Throws SecretBoxError when the stored password cannot be decrypted. */
+  /** Throws SecretBoxError when the stored password or a secret header cannot be decrypted. */
   private probingView(t: TargetEntity): TargetForProbing {
     const { jsonEquals } = t;
     const definition = Object.fromEntries(
       Object.entries(t).filter(([key]) => !NOT_FOR_PROBING.has(key)),
     ) as Omit<TargetForProbing, 'auth' | 'jsonEquals'>;
+    definition.headers = headersToSend(storedHeadersOf(t), (value) => this.box.decrypt(value));
     // added to the object, not spread into a new one: the views of all targets keep one hidden
     // class (spreading an object this large can give each copy its own)
     const view: TargetForProbing = Object.assign(definition, { auth: this.authWithSecret(t) });
@@ -521,9 +605,10 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     if (d.jsonPath === null && d.jsonEquals !== null) {
       errors.push({ field: 'jsonPath', message: 'jsonPath is required with jsonEquals' });
     }
-    const tooLong: [keyof Definition, string | null][] = [
+    const tooLong: [string, string | null][] = [
       ['body', d.body],
       ['headers', JSON.stringify(d.headers)],
+      ['headers', JSON.stringify(d.secretHeaders)],
       ['jsonEquals', d.jsonEquals],
     ];
     for (const [field, text] of tooLong) {
@@ -563,4 +648,14 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   private emit(name: TargetEventName, event: TargetChangedEvent): void {
     emitSafely(this.events, this.logger, name, event);
   }
+}
+
+/** A row's headers in their stored form. */
+function storedHeadersOf(t: Pick<TargetEntity, 'headers' | 'secretHeaders'>): StoredHeaders {
+  return { plain: t.headers, secret: t.secretHeaders ?? {} };
+}
+
+/** The header columns of stored headers: `secret_headers` null when there are none. */
+function headerColumns(h: StoredHeaders): Pick<TargetEntity, 'headers' | 'secretHeaders'> {
+  return { headers: h.plain, secretHeaders: Object.keys(h.secret).length ? h.secret : null };
 }

@@ -1,7 +1,7 @@
 import { compareSync } from 'bcrypt';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ describe('the vigil CLI against a running server', () => {
   let t: TestApp;
   let probed: Server;
   let probedUrl: string;
+  /** The request headers the probed server received. */
+  const probedHeaders: IncomingHttpHeaders[] = [];
   let dir: string;
   let admin: ReturnType<typeof cliAs>;
   let viewer: ReturnType<typeof cliAs>;
@@ -34,6 +36,7 @@ describe('the vigil CLI against a running server', () => {
     viewer = cliAs(t.url, 'viewer');
     operator = cliAs(t.url, 'operator');
     probed = createServer((req, res) => {
+      probedHeaders.push(req.headers);
       res.writeHead(req.url === '/down' ? 503 : 200, { 'content-type': 'text/plain' });
       res.end('ok');
     });
@@ -76,6 +79,8 @@ describe('the vigil CLI against a running server', () => {
   });
 
   it('adds, lists, shows, enables, disables, probes and removes a target', async () => {
+    const secretHeaders = join(dir, 'secret-headers');
+    writeFileSync(secretHeaders, 'X-Tenant-Key: cli-header-secret-456\n', { mode: 0o600 });
     const add = await admin(
       [
         '--json',
@@ -93,6 +98,8 @@ describe('the vigil CLI against a running server', () => {
         'probe',
         '--header',
         'X-Env: test',
+        '--secret-header-file',
+        secretHeaders,
       ],
       { env: { VIGIL_TARGET_PASSWORD: 'target-secret-123' } },
     );
@@ -101,6 +108,7 @@ describe('the vigil CLI against a running server', () => {
     const created = json<{ id: number; auth: { hasPassword: boolean } }>(add);
     expect(created.auth).toEqual({ type: 'BASIC', username: 'probe', hasPassword: true });
     expect(add.stdout).not.toContain('target-secret-123');
+    expect(add.stdout).not.toContain('cli-header-secret-456');
 
     const api = clientAs(t.url, 'admin');
     const list = await admin(['targets', '--json']);
@@ -138,7 +146,10 @@ describe('the vigil CLI against a running server', () => {
     expect(shown.stdout).toMatch(/^frequencySeconds\s+30$/m);
     expect(shown.stdout).toMatch(/^passCount\s+0$/m);
     expect(shown.stdout).toMatch(/^headers\.X-Env\s+test$/m);
+    expect(shown.stdout).toMatch(/^headers\.X-Tenant-Key\.secret\s+yes$/m);
+    expect(shown.stdout).toMatch(/^headers\.X-Tenant-Key\.hasValue\s+yes$/m);
     expect(shown.stdout).not.toContain('target-secret-123');
+    expect(shown.stdout).not.toContain('cli-header-secret-456');
     const one = await viewer(['--json', 'targets', String(created.id)]);
     const oneFromApi = await api.GET('/api/v1/targets/{id}', {
       params: { path: { id: created.id } },
@@ -160,6 +171,11 @@ describe('the vigil CLI against a running server', () => {
     expect(probe.stdout).toMatch(/^httpStatus\s+200$/m);
     expect(probe.stdout).toMatch(/^trace:\nStep\s+ms\s+Detail/m);
     expect(probe.stdout).toMatch(/^response\s+\d+/m);
+    expect(probedHeaders.at(-1)).toMatchObject({
+      'x-env': 'test',
+      'x-tenant-key': 'cli-header-secret-456',
+    });
+    expect(probe.stdout).not.toContain('cli-header-secret-456');
     const after = await viewer(['targets']);
     expect(after.stdout).toMatch(
       new RegExp(`^\\s*${created.id}\\s+cli-shop\\s+PASS\\s+\\d{4}-\\S+Z\\s+yes\\s+1\\s+0$`, 'm'),

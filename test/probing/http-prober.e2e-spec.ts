@@ -5,6 +5,7 @@ import type { ProbeAuth, ProbeSpec } from '../../src/probing/probe-spec';
 import {
   closedPort,
   startFakeKeystone,
+  startHeaderFloodServer,
   startTargetServer,
   type FakeKeystone,
   type LocalServer,
@@ -146,6 +147,23 @@ describe('HttpProber against real local servers', () => {
       failure: 'dns',
       description: 'cannot connect: DNS lookup failed for no-such-host.invalid',
     });
+  });
+
+  it('names an answer with too many headers as such, not as a failed connection', async () => {
+    const flood = await startHeaderFloodServer(2000);
+    try {
+      const r = await prober.probe({ ...spec('/'), url: `${flood.url}/` });
+      expect(r).toMatchObject({
+        status: 'FAIL',
+        failure: 'headers-too-large',
+        description: 'response headers too large',
+        httpStatus: null,
+        // no usable answer: counted with the network failures, as the counters have no other place
+        networkFailure: true,
+      });
+    } finally {
+      await flood.close();
+    }
   });
 
   it('names a TLS failure', async () => {

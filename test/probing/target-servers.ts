@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 
 export interface LocalServer {
   url: string;
@@ -173,4 +173,23 @@ export async function startFakeKeystone(): Promise<FakeKeystone> {
     });
   });
   return Object.assign(state, { url, close: closer(server) });
+}
+
+/**
+ * A raw TCP server that answers every request with `count` response headers (written by hand:
+ * Node's own HTTP server would not send that many), then a short body.
+ */
+export async function startHeaderFloodServer(count: number): Promise<LocalServer> {
+  const lines = Array.from({ length: count }, (_, i) => `X-Flood-${i}: value-${i}\r\n`).join('');
+  const answer = `HTTP/1.1 200 OK\r\n${lines}Content-Length: 2\r\nConnection: close\r\n\r\nok`;
+  const server = createNetServer((socket) => {
+    socket.on('error', () => undefined);
+    socket.once('data', () => socket.end(answer));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }

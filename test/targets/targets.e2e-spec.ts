@@ -1,4 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
 import { getRepositoryToken } from '@nestjs/typeorm';
@@ -9,9 +13,17 @@ import { loadConfig } from '../../src/config/app-config';
 import type { components } from '../../openapi/client';
 import { TargetEntity } from '../../src/targets/target.entity';
 import { TargetsService } from '../../src/targets/targets.service';
-import { basicAuth, CapturingLogger, startTestApp, TEST_USERS, type TestApp } from '../support/app';
+import {
+  basicAuth,
+  CapturingLogger,
+  type RunningApp,
+  startTestApp,
+  TEST_USERS,
+  type TestApp,
+} from '../support/app';
 import { clientAs } from '../support/client';
 import { databaseKinds } from '../support/database';
+import { until } from '../support/until';
 
 type CreateTarget = components['schemas']['CreateTargetDto'];
 type Target = components['schemas']['TargetDto'];
@@ -717,3 +729,219 @@ function fields(res: request.Response): string[] {
   const body = JSON.parse(res.text) as { errors?: { field: string }[] };
   return (body.errors ?? []).map((e) => e.field);
 }
+
+describe.each(databaseKinds())('secret headers on %s', (kind) => {
+  const TENANT_KEY = 'tenant-key-Sx-5e0a7d';
+  const BEARER = 'bearer-token-Sx-c41f2b';
+  const API_KEY = 'api-key-Sx-9d3e60';
+  const LEGACY = 'legacy-cookie-Sx-77aa01';
+  const HEADER_SECRETS = [TENANT_KEY, BEARER, API_KEY, LEGACY];
+  const secretView = { secret: true, hasValue: true };
+
+  let t: TestApp;
+  /** The app the start-up test restarted, stopped at the end (t.close stops the first one). */
+  let restarted: RunningApp | undefined;
+  let server: Server;
+  let targetUrl: string;
+  /** The request headers the target server received, one entry per request. */
+  const seen: IncomingHttpHeaders[] = [];
+  /** Every response body seen, searched for the secrets at the end. */
+  const answers: string[] = [];
+  const events: string[] = [];
+
+  async function send(role: Role, method: 'get' | 'post' | 'patch', path: string, body?: object) {
+    const req = request(t.url)[method](path).set('Authorization', basicAuth(TEST_USERS[role]));
+    const res = body === undefined ? await req : await req.send(body);
+    answers.push(res.text);
+    return res;
+  }
+
+  async function probe(id: number): Promise<IncomingHttpHeaders> {
+    const before = seen.length;
+    const res = await send('operator', 'post', `/api/v1/targets/${id}/probe`);
+    expect([res.status, (res.body as { status: string }).status]).toEqual([200, 'PASS']);
+    expect(seen).toHaveLength(before + 1);
+    return seen[before];
+  }
+
+  const rawRow = async (id: number) =>
+    (
+      await t.app
+        .get(DataSource)
+        .query<{ headers: string; secret_headers: string | null }[]>(
+          `SELECT headers, secret_headers FROM targets WHERE id = ${Number(id)}`,
+        )
+    )[0];
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      seen.push(req.headers);
+      res.end('ok');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    targetUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/health`;
+    t = await startTestApp(kind);
+    t.app.get(EventEmitter2).onAny((name, payload) => {
+      events.push(`${String(name)} ${JSON.stringify(payload)}`);
+    });
+  });
+  afterAll(async () => {
+    await restarted?.stop();
+    await t?.close();
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('sends secret headers to the target but answers only that they are set; plain ones are answered', async () => {
+    const created = await send('admin', 'post', '/api/v1/targets', {
+      name: 'secret-headers',
+      url: targetUrl,
+      headers: {
+        Accept: 'text/plain',
+        'X-Tenant-Key': { value: TENANT_KEY, secret: true },
+        // always secret, whatever the request says
+        Authorization: `Bearer ${BEARER}`,
+        'x-api-key': { value: API_KEY, secret: false },
+      },
+    });
+    expect([created.status, created.text]).toEqual([201, expect.any(String)]);
+    const target = created.body as Target;
+    const expected = {
+      Accept: 'text/plain',
+      'X-Tenant-Key': secretView,
+      Authorization: secretView,
+      'x-api-key': secretView,
+    };
+    expect(target.headers).toEqual(expected);
+
+    // stored encrypted: the plain column holds only the plain header
+    const row = await rawRow(target.id);
+    expect(JSON.parse(row.headers)).toEqual({ Accept: 'text/plain' });
+    expect(Object.keys(JSON.parse(row.secret_headers ?? '{}') as object).sort()).toEqual([
+      'Authorization',
+      'X-Tenant-Key',
+      'x-api-key',
+    ]);
+
+    const received = await probe(target.id);
+    expect(received).toMatchObject({
+      accept: 'text/plain',
+      'x-tenant-key': TENANT_KEY,
+      authorization: `Bearer ${BEARER}`,
+      'x-api-key': API_KEY,
+    });
+
+    const got = await send('viewer', 'get', `/api/v1/targets/${target.id}`);
+    expect((got.body as Target).headers).toEqual(expected);
+    const listed = await send('viewer', 'get', '/api/v1/targets?q=secret-headers');
+    expect((listed.body as { items: Target[] }).items[0].headers).toEqual(expected);
+  });
+
+  it('keeps a secret value an update leaves out, and drops a header the update leaves out', async () => {
+    const id = (
+      (await send('viewer', 'get', '/api/v1/targets?q=secret-headers')).body as { items: Target[] }
+    ).items[0].id;
+    // the headers as answered, sent back with one plain value changed and x-api-key left out
+    const res = await send('admin', 'patch', `/api/v1/targets/${id}`, {
+      headers: {
+        Accept: 'application/json',
+        'X-Tenant-Key': secretView,
+        authorization: { secret: true },
+      },
+    });
+    expect([res.status, res.text]).toEqual([200, expect.any(String)]);
+    expect((res.body as Target).headers).toEqual({
+      Accept: 'application/json',
+      'X-Tenant-Key': secretView,
+      authorization: secretView,
+    });
+    let received = await probe(id);
+    expect(received).toMatchObject({
+      accept: 'application/json',
+      'x-tenant-key': TENANT_KEY,
+      authorization: `Bearer ${BEARER}`,
+    });
+    expect(received['x-api-key']).toBeUndefined();
+
+    // an update that does not touch the headers keeps them all
+    expect(
+      (await send('admin', 'patch', `/api/v1/targets/${id}`, { frequencySeconds: 30 })).status,
+    ).toBe(200);
+    received = await probe(id);
+    expect(received).toMatchObject({
+      'x-tenant-key': TENANT_KEY,
+      authorization: `Bearer ${BEARER}`,
+    });
+
+    // a secret header without a value and none stored: 400 naming it, nothing changed
+    const bad = await send('admin', 'patch', `/api/v1/targets/${id}`, {
+      headers: { 'X-Tenant-Key': { secret: true }, 'X-New-Secret': { secret: true } },
+    });
+    expect(bad.status).toBe(400);
+    expect(fields(bad)).toEqual(['headers.X-New-Secret']);
+    expect(((await send('viewer', 'get', `/api/v1/targets/${id}`)).body as Target).headers).toEqual(
+      {
+        Accept: 'application/json',
+        'X-Tenant-Key': secretView,
+        authorization: secretView,
+      },
+    );
+    for (const invalid of [{ 'X-A': { value: 'a', extra: 1 } }, { 'X-A': { secret: 'yes' } }]) {
+      const res400 = await send('admin', 'patch', `/api/v1/targets/${id}`, { headers: invalid });
+      expect([res400.status, fields(res400)]).toEqual([400, ['headers']]);
+    }
+  });
+
+  it('encrypts at start the credential headers an older version stored in plain', async () => {
+    const created = await send('admin', 'post', '/api/v1/targets', {
+      name: 'legacy-headers',
+      url: targetUrl,
+    });
+    const id = (created.body as Target).id;
+    // as a version before secret headers left the row
+    await t.app
+      .get(DataSource)
+      .query(
+        `UPDATE targets SET headers = '${JSON.stringify({ Cookie: LEGACY, Accept: 'a/b' })}', secret_headers = NULL WHERE id = ${id}`,
+      );
+    // hidden even before the start-up moved it
+    expect(((await send('viewer', 'get', `/api/v1/targets/${id}`)).body as Target).headers).toEqual(
+      {
+        Cookie: secretView,
+        Accept: 'a/b',
+      },
+    );
+    restarted = await t.restart();
+    t = { ...t, ...restarted };
+    const running = restarted;
+    expect(running.logger.lines.join('\n')).toContain('Secured the secret headers of 1 target(s)');
+    const row = await rawRow(id);
+    expect(row.headers).not.toContain(LEGACY);
+    expect(row.secret_headers).not.toContain(LEGACY);
+    expect(JSON.parse(row.headers)).toEqual({ Accept: 'a/b' });
+    expect(((await send('viewer', 'get', `/api/v1/targets/${id}`)).body as Target).headers).toEqual(
+      {
+        Accept: 'a/b',
+        Cookie: secretView,
+      },
+    );
+    expect(await probe(id)).toMatchObject({ cookie: LEGACY, accept: 'a/b' });
+  });
+
+  it('never puts a secret header value in an answer, a log line, the probe log, an event or the audit', async () => {
+    const audit = await send('admin', 'get', '/api/v1/audit/commands');
+    expect(audit.status).toBe(200);
+    const probeLog = join(t.dataDir, 'probe.log');
+    await until(
+      () => existsSync(probeLog) && readFileSync(probeLog, 'utf8').includes('legacy-headers'),
+    );
+    const everything = [
+      ...answers,
+      ...t.logger.lines,
+      ...events,
+      readFileSync(probeLog, 'utf8'),
+    ].join('\n');
+    expect(answers.length).toBeGreaterThan(15);
+    for (const secret of HEADER_SECRETS) expect(everything).not.toContain(secret);
+  });
+});

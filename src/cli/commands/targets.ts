@@ -4,7 +4,7 @@ import type { components } from '../../../openapi/client';
 import { type CliContext, collect, intOption, parseId } from '../context';
 import { usageError } from '../errors';
 import { flatten, keyValues, table } from '../output';
-import { readSecretFile } from '../password';
+import { readSecretFile, readSecretLines } from '../password';
 
 type Target = components['schemas']['TargetDto'];
 type CreateTarget = components['schemas']['CreateTargetDto'];
@@ -51,6 +51,7 @@ interface AddOptions {
   bodyRegex?: string;
   maxResponseMs?: number;
   header?: string[];
+  secretHeaderFile?: string;
   body?: string;
   disabled?: boolean;
   notifier?: string[];
@@ -100,12 +101,22 @@ export function targetFromOptions(o: AddOptions, env: NodeJS.ProcessEnv): Create
   set('body', o.body);
   if (o.disabled) body.enabled = false;
   if (o.notifier) body.notifierIds = o.notifier.map((n) => parseId(n, '--notifier'));
-  if (o.header) {
-    const headers: Record<string, string> = {};
-    for (const h of o.header) {
+  if (o.header || o.secretHeaderFile) {
+    const headers: Record<string, string | { value: string; secret: true }> = {};
+    for (const h of o.header ?? []) {
       const i = h.indexOf(':');
       if (i < 1) throw usageError(`--header: expected "Name: value": ${h}`);
       headers[h.slice(0, i).trim()] = h.slice(i + 1).trim();
+    }
+    if (o.secretHeaderFile !== undefined) {
+      readSecretLines(o.secretHeaderFile).forEach((line, n) => {
+        const i = line.indexOf(':');
+        // the line is not repeated: its value is a secret
+        if (i < 1) {
+          throw usageError(`--secret-header-file: line ${n + 1} is not "Name: value"`);
+        }
+        headers[line.slice(0, i).trim()] = { value: line.slice(i + 1).trim(), secret: true };
+      });
     }
     body.headers = headers;
   }
@@ -241,7 +252,18 @@ export function registerTargets(program: Command, ctx: CliContext): void {
     .option('--body-contains <text>', 'the answer must contain this text')
     .option('--body-regex <regex>', 'the answer must match this regular expression')
     .option('--max-response-ms <ms>', 'slower answers fail', intOption('--max-response-ms', 1))
-    .option('--header <header>', '"Name: value" request header (repeatable; not secret)', collect)
+    .option(
+      '--header <header>',
+      '"Name: value" request header (repeatable; Authorization, Proxy-Authorization, ' +
+        'X-Auth-Token, Cookie and X-Api-Key are kept secret, but a command line is visible to ' +
+        'other users: prefer --secret-header-file for them)',
+      collect,
+    )
+    .option(
+      '--secret-header-file <file>',
+      'read secret request headers from this file, one "Name: value" a line (write-only: ' +
+        'never shown again)',
+    )
     .option('--body <text>', 'request body')
     .option('--disabled', 'create it disabled')
     .option(

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, ensurePrivateFile, PRIVATE_FILE_MODE } from '../private-files';
 
 const VERSION = 'v1';
 const ALGORITHM = 'aes-256-gcm';
@@ -55,14 +56,14 @@ export function loadOrCreateKeyFile(file: string): { key: Buffer; created: boole
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  mkdirSync(dirname(file), { recursive: true });
+  ensurePrivateDir(dirname(file));
   try {
-    writeFileSync(file, `${generateSecretKey()}\n`, { flag: 'wx', mode: 0o600 });
+    writeFileSync(file, `${generateSecretKey()}\n`, { flag: 'wx', mode: PRIVATE_FILE_MODE });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { key: read(), created: false };
     throw err;
   }
-  chmodSync(file, 0o600); // the mode given to writeFileSync is subject to the umask
+  ensurePrivateFile(file); // the mode given to writeFileSync is subject to the umask
   return { key: read(), created: true };
 }
 

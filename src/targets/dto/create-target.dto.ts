@@ -30,12 +30,14 @@ import {
   NoneAuthDto,
   OpenStackAuthDto,
 } from './target-auth.dto';
+import type { HeaderInput } from '../target-headers';
+import { HEADERS_REQUEST_SCHEMA, TargetHeaderInputDto } from './target-header.dto';
 import { IsHeaderMap, IsJsonPath, IsRegex } from './validators';
 
 export const NAME_PATTERN = /^\S(.*\S)?$/;
 
 /** A target to probe. Fields left out take the default shown. */
-@ApiExtraModels(NoneAuthDto, BasicAuthDto, OpenStackAuthDto)
+@ApiExtraModels(NoneAuthDto, BasicAuthDto, OpenStackAuthDto, TargetHeaderInputDto)
 export class CreateTargetDto {
   /** A unique name: 1-100 characters, no leading or trailing space. */
   @IsString()
@@ -53,15 +55,15 @@ export class CreateTargetDto {
   @IsIn(HTTP_METHODS)
   method?: HttpMethod;
 
-  /** Request headers to send, e.g. `{ "Accept": "application/json" }` (at most 50); default none. */
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: { type: 'string', maxLength: 4096 },
-    maxProperties: 50,
-  })
+  /**
+   * Request headers to send (at most 50); default none. A value is text, e.g.
+   * `{ "Accept": "application/json" }`, or `{ "value": "…", "secret": true }` for a write-only
+   * one. Authorization, Proxy-Authorization, X-Auth-Token, Cookie and X-Api-Key are always secret.
+   */
+  @ApiPropertyOptional(HEADERS_REQUEST_SCHEMA)
   @OmitOrValid()
   @IsHeaderMap()
-  headers?: Record<string, string>;
+  headers?: Record<string, HeaderInput>;
 
   /** The request body to send (at most 65535 bytes as UTF-8). */
   @OmitOrValid()

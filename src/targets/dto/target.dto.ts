@@ -1,17 +1,20 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
+import type { HeaderView } from '../target-headers';
+import { HEADERS_VIEW_SCHEMA, SecretHeaderViewDto } from './target-header.dto';
 import type { HttpMethod, TargetStatus } from '../target.entity';
 import { ANY_JSON_SCHEMA, TargetAuthViewDto } from './target-auth.dto';
 
-/** A target: its definition, current state and counters. Passwords are never answered. */
+/** A target: its definition, current state and counters. Secrets are never answered. */
+@ApiExtraModels(SecretHeaderViewDto)
 export class TargetDto {
   id!: number;
   name!: string;
   /** The URL probed, query string included. */
   url!: string;
   method!: HttpMethod;
-  /** Request headers sent. */
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' } })
-  headers!: Record<string, string>;
+  /** Request headers sent: their values, or `{ secret: true, hasValue: true }` for secret ones. */
+  @ApiProperty(HEADERS_VIEW_SCHEMA)
+  headers!: Record<string, HeaderView>;
   /** The request body sent, if any. */
   body!: string | null;
   auth!: TargetAuthViewDto;

@@ -31,13 +31,15 @@ import {
   NoneAuthDto,
   OpenStackAuthDto,
 } from './target-auth.dto';
+import type { HeaderInput } from '../target-headers';
+import { HEADERS_REQUEST_SCHEMA, TargetHeaderInputDto } from './target-header.dto';
 import { IsHeaderMap, IsJsonPath, IsRegex } from './validators';
 
 /**
  * The fields to change; the others keep their values. `null` removes an optional setting
  * (body, bodyContains, bodyRegex, jsonPath with jsonEquals, maxResponseTimeMs).
  */
-@ApiExtraModels(NoneAuthDto, BasicAuthDto, OpenStackAuthDto)
+@ApiExtraModels(NoneAuthDto, BasicAuthDto, OpenStackAuthDto, TargetHeaderInputDto)
 export class UpdateTargetDto {
   /** A unique name: 1-100 characters, no leading or trailing space. */
   @OmitOrValid()
@@ -57,15 +59,14 @@ export class UpdateTargetDto {
   @IsIn(HTTP_METHODS)
   method?: HttpMethod;
 
-  /** Request headers to send (replaces them all; at most 50). */
-  @ApiPropertyOptional({
-    type: 'object',
-    additionalProperties: { type: 'string', maxLength: 4096 },
-    maxProperties: 50,
-  })
+  /**
+   * Request headers to send (replaces them all; at most 50), as on create. `{ "secret": true }`
+   * without a value keeps the stored value of that secret header.
+   */
+  @ApiPropertyOptional(HEADERS_REQUEST_SCHEMA)
   @OmitOrValid()
   @IsHeaderMap()
-  headers?: Record<string, string>;
+  headers?: Record<string, HeaderInput>;
 
   /** The request body to send (at most 65535 bytes as UTF-8); null for none. */
   @ClearableOrValid()

@@ -6,7 +6,25 @@ export const MAX_HEADERS = 50;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
 const HEADER_VALUE = /^[\t\x20-\x7e]{0,4096}$/;
 
-/** An object of at most 50 HTTP headers: token names, printable ASCII values (no line breaks). */
+const HEADER_OBJECT_KEYS = new Set(['value', 'secret', 'hasValue']);
+
+/** A header's value: text, or `{ value?, secret?, hasValue? }` (see HeaderInput). */
+function isHeaderValue(v: unknown): boolean {
+  if (typeof v === 'string') return HEADER_VALUE.test(v);
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return false;
+  const o = v as Record<string, unknown>;
+  return (
+    Object.keys(o).every((key) => HEADER_OBJECT_KEYS.has(key)) &&
+    (o.value === undefined || (typeof o.value === 'string' && HEADER_VALUE.test(o.value))) &&
+    (o.secret === undefined || typeof o.secret === 'boolean') &&
+    (o.hasValue === undefined || typeof o.hasValue === 'boolean')
+  );
+}
+
+/**
+ * An object of at most 50 HTTP headers: token names; values printable ASCII text (no line
+ * breaks) or `{ value, secret }` objects. The message never repeats a value (it may be secret).
+ */
 export function IsHeaderMap(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
@@ -17,12 +35,11 @@ export function IsHeaderMap(options?: ValidationOptions): PropertyDecorator {
           typeof value === 'object' &&
           !Array.isArray(value) &&
           Object.keys(value).length <= MAX_HEADERS &&
-          Object.entries(value).every(
-            ([name, v]) => HEADER_NAME.test(name) && typeof v === 'string' && HEADER_VALUE.test(v),
-          ),
+          Object.entries(value).every(([name, v]) => HEADER_NAME.test(name) && isHeaderValue(v)),
         defaultMessage: () =>
           `headers must be an object of at most ${MAX_HEADERS} headers, each name an HTTP token ` +
-          'and each value printable ASCII text of at most 4096 characters without line breaks',
+          'and each value printable ASCII text of at most 4096 characters without line breaks, ' +
+          'or an object { value, secret } with such a value',
       },
     },
     options,
