@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { freePort } from '../../bench/livestatus-icinga';
 import { until } from './until';
 
 const MARIADBD = '/usr/sbin/mariadbd';
@@ -12,19 +12,6 @@ const INSTALL_DB = '/usr/bin/mariadb-install-db';
 /** Whether a private MariaDB server can be started here (Debian's mariadb-server). */
 export function privateMariaDbAvailable(): boolean {
   return existsSync(MARIADBD) && existsSync(INSTALL_DB);
-}
-
-/** A free TCP port on the loopback address. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
