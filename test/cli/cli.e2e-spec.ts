@@ -415,7 +415,7 @@ describe('the vigil CLI against a running server', () => {
           .then((r) => r.json())
           .catch(() => undefined);
       }
-      expect(health).toEqual({ status: 'ok', database: 'up' });
+      expect(health).toMatchObject({ status: 'ok', database: 'up' });
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
