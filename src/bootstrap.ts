@@ -1,4 +1,4 @@
-import { INestApplication, LogLevel, ValidationPipe } from '@nestjs/common';
+import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { AbstractHttpAdapter, HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { fastifyOptions, refuseHostileBodies } from './common/http-platform';
@@ -10,9 +10,8 @@ import { BASIC_AUTH_SCHEME } from './auth/auth.decorator';
 import { validationExceptionFactory } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
 import type { AppConfig } from './config/app-config';
+import { VigilLogger } from './common/vigil-logger';
 import { version } from '../package.json';
-
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 export interface CreateAppOptions {
   /** Build the module graph without instantiating providers (no database): for the spec. */
@@ -23,12 +22,12 @@ export interface CreateAppOptions {
   httpAdapter?: AbstractHttpAdapter;
 }
 
-export function createLogger(config: AppConfig): ConsoleLogger {
-  const upTo = LEVELS.indexOf(config.logging.level);
-  return new ConsoleLogger({
-    json: config.logging.format === 'json',
-    logLevels: LEVELS.slice(0, upTo + 1),
-    prefix: 'vigil',
+/** The console logger of a server process: colours only when stdout is a terminal. */
+export function createLogger(config: AppConfig): VigilLogger {
+  return new VigilLogger({
+    level: config.logging.level,
+    format: config.logging.format,
+    colors: process.stdout.isTTY === true,
   });
 }
 

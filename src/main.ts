@@ -1,6 +1,17 @@
-import { Logger } from '@nestjs/common';
-import { createApp } from './bootstrap';
-import { ConfigError, loadConfig } from './config/app-config';
+import { createApp, createLogger } from './bootstrap';
+import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
+import type { VigilLogger } from './common/vigil-logger';
+import { version } from '../package.json';
+
+/** Where to reach the server and its Swagger UI, as a line; a wildcard host reads as localhost. */
+function listeningLine(config: AppConfig): string {
+  const { host, port, docsEnabled } = config.http;
+  const bracket = (h: string) => (h.includes(':') ? `[${h}]` : h);
+  const line = `listening on http://${bracket(host)}:${port}`;
+  if (!docsEnabled) return line;
+  const reachable = host === '0.0.0.0' || host === '::' ? 'localhost' : bracket(host);
+  return `${line}, Swagger UI at http://${reachable}:${port}/docs`;
+}
 
 async function main(): Promise<void> {
   let config;
@@ -13,11 +24,23 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await createApp(config);
+  const logger = createLogger(config);
+  try {
+    await serve(config, logger);
+  } catch (err) {
+    logger.fatal(
+      `vigil failed to start: ${err instanceof Error ? err.message : String(err)}`,
+      'vigil',
+    );
+    process.exit(1);
+  }
+}
+
+async function serve(config: AppConfig, logger: VigilLogger): Promise<void> {
+  logger.log(`vigil ${version} (Node.js ${process.version}), data in ${config.dataDir}`, 'vigil');
+  const app = await createApp(config, { logger });
   await app.listen(config.http.port, config.http.host);
-  new Logger('vigil').log(
-    `listening on http://${config.http.host}:${config.http.port} (docs at /docs)`,
-  );
+  logger.always(listeningLine(config), 'vigil');
 }
 
 main().catch((err: unknown) => {
