@@ -49,6 +49,9 @@ interface Plan {
   siteField: boolean;
 }
 
+/** Sites named in the start-up line; the rest are counted (GET /api/v1/livestatus/sites lists all). */
+const MAX_SITES_SHOWN = 5;
+
 type Settled<T> = { site: string; value: T } | { site: string; failure: SiteFailure };
 
 /**
@@ -80,6 +83,13 @@ export class LivestatusService implements OnModuleDestroy {
         }),
       );
     }
+    const shown = options.sites
+      .slice(0, MAX_SITES_SHOWN)
+      .map((s) => `${s.name} (${formatAddress(s.address)})`);
+    const more = options.sites.length - shown.length;
+    this.logger.log(
+      `${options.sites.length} site(s): ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
+    );
   }
 
   /** The configured sites, in configured order. */
