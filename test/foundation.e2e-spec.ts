@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../src/auth/users.service';
@@ -170,6 +172,9 @@ describe.each(databaseKinds())('users stored in the database on %s', (kind) => {
       expect(rows[0].password_hash).toMatch(/^\$2b\$12\$/);
       expect(JSON.stringify(rows)).not.toContain(password);
       expect(first.logger.lines.join('\n')).not.toContain(password);
+      const file = join(first.dataDir, 'initial-admin-password');
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(readFileSync(file, 'utf8')).toBe(`${password}\n`);
 
       // a second start on the same database prints nothing and keeps the password
       printed.length = 0;
@@ -186,6 +191,64 @@ describe.each(databaseKinds())('users stored in the database on %s', (kind) => {
     } finally {
       spy.mockRestore();
       await first?.close();
+    }
+  });
+
+  it('removes the initial password file once that password is changed', async () => {
+    const printed: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    let t: TestApp | undefined;
+    try {
+      t = await startTestApp(kind, { VIGIL_USERS: '' });
+      const file = join(t.dataDir, 'initial-admin-password');
+      expect(existsSync(file)).toBe(true);
+      // another user changes nothing about the admin's password
+      await t.app.get(UsersService).saveUser('vic', 'viewer-password', 'viewer');
+      expect(existsSync(file)).toBe(true);
+      // a restart keeps the file while the password is still the one in it
+      const again = await t.restart();
+      await again.stop();
+      expect(existsSync(file)).toBe(true);
+
+      const next = await t.restart();
+      try {
+        await next.app.get(UsersService).saveUser('admin', 'a-new-admin-password', 'admin');
+        expect(existsSync(file)).toBe(false);
+        expect(next.logger.lines.join('\n')).toContain(
+          `Removed ${file}: the password of user "admin" has changed`,
+        );
+      } finally {
+        await next.stop();
+      }
+    } finally {
+      spy.mockRestore();
+      await t?.close();
+    }
+  });
+
+  it('removes the initial password file at start when an admin is configured', async () => {
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    let t: TestApp | undefined;
+    try {
+      t = await startTestApp(kind, { VIGIL_USERS: '' });
+      const file = join(t.dataDir, 'initial-admin-password');
+      expect(existsSync(file)).toBe(true);
+      await t.stop();
+      const configured = await startTestApp(kind, {
+        VIGIL_DATA_DIR: t.dataDir,
+        VIGIL_DATABASE_URL: t.database.url,
+      });
+      try {
+        expect(existsSync(file)).toBe(false);
+      } finally {
+        await configured.close(); // drops only the database and directory it made and did not use
+      }
+    } finally {
+      spy.mockRestore();
+      await t?.close();
     }
   });
 

@@ -7,6 +7,12 @@ import { CredentialCache } from './credential-cache';
 import type { UserListDto } from './dto/user.dto';
 import type { LoginAttempt } from './login-throttle';
 import { PasswordChecker } from './password-checker';
+import {
+  initialPasswordFile,
+  readInitialPassword,
+  removeInitialPassword,
+  writeInitialPassword,
+} from './initial-password';
 import type { AuthUser } from './roles';
 import { UserEntity } from './user.entity';
 
@@ -36,13 +42,16 @@ export class UsersService implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.ensureFirstAdmin();
+    if (!(await this.ensureFirstAdmin())) await this.dropStaleInitialPassword();
   }
 
-  /** Creates the first admin when no user is configured or stored; prints its password once. */
-  async ensureFirstAdmin(): Promise<void> {
-    if (this.config.auth.users.length > 0) return;
-    if ((await this.users.count()) > 0) return;
+  /**
+   * Creates the first admin when no user is configured or stored: prints its password once
+   * (in text format) and keeps it in `<data dir>/initial-admin-password`. True when created.
+   */
+  async ensureFirstAdmin(): Promise<boolean> {
+    if (this.config.auth.users.length > 0) return false;
+    if ((await this.users.count()) > 0) return false;
     const password = randomBytes(18).toString('base64url');
     try {
       await this.users.insert({
@@ -51,15 +60,51 @@ export class UsersService implements OnApplicationBootstrap {
         role: 'admin',
       });
     } catch (err) {
-      if (err instanceof QueryFailedError) return; // another instance created it first
+      if (err instanceof QueryFailedError) return false; // another instance created it first
       throw err;
     }
     this.usersChanged();
-    this.logger.warn('No user was configured or stored: created user "admin" (role admin)');
-    process.stdout.write(
-      `\n  vigil: the password of user "admin" is: ${password}\n` +
-        '  It is shown only this once; only its bcrypt hash is stored.\n\n',
+    const file = writeInitialPassword(this.config.dataDir, password);
+    this.logger.warn(
+      `No user was configured or stored: created user "${FIRST_ADMIN}" (role admin), ` +
+        `its password is in ${file} until it is changed`,
     );
+    // a JSON log stays JSON, and a password never enters a log line: there, the file is the way
+    if (this.config.logging.format === 'text') {
+      process.stdout.write(
+        `\n  vigil: the password of user "${FIRST_ADMIN}" is: ${password}\n` +
+          '  It is shown only this once; only its bcrypt hash is stored.\n\n',
+      );
+    }
+    return true;
+  }
+
+  /**
+   * Removes the initial password file once it no longer opens the door it was written for:
+   * an admin is configured (VIGIL_USERS / VIGIL_USERS_FILE), or the stored admin's password
+   * is not that one any more (changed, perhaps by another instance).
+   */
+  private async dropStaleInitialPassword(): Promise<void> {
+    const kept = readInitialPassword(this.config.dataDir);
+    if (kept === null) return;
+    let reason: string | null = null;
+    if (this.config.auth.users.some((u) => u.role === 'admin')) reason = 'an admin is configured';
+    else {
+      const admin = await this.users.findOne({
+        where: { name: FIRST_ADMIN },
+        select: ['passwordHash'],
+      });
+      if (!admin || !(await this.passwords.check(kept, admin.passwordHash))) {
+        reason = `the password of user "${FIRST_ADMIN}" has changed`;
+      }
+    }
+    if (reason) this.forgetInitialPassword(reason);
+  }
+
+  private forgetInitialPassword(reason: string): void {
+    if (removeInitialPassword(this.config.dataDir)) {
+      this.logger.log(`Removed ${initialPasswordFile(this.config.dataDir)}: ${reason}`);
+    }
   }
 
   private async findUser(name: string): Promise<{ passwordHash: string; role: Role } | null> {
@@ -148,5 +193,8 @@ export class UsersService implements OnApplicationBootstrap {
     if (existing) await this.users.update({ id: existing.id }, { passwordHash, role });
     else await this.users.insert({ name, passwordHash, role });
     this.usersChanged();
+    if (name === FIRST_ADMIN)
+      this.forgetInitialPassword(`the password of user "${name}" has changed`);
+    else if (role === 'admin') this.forgetInitialPassword(`user "${name}" is an admin too`);
   }
 }
