@@ -28,27 +28,36 @@ export class ProblemException extends HttpException {
 }
 
 export class ValidationProblemException extends BadRequestException {
-  constructor(readonly errors: FieldErrorDto[]) {
+  readonly errors: FieldErrorDto[];
+
+  /** Keeps the first message of each field, so that `detail` names every field once. */
+  constructor(errors: FieldErrorDto[]) {
+    const once = errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
     super(
-      errors.length === 1
-        ? `${errors[0].field}: ${errors[0].message}`
-        : `${errors.length} fields are invalid: ${errors.map((e) => e.field).join(', ')}`,
+      once.length === 1
+        ? `${once[0].field}: ${once[0].message}`
+        : `${once.length} fields are invalid: ${once.map((e) => e.field).join(', ')}`,
     );
+    this.errors = once;
   }
 }
 
 /**
- * One message per field: the first rule written on the property that it breaks. class-validator
- * runs (and lists) a property's rules from the last written to the first, so that is the last
- * one listed; by habit the first rule written is the type (`@IsString()` before `@MaxLength()`),
- * so `"name": null` reads "name must be a string", not also "must be shorter than ...". (Its
- * `stopAtFirstError` would keep the last rule written instead.)
+ * One message per field, the one that explains. A field left out (or sent as undefined) that
+ * breaks a rule is required: "q is required", not "q must be a string" or "must be shorter than
+ * 65536 characters". Otherwise the first rule written on the property that it breaks:
+ * class-validator runs (and lists) a property's rules from the last written to the first, so that
+ * is the last one listed; by habit the first rule written is the type (`@IsString()` before
+ * `@MaxLength()`), so `"name": null` reads "name must be a string", not also "must be shorter
+ * than ...". (Its `stopAtFirstError` would keep the last rule written instead.)
  */
 function collect(errors: ValidationError[], prefix = ''): FieldErrorDto[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const messages = Object.values(e.constraints ?? {});
-    const own = messages.length > 0 ? [{ field, message: messages[messages.length - 1] }] : [];
+    const message =
+      e.value === undefined ? `${e.property} is required` : messages[messages.length - 1];
+    const own = messages.length > 0 ? [{ field, message }] : [];
     return [...own, ...collect(e.children ?? [], field)];
   });
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
+import { closestKey, editDistance, knownKeys } from './unknown-keys';
 
 const HASH = '$2b$04$abcdefghijklmnopqrstuuJ6G0cZxkX1yOQ3nWc9mDbT7o2pQ5K8e';
 
@@ -204,5 +205,78 @@ describe('loadConfig', () => {
     expect(problemsOf({ VIGIL_AUTH_BCRYPT_CONCURRENCY: '0' })[0]).toMatch(
       /^VIGIL_AUTH_BCRYPT_CONCURRENCY: must be a whole number from 1 to 64/,
     );
+  });
+
+  it('stops at a key of the config file that is no setting, suggesting the closest one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-config-'));
+    const file = join(dir, 'vigil.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ VIGIL_PROT: 9000, vigil_host: '::1', LOG_LEVEL: 'warn', WHATEVER: 1 }),
+    );
+    expect(problemsOf({ VIGIL_CONFIG: file })).toEqual([
+      `VIGIL_PROT: unknown key in ${file}, did you mean VIGIL_PORT?`,
+      `vigil_host: unknown key in ${file}, did you mean VIGIL_HOST?`,
+      `LOG_LEVEL: unknown key in ${file}, did you mean VIGIL_LOG_LEVEL?`,
+      `WHATEVER: unknown key in ${file} (README.md lists every key)`,
+    ]);
+  });
+
+  it('lists unknown keys of the file with every other problem', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-config-'));
+    const file = join(dir, 'vigil.json');
+    writeFileSync(file, JSON.stringify({ VIGIL_PROT: 9000, VIGIL_PORT: 'eighty' }));
+    expect(problemsOf({ VIGIL_CONFIG: file }).map((p) => p.split(':')[0])).toEqual([
+      'VIGIL_PROT',
+      'VIGIL_PORT',
+    ]);
+  });
+
+  it('only warns about unknown VIGIL_* variables, naming each with a suggestion and no value', () => {
+    const config = loadConfig({
+      VIGIL_PROBING_ENABLE: 'false',
+      VIGIL_DATABSE_URL: 'mysql://root:hunter2@db/vigil',
+      VIGIL_NONSENSE: 'x',
+      PATH: '/usr/bin',
+    });
+    expect(config.probing.enabled).toBe(true);
+    expect(config.warnings).toEqual([
+      'VIGIL_DATABSE_URL: unknown environment variable, ignored, did you mean VIGIL_DATABASE_URL?',
+      'VIGIL_NONSENSE: unknown environment variable, ignored (README.md lists every key)',
+      'VIGIL_PROBING_ENABLE: unknown environment variable, ignored, did you mean VIGIL_PROBING_ENABLED?',
+    ]);
+    expect(config.warnings.join('\n')).not.toContain('hunter2');
+  });
+
+  it('does not warn about the variables of the CLI and the test harness', () => {
+    expect(
+      loadConfig({
+        VIGIL_CONFIG: '',
+        VIGIL_URL: 'http://127.0.0.1:8080',
+        VIGIL_USER: 'ada',
+        VIGIL_PASSWORD: 'x',
+        VIGIL_TARGET_PASSWORD: 'x',
+        VIGIL_SMTP_PASSWORD: 'x',
+        VIGIL_TEST_MYSQL_URL: 'mysql://root@127.0.0.1:3306',
+        VIGIL_FUZZ_SEED: '1',
+        VIGIL_FUZZ_REQUESTS: '10',
+        VIGIL_PORT: '9000',
+      }).warnings,
+    ).toEqual([]);
+  });
+
+  it('knows every setting EnvDto declares, and VIGIL_CONFIG only as a variable', () => {
+    expect(knownKeys()).toContain('VIGIL_PORT');
+    expect(knownKeys()).toContain('VIGIL_NOTIFY_SMTP_TIMEOUT_MS');
+    expect(knownKeys()).not.toContain('VIGIL_CONFIG');
+  });
+
+  it('counts a swap of two neighbouring letters as one edit', () => {
+    expect(editDistance('VIGIL_PROT', 'VIGIL_PORT')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(closestKey('VIGIL_DATABASE')).toBe('VIGIL_DATABASE_URL');
+    expect(closestKey('VIGIL_LOGLEVEL')).toBe('VIGIL_LOG_LEVEL');
+    expect(closestKey('VIGIL_SOMETHING_ELSE')).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { validateSync, ValidationError } from 'class-validator';
 import { EnvDto } from './env.validation';
 import { DEFAULT_SITES, parseSites, type SiteConfig } from '../livestatus/site-config';
 import { parseSecretKey, SECRET_KEY_FORMAT } from '../common/crypto/secret-box';
+import { unknownEnvironmentVariables, unknownFileKeys } from './unknown-keys';
 
 export type LogLevel = 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 export type Role = 'viewer' | 'operator' | 'admin';
@@ -139,6 +140,8 @@ export class AppConfig {
     readonly commandPipe: CommandPipeConfig,
     readonly probing: ProbingConfig,
     readonly notifications: NotificationsConfig,
+    /** Problems that do not stop start-up (unknown VIGIL_* variables), logged once when it starts. */
+    readonly warnings: readonly string[] = [],
   ) {}
 }
 
@@ -245,10 +248,13 @@ function parseDatabase(url: string | undefined, dataDir: string, migrate: boolea
 /**
  * Reads VIGIL_* settings from the environment, over those of the JSON file named by VIGIL_CONFIG,
  * validates them all and returns the typed configuration, or throws a ConfigError listing every problem.
+ * A key of the file that is no setting is a problem (the file is vigil's alone); an unknown VIGIL_*
+ * environment variable is only a warning (the environment is shared with other tools).
  */
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const fromFile = env.VIGIL_CONFIG ? readConfigFile(env.VIGIL_CONFIG, problems) : {};
+  if (env.VIGIL_CONFIG) problems.push(...unknownFileKeys(fromFile, env.VIGIL_CONFIG));
   const raw: Record<string, unknown> = { ...fromFile };
   for (const [key, value] of Object.entries(env)) {
     if (key.startsWith('VIGIL_') && key !== 'VIGIL_CONFIG' && value !== undefined && value !== '') {
@@ -376,5 +382,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollMs: dto.VIGIL_NOTIFY_POLL_MS ?? 1000,
       smtpTimeoutMs: dto.VIGIL_NOTIFY_SMTP_TIMEOUT_MS ?? 10_000,
     },
+    unknownEnvironmentVariables(env),
   );
 }
