@@ -11,6 +11,7 @@ import { validationExceptionFactory } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
 import type { AppConfig } from './config/app-config';
 import { VigilLogger } from './common/vigil-logger';
+import { serveDocs } from './docs/swagger-ui';
 import { version } from '../package.json';
 
 export interface CreateAppOptions {
@@ -72,10 +73,7 @@ export async function createApp(
   }
   app.enableShutdownHooks();
   if (config.http.docsEnabled && !options.preview) {
-    SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
-      jsonDocumentUrl: 'openapi.json',
-      yamlDocumentUrl: 'openapi.yaml',
-    });
+    serveDocs(app, () => buildOpenApiDocument(app));
   }
   return app;
 }
