@@ -32,6 +32,23 @@ export function createLogger(config: AppConfig): VigilLogger {
   });
 }
 
+/** Every tag an operation may carry, with what it groups: Swagger UI shows them in this order. */
+export const API_TAGS: Record<string, string> = {
+  health: 'Liveness and database state, without credentials.',
+  auth:
+    'Who is signed in, and the users who may sign in ' +
+    '(HTTP Basic; roles viewer < operator < admin).',
+  livestatus:
+    'Read-only livestatus queries on the configured sites, ' + "and livestatus-service's `/query`.",
+  commands:
+    'Icinga external commands: acknowledgements, check results, comments, notifications, ' +
+    "any command of the catalogue, the audit log, and livestatus-service's `/cmd`.",
+  downtimes: 'Schedule, list and delete Icinga downtimes, e.g. around a rollout.',
+  targets: 'HTTP targets vigil probes: definitions, status, probe now, results and uptime.',
+  notifiers: 'SMTP e-mail notifiers that targets name.',
+  notifications: 'The outbox of notification mails, and test mails.',
+};
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('vigil')
@@ -41,8 +58,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion(version)
     .addBasicAuth({ type: 'http', scheme: 'basic' }, BASIC_AUTH_SCHEME)
-    .build();
-  return SwaggerModule.createDocument(app, builder, {
+    // relative to where the spec is served, so that "Try it out" calls the vigil it came from
+    .addServer('.', 'This vigil (the server that serves this spec)');
+  for (const [name, description] of Object.entries(API_TAGS)) builder.addTag(name, description);
+  const config = builder.build();
+  return SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
   });
 }
