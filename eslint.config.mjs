@@ -60,4 +60,16 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  {
+    // scripts for the browser, next to the page that loads them
+    files: ['src/**/ui/*.js'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        URL: 'readonly',
+        SwaggerUIBundle: 'readonly',
+      },
+    },
+  },
 );

@@ -9,9 +9,15 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Acknowledge a host or service problem */
+        /**
+         * Acknowledge a host or service problem
+         * @description Acknowledges the current problem of a host or of one of its services, so that Icinga stops notifying about it; 409 when the object is UP or OK and there is nothing to acknowledge. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         */
         post: operations["acknowledgeProblem"];
-        /** Remove the acknowledgement of a host or service */
+        /**
+         * Remove the acknowledgement of a host or service
+         * @description Removes the acknowledgement of a host or service, so that notifications about its problem resume. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         */
         delete: operations["removeAcknowledgement"];
         options?: never;
         head?: never;
@@ -25,7 +31,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every command sent: who, when, where, the line and the outcome; newest first */
+        /**
+         * Every command sent: who, when, where, the line and the outcome; newest first
+         * @description The audit log of external commands: who sent which command line, to which site and transport, when, and whether Icinga took it. Filter by user; paginated. Needs `admin`.
+         */
         get: operations["listCommandAudit"];
         put?: never;
         post?: never;
@@ -44,7 +53,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a passive check result for a host or service */
+        /**
+         * Submit a passive check result for a host or service
+         * @description Submits a passive check result (exit status and plugin output) for a host or service, as a monitored system or a pipeline step would. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         */
         post: operations["submitCheckResult"];
         delete?: never;
         options?: never;
@@ -61,7 +73,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Force a check of a host or service now */
+        /**
+         * Force a check of a host or service now
+         * @description Asks Icinga to check a host or service now instead of waiting for its next scheduled check, e.g. after a fix. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         */
         post: operations["rescheduleCheck"];
         delete?: never;
         options?: never;
@@ -78,7 +93,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send any command of the catalogue through the pipe or livestatus */
+        /**
+         * Send any command of the catalogue through the pipe or livestatus
+         * @description For commands without an endpoint of their own: sends one command of the catalogue, its arguments by name or in order, checked against their types and serialised safely (no `;` or new line can start another command). 202 once handed to Icinga; its effect is not read back. 400 for an unknown command or a bad argument, 503 when the pipe or site is unreachable. Needs `operator`.
+         */
         post: operations["sendCommand"];
         delete?: never;
         options?: never;
@@ -93,7 +111,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The external commands vigil can send, with their argument schemas */
+        /**
+         * The external commands vigil can send, with their argument schemas
+         * @description Every external command `POST /api/v1/commands` accepts, with its arguments in Icinga's order, their types and which are optional. Any role.
+         */
         get: operations["listCommandCatalog"];
         put?: never;
         post?: never;
@@ -112,7 +133,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a comment to a host or service */
+        /**
+         * Add a comment to a host or service
+         * @description Adds a comment to a host or service, shown in Icinga's interfaces; the answer has the new comment's id when it could be read back. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         */
         post: operations["addComment"];
         delete?: never;
         options?: never;
@@ -127,10 +151,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Current downtimes, paginated */
+        /**
+         * Current downtimes, paginated
+         * @description The downtimes Icinga currently knows on one site, filtered by host or service, paginated, with the ids `DELETE /api/v1/downtimes/{id}` takes. Any role; 503/504 when the site cannot be reached or does not answer.
+         */
         get: operations["listDowntimes"];
         put?: never;
-        /** Schedule a downtime for a host (and its services), a service or a group */
+        /**
+         * Schedule a downtime for a host (and its services), a service or a group
+         * @description What a deployment pipeline calls before a rollout: schedules a fixed or flexible downtime for a host (optionally with all its services), one service, or every member of a host or service group, from `start` (now) to `end` or for `durationSeconds`. 201 with the downtimes' ids when read back, 202 when sent but not yet visible; 404 when the object or group is unknown. Needs `operator`.
+         */
         post: operations["createDowntime"];
         delete?: never;
         options?: never;
@@ -148,7 +178,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a host or service downtime by its Icinga id */
+        /**
+         * Delete a host or service downtime by its Icinga id
+         * @description Ends a host or service downtime early, e.g. after a rollout, by the id `createDowntime` or `listDowntimes` gave. 200 when it is gone from livestatus, 202 when sent but still listed; 404 when no downtime has this id. Needs `operator`.
+         */
         delete: operations["deleteDowntime"];
         options?: never;
         head?: never;
@@ -164,7 +197,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run one LQL GET request written by the caller, on one or more sites */
+        /**
+         * Run one LQL GET request written by the caller, on one or more sites
+         * @description For queries the table endpoint cannot express: one LQL `GET` request as written, read-only (no `COMMAND`, no headers that change the answer's format). Same answers and errors as `GET /api/v1/livestatus/{table}`. Any role.
+         */
         post: operations["runLivestatusQuery"];
         delete?: never;
         options?: never;
@@ -179,7 +215,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Configured livestatus sites with reachability, latency and program version */
+        /**
+         * Configured livestatus sites with reachability, latency and program version
+         * @description Each configured site (livestatus socket or Icinga 2 API) with whether it answers now, how fast, and the program version it reports; a quick check before a query. Any role.
+         */
         get: operations["listLivestatusSites"];
         put?: never;
         post?: never;
@@ -196,7 +235,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Query a livestatus table with columns, filters and stats, on one or more sites */
+        /**
+         * Query a livestatus table with columns, filters and stats, on one or more sites
+         * @description Builds the LQL from the parameters (table, columns, filters, stats, limit), so no LQL needs writing; asks one, several or all sites and adds a `site` column. 404 for an unknown table, 400 for a bad column or filter, 413 when the answer is too large, 503 when a site is unreachable, 504 when it does not answer in time. Any role.
+         */
         get: operations["queryLivestatusTable"];
         put?: never;
         post?: never;
@@ -213,7 +255,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The authenticated user and role */
+        /**
+         * The authenticated user and role
+         * @description Who the credentials belong to and their role (`viewer`, `operator` or `admin`): a cheap way for a script or Swagger UI's Authorize to check a user and password. Any role.
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -230,7 +275,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The notification outbox, newest first, filtered by state and paginated */
+        /**
+         * The notification outbox, newest first, filtered by state and paginated
+         * @description The mails vigil has queued or sent for target failures and recoveries, newest first: state (pending, sending, sent, dead, dropped), attempts and last error, filtered by state, notifier or target. Shows whether an SMTP outage is holding mail back. Any role.
+         */
         get: operations["listNotifications"];
         put?: never;
         post?: never;
@@ -249,7 +297,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disable notifications for a host, a service, or globally */
+        /**
+         * Disable notifications for a host, a service, or globally
+         * @description Turns Icinga's notifications off for a host, a service, or (with no host) globally, e.g. during maintenance without a downtime. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         */
         post: operations["disableNotifications"];
         delete?: never;
         options?: never;
@@ -266,7 +317,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enable notifications for a host, a service, or globally */
+        /**
+         * Enable notifications for a host, a service, or globally
+         * @description Turns Icinga's notifications back on for a host, a service, or (with no host) globally. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         */
         post: operations["enableNotifications"];
         delete?: never;
         options?: never;
@@ -281,10 +335,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Notifiers, filtered, sorted and paginated */
+        /**
+         * Notifiers, filtered, sorted and paginated
+         * @description The e-mail notifiers targets can name, filtered by enabled flag or name, sorted and paginated, with their delivery counts. Passwords are never returned (`hasPassword` instead). Any role.
+         */
         get: operations["listNotifiers"];
         put?: never;
-        /** Define a notifier */
+        /**
+         * Define a notifier
+         * @description Defines an SMTP notifier (server, sender, recipients, optional credentials); the password is stored encrypted and never returned. 409 when the name is taken (case aside). Needs `admin`.
+         */
         post: operations["createNotifier"];
         delete?: never;
         options?: never;
@@ -299,15 +359,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One notifier with its statistics */
+        /**
+         * One notifier with its statistics
+         * @description One notifier with its settings (no password) and its delivery statistics. 404 when it does not exist. Any role.
+         */
         get: operations["getNotifier"];
         put?: never;
         post?: never;
-        /** Delete a notifier (409 while a target names it in notifierIds) */
+        /**
+         * Delete a notifier (409 while a target names it in notifierIds)
+         * @description Deletes a notifier. 409 while a target still names it in `notifierIds`: remove it there first, or disable the notifier instead. Needs `admin`.
+         */
         delete: operations["deleteNotifier"];
         options?: never;
         head?: never;
-        /** Change some fields of a notifier */
+        /**
+         * Change some fields of a notifier
+         * @description Changes only the fields given; `smtp` is replaced as a whole, but a `password` left out keeps the stored one. 409 when the new name is taken. Needs `admin`.
+         */
         patch: operations["updateNotifier"];
         trace?: never;
     };
@@ -320,7 +389,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stop sending through a notifier */
+        /**
+         * Stop sending through a notifier
+         * @description Keeps the notifier's definition but sends nothing through it until it is enabled again. Needs `operator`.
+         */
         post: operations["disableNotifier"];
         delete?: never;
         options?: never;
@@ -337,7 +409,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send notifications through a notifier */
+        /**
+         * Send notifications through a notifier
+         * @description Notifications go through this notifier again, from the next state change on. Needs `operator`.
+         */
         post: operations["enableNotifier"];
         delete?: never;
         options?: never;
@@ -354,7 +429,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a test mail through a notifier now, outside the outbox (502 with the SMTP error when refused) */
+        /**
+         * Send a test mail through a notifier now, outside the outbox (502 with the SMTP error when refused)
+         * @description Sends one test mail through the notifier's SMTP server right away, bypassing the outbox, to check its settings. 502 with the SMTP server's answer when it refuses or cannot be reached; 409 when the stored password cannot be decrypted. Needs `admin`.
+         */
         post: operations["sendTestMail"];
         delete?: never;
         options?: never;
@@ -369,10 +447,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Targets, filtered, sorted and paginated */
+        /**
+         * Targets, filtered, sorted and paginated
+         * @description The targets vigil probes, with status, counters and last response time; filter by status, enabled flag or name, sort and paginate. Passwords are never returned. Any role.
+         */
         get: operations["listTargets"];
         put?: never;
-        /** Define a target to probe */
+        /**
+         * Define a target to probe
+         * @description Defines an HTTP target: URL, method, headers and body, auth (none, Basic or OpenStack Keystone), frequency, timeout and the expected answer. Its status is `NEW` until the first probe. 409 when the name is taken. Needs `admin`.
+         */
         post: operations["createTarget"];
         delete?: never;
         options?: never;
@@ -387,15 +471,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One target with its status and counters */
+        /**
+         * One target with its status and counters
+         * @description One target with its definition, status, previous status, counters and last response time. 404 when it does not exist. Any role.
+         */
         get: operations["getTarget"];
         put?: never;
         post?: never;
-        /** Delete a target and its state */
+        /**
+         * Delete a target and its state
+         * @description Deletes a target and its state; it is not probed any more. Needs `admin`.
+         */
         delete: operations["deleteTarget"];
         options?: never;
         head?: never;
-        /** Change some fields of a target */
+        /**
+         * Change some fields of a target
+         * @description Changes only the fields given (`null` removes an optional setting); probing picks up the change at once, and a password left out is kept. 409 when the new name is taken. Needs `admin`.
+         */
         patch: operations["updateTarget"];
         trace?: never;
     };
@@ -408,7 +501,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Stop probing a target */
+        /**
+         * Stop probing a target
+         * @description The target keeps its definition and counters but is not probed until enabled again. Needs `operator`.
+         */
         post: operations["disableTarget"];
         delete?: never;
         options?: never;
@@ -425,7 +521,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start probing a target */
+        /**
+         * Start probing a target
+         * @description Probing of the target resumes on its frequency. Needs `operator`.
+         */
         post: operations["enableTarget"];
         delete?: never;
         options?: never;
@@ -442,7 +541,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Probe a target now, record the result and return it with its step trace */
+        /**
+         * Probe a target now, record the result and return it with its step trace
+         * @description Probes the target once now, outside its schedule, records the result like a scheduled probe and returns it with the steps taken, to show why it passed or failed. With `notify`, a change of status also sends notifications. Needs `operator`.
+         */
         post: operations["probeTarget"];
         delete?: never;
         options?: never;
@@ -457,7 +559,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Probe results of a target, newest first */
+        /**
+         * Probe results of a target, newest first
+         * @description The recorded probes of a target, newest first, optionally since a time: status, description, HTTP status and response time. Any role.
+         */
         get: operations["listTargetResults"];
         put?: never;
         post?: never;
@@ -474,7 +579,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Uptime and mean response time of a target over 24 h, 7 d and 30 d */
+        /**
+         * Uptime and mean response time of a target over 24 h, 7 d and 30 d
+         * @description The share of passing probes and the mean response time of a target over the last 24 hours, 7 days and 30 days, from its recorded results. Any role.
+         */
         get: operations["getTargetUptime"];
         put?: never;
         post?: never;
@@ -491,7 +599,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The users who may sign in, and their roles */
+        /**
+         * The users who may sign in, and their roles
+         * @description Every user who may sign in, with their role, sorted by name; never a password or hash. Users come from `VIGIL_USERS`, `VIGIL_USERS_FILE` or the generated first admin. Needs `admin`.
+         */
         get: operations["listUsers"];
         put?: never;
         post?: never;
@@ -508,10 +619,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga */
+        /**
+         * livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga
+         * @description For scripts written for livestatus-service: `q=COMMAND_NAME;arg1;arg2`, sent through the command pipe (`handler=icinga`) or livestatus (`handler=livestatus`). Answers the text `OK`; errors are problem+json like everywhere else. New scripts should use the typed endpoints. Needs `operator`.
+         */
         get: operations["legacyCommand"];
         put?: never;
-        /** The same as GET /cmd, for scripts that POST */
+        /**
+         * The same as GET /cmd, for scripts that POST
+         * @description Exactly `GET /cmd` (parameters in the query string), for scripts that POST. Needs `operator`.
+         */
         post: operations["legacyCommandPost"];
         delete?: never;
         options?: never;
@@ -526,7 +643,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness and database reachability */
+        /**
+         * Liveness and database reachability
+         * @description Public, for load balancers and service managers: 200 with `status: ok` while vigil can serve, 503 with the same body when the database is down or its writes are stuck. Also reports the probing queue and results lost to a failing database.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -543,7 +663,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** livestatus-service compatible query: q=<LQL>, optionally keyed by a column */
+        /**
+         * livestatus-service compatible query: q=<LQL>, optionally keyed by a column
+         * @description For scripts written for livestatus-service: `q` is an LQL `GET` request with `\n` for new lines; the rows come back as JSON objects, or keyed by a column with `key`. Errors are problem+json (404 unknown table, 400 bad query, 503/504 site unreachable or slow). Any role.
+         */
         get: operations["legacyQuery"];
         put?: never;
         post?: never;

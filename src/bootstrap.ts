@@ -11,6 +11,7 @@ import { validationExceptionFactory } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
 import type { AppConfig } from './config/app-config';
 import { VigilLogger } from './common/vigil-logger';
+import { serveDocs } from './docs/swagger-ui';
 import { version } from '../package.json';
 
 export interface CreateAppOptions {
@@ -31,6 +32,23 @@ export function createLogger(config: AppConfig): VigilLogger {
   });
 }
 
+/** Every tag an operation may carry, with what it groups: Swagger UI shows them in this order. */
+export const API_TAGS: Record<string, string> = {
+  health: 'Liveness and database state, without credentials.',
+  auth:
+    'Who is signed in, and the users who may sign in ' +
+    '(HTTP Basic; roles viewer < operator < admin).',
+  livestatus:
+    'Read-only livestatus queries on the configured sites, ' + "and livestatus-service's `/query`.",
+  commands:
+    'Icinga external commands: acknowledgements, check results, comments, notifications, ' +
+    "any command of the catalogue, the audit log, and livestatus-service's `/cmd`.",
+  downtimes: 'Schedule, list and delete Icinga downtimes, e.g. around a rollout.',
+  targets: 'HTTP targets vigil probes: definitions, status, probe now, results and uptime.',
+  notifiers: 'SMTP e-mail notifiers that targets name.',
+  notifications: 'The outbox of notification mails, and test mails.',
+};
+
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const builder = new DocumentBuilder()
     .setTitle('vigil')
@@ -40,8 +58,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion(version)
     .addBasicAuth({ type: 'http', scheme: 'basic' }, BASIC_AUTH_SCHEME)
-    .build();
-  return SwaggerModule.createDocument(app, builder, {
+    // relative to where the spec is served, so that "Try it out" calls the vigil it came from
+    .addServer('.', 'This vigil (the server that serves this spec)');
+  for (const [name, description] of Object.entries(API_TAGS)) builder.addTag(name, description);
+  const config = builder.build();
+  return SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
   });
 }
@@ -72,10 +93,7 @@ export async function createApp(
   }
   app.enableShutdownHooks();
   if (config.http.docsEnabled && !options.preview) {
-    SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app), {
-      jsonDocumentUrl: 'openapi.json',
-      yamlDocumentUrl: 'openapi.yaml',
-    });
+    serveDocs(app, () => buildOpenApiDocument(app));
   }
   return app;
 }

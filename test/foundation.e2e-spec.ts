@@ -32,6 +32,19 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     expect(docs.text).toContain('swagger');
     const spec = await request(t.url).get('/openapi.json').expect(200);
     expect(spec.body.paths['/api/v1/me'].get.operationId).toBe('getMe');
+    const yaml = await request(t.url).get('/openapi.yaml').expect(200);
+    expect(yaml.text).toContain('operationId: getMe');
+  });
+
+  it('serves Swagger UI from its own files, and redirects GET / to it', async () => {
+    const page = await request(t.url).get('/docs/').expect(200);
+    expect(page.text).toContain('swagger-initializer.js');
+    expect(page.text).not.toMatch(/https?:\/\//);
+    await request(t.url).get('/docs/swagger-ui-bundle.js').expect(200);
+    const init = await request(t.url).get('/docs/swagger-initializer.js').expect(200);
+    expect(init.text).toContain("'../openapi.json'");
+    const root = await request(t.url).get('/').expect(302);
+    expect(root.headers.location).toBe('docs/');
   });
 
   it.each(Object.entries(TEST_USERS))('tells the %s who they are', async (role, user) => {
@@ -140,6 +153,24 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
       expect(res.headers['retry-after']).toBe('5');
     } finally {
       await other.close().catch(() => undefined);
+    }
+  });
+});
+
+describe('with the docs turned off', () => {
+  it('answers /, /docs and /openapi.json with 404 problem+json', async () => {
+    const t = await startTestApp('sqlite', { VIGIL_DOCS_ENABLED: 'false' });
+    try {
+      for (const path of ['/', '/docs', '/docs/', '/openapi.json', '/openapi.yaml']) {
+        const res = await request(t.url).get(path);
+        expect([path, res.status, res.headers['content-type']]).toEqual([
+          path,
+          404,
+          expect.stringMatching(/^application\/problem\+json/),
+        ]);
+      }
+    } finally {
+      await t.close();
     }
   });
 });

@@ -36,6 +36,29 @@ describe('the OpenAPI spec', () => {
     }
   });
 
+  it('describes every operation beyond its summary, as spectral:oas asks', () => {
+    const missing = operations()
+      .filter(({ op }) => !op.description || op.description.trim() === op.summary?.trim())
+      .map(({ path, method }) => `${method.toUpperCase()} ${path}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('declares, with a description, every tag an operation uses', () => {
+    const declared = new Map((spec.tags ?? []).map((t) => [t.name, t.description]));
+    const undeclared = operations()
+      .flatMap(({ path, method, op }) =>
+        (op.tags ?? []).map((tag) => ({ tag, at: `${method.toUpperCase()} ${path}` })),
+      )
+      .filter(({ tag }) => !declared.get(tag))
+      .map(({ tag, at }) => `${tag} (${at})`);
+    expect(undeclared).toEqual([]);
+    expect(operations().every(({ op }) => (op.tags ?? []).length > 0)).toBe(true);
+  });
+
+  it('names a relative server, so that "Try it out" calls the vigil that served the spec', () => {
+    expect(spec.servers).toEqual([expect.objectContaining({ url: '.' })]);
+  });
+
   it('marks every non-public operation as needing basic auth, with its 401 and 403', () => {
     for (const { path, method, op } of operations()) {
       if (PUBLIC_PATHS.includes(path)) continue;

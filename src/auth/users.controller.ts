@@ -14,7 +14,14 @@ export class UsersController {
   @Get()
   @Auth('admin')
   @ApiProblems(400)
-  @ApiOperation({ operationId: 'listUsers', summary: 'The users who may sign in, and their roles' })
+  @ApiOperation({
+    operationId: 'listUsers',
+    summary: 'The users who may sign in, and their roles',
+    description:
+      'Every user who may sign in, with their role, sorted by name; never a ' +
+      'password or hash. Users come from `VIGIL_USERS`, `VIGIL_USERS_FILE` or the ' +
+      'generated first admin. Needs `admin`.',
+  })
   listUsers(@Query() query: PaginationQueryDto): Promise<UserListDto> {
     return this.users.list(query.limit, query.offset);
   }

@@ -15,6 +15,10 @@ export class AuditController {
   @ApiOperation({
     operationId: 'listCommandAudit',
     summary: 'Every command sent: who, when, where, the line and the outcome; newest first',
+    description:
+      'The audit log of external commands: who sent which command line, to which ' +
+      'site and transport, when, and whether Icinga took it. Filter by user; ' +
+      'paginated. Needs `admin`.',
   })
   @ApiOkResponse({ type: CommandAuditListDto })
   @ApiProblems(400)

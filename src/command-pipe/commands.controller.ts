@@ -17,6 +17,9 @@ export class CommandsController {
   @ApiOperation({
     operationId: 'listCommandCatalog',
     summary: 'The external commands vigil can send, with their argument schemas',
+    description:
+      'Every external command `POST /api/v1/commands` accepts, with its arguments ' +
+      "in Icinga's order, their types and which are optional. Any role.",
   })
   @ApiOkResponse({ type: [CatalogEntryDto] })
   listCommandCatalog(): CatalogEntryDto[] {
@@ -29,6 +32,13 @@ export class CommandsController {
   @ApiOperation({
     operationId: 'sendCommand',
     summary: 'Send any command of the catalogue through the pipe or livestatus',
+    description:
+      'For commands without an endpoint of their own: sends one command of the ' +
+      'catalogue, its arguments by name or in order, checked against their types ' +
+      'and serialised safely (no `;` or new line can start another command). 202 ' +
+      'once handed to Icinga; its effect is not read back. 400 for an unknown ' +
+      'command or a bad argument, 503 when the pipe or site is unreachable. Needs ' +
+      '`operator`.',
   })
   @ApiAcceptedResponse({ type: SentCommandDto, description: 'Handed to Icinga' })
   @ApiProblems(400, 502, 503, 504)

@@ -32,6 +32,13 @@ export class DowntimesController {
   @ApiOperation({
     operationId: 'createDowntime',
     summary: 'Schedule a downtime for a host (and its services), a service or a group',
+    description:
+      'What a deployment pipeline calls before a rollout: schedules a fixed or ' +
+      'flexible downtime for a host (optionally with all its services), one ' +
+      'service, or every member of a host or service group, from `start` (now) to ' +
+      "`end` or for `durationSeconds`. 201 with the downtimes' ids when read back, " +
+      '202 when sent but not yet visible; 404 when the object or group is unknown. ' +
+      'Needs `operator`.',
   })
   @ApiCreatedResponse({ type: DowntimesCreatedDto, description: 'The downtimes, read back' })
   @ApiAcceptedResponse({
@@ -48,7 +55,14 @@ export class DowntimesController {
 
   @Get()
   @Auth('viewer')
-  @ApiOperation({ operationId: 'listDowntimes', summary: 'Current downtimes, paginated' })
+  @ApiOperation({
+    operationId: 'listDowntimes',
+    summary: 'Current downtimes, paginated',
+    description:
+      'The downtimes Icinga currently knows on one site, filtered by host or ' +
+      'service, paginated, with the ids `DELETE /api/v1/downtimes/{id}` takes. Any ' +
+      'role; 503/504 when the site cannot be reached or does not answer.',
+  })
   @ApiOkResponse({ type: DowntimeListDto })
   @ApiProblems(400, 502, 503, 504)
   listDowntimes(@Query() query: ListDowntimesQueryDto): Promise<DowntimeListDto> {
@@ -60,6 +74,11 @@ export class DowntimesController {
   @ApiOperation({
     operationId: 'deleteDowntime',
     summary: 'Delete a host or service downtime by its Icinga id',
+    description:
+      'Ends a host or service downtime early, e.g. after a rollout, by the id ' +
+      '`createDowntime` or `listDowntimes` gave. 200 when it is gone from ' +
+      'livestatus, 202 when sent but still listed; 404 when no downtime has this ' +
+      'id. Needs `operator`.',
   })
   @ApiOkResponse({ type: DowntimeDeletedDto, description: 'Deleted, and confirmed gone' })
   @ApiAcceptedResponse({

@@ -23,6 +23,12 @@ export class LegacyCmdController {
   @ApiOperation({
     operationId: 'legacyCommand',
     summary: 'livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga',
+    description:
+      'For scripts written for livestatus-service: `q=COMMAND_NAME;arg1;arg2`, sent' +
+      ' through the command pipe (`handler=icinga`) or livestatus ' +
+      '(`handler=livestatus`). Answers the text `OK`; errors are problem+json like ' +
+      'everywhere else. New scripts should use the typed endpoints. Needs ' +
+      '`operator`.',
   })
   @ApiOkResponse(OK_RESPONSE)
   @ApiProblems(400, 502, 503, 504)
@@ -37,6 +43,9 @@ export class LegacyCmdController {
   @ApiOperation({
     operationId: 'legacyCommandPost',
     summary: 'The same as GET /cmd, for scripts that POST',
+    description:
+      'Exactly `GET /cmd` (parameters in the query string), for scripts that POST. ' +
+      'Needs `operator`.',
   })
   @ApiOkResponse(OK_RESPONSE)
   @ApiProblems(400, 502, 503, 504)

@@ -16,6 +16,14 @@ import {
 import { CommandOutcomeDto } from './dto/target.dto';
 import { OperationsService } from './operations.service';
 
+/** How every operation here checks the object and reports its effect. */
+const READ_BACK =
+  'The object is looked up on the site first (404 when Icinga does not know ' +
+  'it); the answer says whether the change showed in livestatus: 200 when read ' +
+  'back, 202 when sent but not seen in time. 503 when the pipe or the site ' +
+  'cannot be reached, 504 when it does not answer in time. Needs the ' +
+  '`operator` role.';
+
 const UNCONFIRMED = 'Sent, but its effect did not show in livestatus in time (see warning)';
 
 @ApiTags('commands')
@@ -30,6 +38,11 @@ export class OperationsController {
   @ApiOperation({
     operationId: 'acknowledgeProblem',
     summary: 'Acknowledge a host or service problem',
+    description:
+      'Acknowledges the current problem of a host or of one of its services, so ' +
+      'that Icinga stops notifying about it; 409 when the object is UP or OK and ' +
+      'there is nothing to acknowledge. ' +
+      READ_BACK,
   })
   @ApiOkResponse({ type: CommandOutcomeDto, description: 'Acknowledged, read back' })
   @ApiAcceptedResponse({ type: CommandOutcomeDto, description: UNCONFIRMED })
@@ -46,6 +59,10 @@ export class OperationsController {
   @ApiOperation({
     operationId: 'removeAcknowledgement',
     summary: 'Remove the acknowledgement of a host or service',
+    description:
+      'Removes the acknowledgement of a host or service, so that notifications ' +
+      'about its problem resume. ' +
+      READ_BACK,
   })
   @ApiOkResponse({ type: CommandOutcomeDto, description: 'Removed, read back' })
   @ApiAcceptedResponse({ type: CommandOutcomeDto, description: UNCONFIRMED })
@@ -63,6 +80,10 @@ export class OperationsController {
   @ApiOperation({
     operationId: 'submitCheckResult',
     summary: 'Submit a passive check result for a host or service',
+    description:
+      'Submits a passive check result (exit status and plugin output) for a host or' +
+      ' service, as a monitored system or a pipeline step would. ' +
+      READ_BACK,
   })
   @ApiOkResponse({ type: CommandOutcomeDto, description: 'Processed, read back' })
   @ApiAcceptedResponse({ type: CommandOutcomeDto, description: UNCONFIRMED })
@@ -80,6 +101,10 @@ export class OperationsController {
   @ApiOperation({
     operationId: 'rescheduleCheck',
     summary: 'Force a check of a host or service now',
+    description:
+      'Asks Icinga to check a host or service now instead of waiting for its next ' +
+      'scheduled check, e.g. after a fix. ' +
+      READ_BACK,
   })
   @ApiOkResponse({ type: CommandOutcomeDto, description: 'Checked, read back' })
   @ApiAcceptedResponse({ type: CommandOutcomeDto, description: UNCONFIRMED })
@@ -97,6 +122,10 @@ export class OperationsController {
   @ApiOperation({
     operationId: 'enableNotifications',
     summary: 'Enable notifications for a host, a service, or globally',
+    description:
+      "Turns Icinga's notifications back on for a host, a service, or (with no " +
+      'host) globally. ' +
+      READ_BACK,
   })
   @ApiOkResponse({ type: CommandOutcomeDto, description: 'Enabled, read back' })
   @ApiAcceptedResponse({ type: CommandOutcomeDto, description: UNCONFIRMED })
@@ -114,6 +143,10 @@ export class OperationsController {
   @ApiOperation({
     operationId: 'disableNotifications',
     summary: 'Disable notifications for a host, a service, or globally',
+    description:
+      "Turns Icinga's notifications off for a host, a service, or (with no host) " +
+      'globally, e.g. during maintenance without a downtime. ' +
+      READ_BACK,
   })
   @ApiOkResponse({ type: CommandOutcomeDto, description: 'Disabled, read back' })
   @ApiAcceptedResponse({ type: CommandOutcomeDto, description: UNCONFIRMED })
@@ -128,7 +161,14 @@ export class OperationsController {
   @Post('comments')
   @HttpCode(200)
   @Auth('operator')
-  @ApiOperation({ operationId: 'addComment', summary: 'Add a comment to a host or service' })
+  @ApiOperation({
+    operationId: 'addComment',
+    summary: 'Add a comment to a host or service',
+    description:
+      "Adds a comment to a host or service, shown in Icinga's interfaces; the " +
+      "answer has the new comment's id when it could be read back. " +
+      READ_BACK,
+  })
   @ApiOkResponse({ type: CommentCreatedDto, description: 'Added, read back' })
   @ApiAcceptedResponse({ type: CommentCreatedDto, description: UNCONFIRMED })
   @ApiProblems(400, 404, 502, 503, 504)

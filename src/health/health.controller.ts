@@ -11,7 +11,15 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOperation({ operationId: 'getHealth', summary: 'Liveness and database reachability' })
+  @ApiOperation({
+    operationId: 'getHealth',
+    summary: 'Liveness and database reachability',
+    description:
+      'Public, for load balancers and service managers: 200 with `status: ok` while' +
+      ' vigil can serve, 503 with the same body when the database is down or its ' +
+      'writes are stuck. Also reports the probing queue and results lost to a ' +
+      'failing database.',
+  })
   @ApiResponse({ status: 200, type: HealthDto, description: 'vigil and its database are up' })
   @ApiResponse({
     status: 503,

@@ -16,6 +16,11 @@ export class LegacyQueryController {
   @ApiOperation({
     operationId: 'legacyQuery',
     summary: 'livestatus-service compatible query: q=<LQL>, optionally keyed by a column',
+    description:
+      'For scripts written for livestatus-service: `q` is an LQL `GET` request with' +
+      ' `\\n` for new lines; the rows come back as JSON objects, or keyed by a ' +
+      'column with `key`. Errors are problem+json (404 unknown table, 400 bad ' +
+      'query, 503/504 site unreachable or slow). Any role.',
   })
   @ApiOkResponse({
     description: 'A list of objects (column → value), or with `key` an object keyed by that column',

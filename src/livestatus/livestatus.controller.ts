@@ -55,6 +55,10 @@ export class LivestatusController {
   @ApiOperation({
     operationId: 'listLivestatusSites',
     summary: 'Configured livestatus sites with reachability, latency and program version',
+    description:
+      'Each configured site (livestatus socket or Icinga 2 API) with whether it ' +
+      'answers now, how fast, and the program version it reports; a quick check ' +
+      'before a query. Any role.',
   })
   @ApiOkResponse({ type: [SiteStatusDto] })
   listLivestatusSites(): Promise<SiteStatusDto[]> {
@@ -66,6 +70,12 @@ export class LivestatusController {
   @ApiOperation({
     operationId: 'queryLivestatusTable',
     summary: 'Query a livestatus table with columns, filters and stats, on one or more sites',
+    description:
+      'Builds the LQL from the parameters (table, columns, filters, stats, limit), ' +
+      'so no LQL needs writing; asks one, several or all sites and adds a `site` ' +
+      'column. 404 for an unknown table, 400 for a bad column or filter, 413 when ' +
+      'the answer is too large, 503 when a site is unreachable, 504 when it does ' +
+      'not answer in time. Any role.',
   })
   @ApiOkResponse(ROWS_RESPONSE)
   @ApiProblems(400, 404, 413, 502, 503, 504)
@@ -83,6 +93,11 @@ export class LivestatusController {
   @ApiOperation({
     operationId: 'runLivestatusQuery',
     summary: 'Run one LQL GET request written by the caller, on one or more sites',
+    description:
+      'For queries the table endpoint cannot express: one LQL `GET` request as ' +
+      "written, read-only (no `COMMAND`, no headers that change the answer's " +
+      'format). Same answers and errors as `GET /api/v1/livestatus/{table}`. Any ' +
+      'role.',
   })
   @ApiBody({ type: RawQueryDto })
   @ApiOkResponse(ROWS_RESPONSE)

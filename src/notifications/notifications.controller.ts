@@ -19,6 +19,11 @@ export class NotificationsController {
   @ApiOperation({
     operationId: 'listNotifications',
     summary: 'The notification outbox, newest first, filtered by state and paginated',
+    description:
+      'The mails vigil has queued or sent for target failures and recoveries, ' +
+      'newest first: state (pending, sending, sent, dead, dropped), attempts and ' +
+      'last error, filtered by state, notifier or target. Shows whether an SMTP ' +
+      'outage is holding mail back. Any role.',
   })
   listNotifications(@Query() query: ListNotificationsQueryDto): Promise<NotificationListDto> {
     return this.notifications.list(query);
@@ -32,6 +37,11 @@ export class NotificationsController {
     operationId: 'sendTestMail',
     summary:
       'Send a test mail through a notifier now, outside the outbox (502 with the SMTP error when refused)',
+    description:
+      "Sends one test mail through the notifier's SMTP server right away, bypassing" +
+      " the outbox, to check its settings. 502 with the SMTP server's answer when " +
+      'it refuses or cannot be reached; 409 when the stored password cannot be ' +
+      'decrypted. Needs `admin`.',
   })
   sendTestMail(@Param() params: IdParamDto): Promise<TestMailResultDto> {
     return this.notifications.sendTest(params.id);

@@ -20,6 +20,10 @@ export class NotifiersController {
   @ApiOperation({
     operationId: 'listNotifiers',
     summary: 'Notifiers, filtered, sorted and paginated',
+    description:
+      'The e-mail notifiers targets can name, filtered by enabled flag or name, ' +
+      'sorted and paginated, with their delivery counts. Passwords are never ' +
+      'returned (`hasPassword` instead). Any role.',
   })
   listNotifiers(@Query() query: ListNotifiersQueryDto): Promise<NotifierListDto> {
     return this.notifiers.list(query);
@@ -28,7 +32,14 @@ export class NotifiersController {
   @Post()
   @Auth('admin')
   @ApiProblems(400, 409)
-  @ApiOperation({ operationId: 'createNotifier', summary: 'Define a notifier' })
+  @ApiOperation({
+    operationId: 'createNotifier',
+    summary: 'Define a notifier',
+    description:
+      'Defines an SMTP notifier (server, sender, recipients, optional credentials);' +
+      ' the password is stored encrypted and never returned. 409 when the name is ' +
+      'taken (case aside). Needs `admin`.',
+  })
   @ApiCreatedResponse({ type: NotifierDto, description: 'The new notifier' })
   createNotifier(@Body() body: CreateNotifierDto): Promise<NotifierDto> {
     return this.notifiers.create(body);
@@ -37,7 +48,13 @@ export class NotifiersController {
   @Get(':id')
   @Auth('viewer')
   @ApiProblems(400, 404)
-  @ApiOperation({ operationId: 'getNotifier', summary: 'One notifier with its statistics' })
+  @ApiOperation({
+    operationId: 'getNotifier',
+    summary: 'One notifier with its statistics',
+    description:
+      'One notifier with its settings (no password) and its delivery statistics. ' +
+      '404 when it does not exist. Any role.',
+  })
   getNotifier(@Param() params: IdParamDto): Promise<NotifierDto> {
     return this.notifiers.get(params.id);
   }
@@ -45,7 +62,14 @@ export class NotifiersController {
   @Patch(':id')
   @Auth('admin')
   @ApiProblems(400, 404, 409)
-  @ApiOperation({ operationId: 'updateNotifier', summary: 'Change some fields of a notifier' })
+  @ApiOperation({
+    operationId: 'updateNotifier',
+    summary: 'Change some fields of a notifier',
+    description:
+      'Changes only the fields given; `smtp` is replaced as a whole, but a ' +
+      '`password` left out keeps the stored one. 409 when the new name is taken. ' +
+      'Needs `admin`.',
+  })
   updateNotifier(
     @Param() params: IdParamDto,
     @Body() body: UpdateNotifierDto,
@@ -60,6 +84,9 @@ export class NotifiersController {
   @ApiOperation({
     operationId: 'deleteNotifier',
     summary: 'Delete a notifier (409 while a target names it in notifierIds)',
+    description:
+      'Deletes a notifier. 409 while a target still names it in `notifierIds`: ' +
+      'remove it there first, or disable the notifier instead. Needs `admin`.',
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   deleteNotifier(@Param() params: IdParamDto): Promise<void> {
@@ -70,7 +97,13 @@ export class NotifiersController {
   @HttpCode(200)
   @Auth('operator')
   @ApiProblems(400, 404)
-  @ApiOperation({ operationId: 'enableNotifier', summary: 'Send notifications through a notifier' })
+  @ApiOperation({
+    operationId: 'enableNotifier',
+    summary: 'Send notifications through a notifier',
+    description:
+      'Notifications go through this notifier again, from the next state change on.' +
+      ' Needs `operator`.',
+  })
   enableNotifier(@Param() params: IdParamDto): Promise<NotifierDto> {
     return this.notifiers.setEnabled(params.id, true);
   }
@@ -79,7 +112,13 @@ export class NotifiersController {
   @HttpCode(200)
   @Auth('operator')
   @ApiProblems(400, 404)
-  @ApiOperation({ operationId: 'disableNotifier', summary: 'Stop sending through a notifier' })
+  @ApiOperation({
+    operationId: 'disableNotifier',
+    summary: 'Stop sending through a notifier',
+    description:
+      "Keeps the notifier's definition but sends nothing through it until it is " +
+      'enabled again. Needs `operator`.',
+  })
   disableNotifier(@Param() params: IdParamDto): Promise<NotifierDto> {
     return this.notifiers.setEnabled(params.id, false);
   }

@@ -25,6 +25,11 @@ export class ProbingController {
   @ApiOperation({
     operationId: 'probeTarget',
     summary: 'Probe a target now, record the result and return it with its step trace',
+    description:
+      'Probes the target once now, outside its schedule, records the result like a ' +
+      'scheduled probe and returns it with the steps taken, to show why it passed ' +
+      'or failed. With `notify`, a change of status also sends notifications. Needs' +
+      ' `operator`.',
   })
   @ApiOkResponse({ type: ProbeNowDto })
   probeTarget(@Param() params: IdParamDto, @Query() query: ProbeNowQueryDto): Promise<ProbeNowDto> {
@@ -37,6 +42,9 @@ export class ProbingController {
   @ApiOperation({
     operationId: 'listTargetResults',
     summary: 'Probe results of a target, newest first',
+    description:
+      'The recorded probes of a target, newest first, optionally since a time: ' +
+      'status, description, HTTP status and response time. Any role.',
   })
   listTargetResults(
     @Param() params: IdParamDto,
@@ -51,6 +59,9 @@ export class ProbingController {
   @ApiOperation({
     operationId: 'getTargetUptime',
     summary: 'Uptime and mean response time of a target over 24 h, 7 d and 30 d',
+    description:
+      'The share of passing probes and the mean response time of a target over the ' +
+      'last 24 hours, 7 days and 30 days, from its recorded results. Any role.',
   })
   getTargetUptime(@Param() params: IdParamDto): Promise<UptimeDto> {
     return this.results.uptime(params.id);

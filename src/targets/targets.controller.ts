@@ -17,7 +17,14 @@ export class TargetsController {
   @Get()
   @Auth('viewer')
   @ApiProblems(400)
-  @ApiOperation({ operationId: 'listTargets', summary: 'Targets, filtered, sorted and paginated' })
+  @ApiOperation({
+    operationId: 'listTargets',
+    summary: 'Targets, filtered, sorted and paginated',
+    description:
+      'The targets vigil probes, with status, counters and last response time; ' +
+      'filter by status, enabled flag or name, sort and paginate. Passwords are ' +
+      'never returned. Any role.',
+  })
   listTargets(@Query() query: ListTargetsQueryDto): Promise<TargetListDto> {
     return this.targets.list(query);
   }
@@ -25,7 +32,14 @@ export class TargetsController {
   @Post()
   @Auth('admin')
   @ApiProblems(400, 409)
-  @ApiOperation({ operationId: 'createTarget', summary: 'Define a target to probe' })
+  @ApiOperation({
+    operationId: 'createTarget',
+    summary: 'Define a target to probe',
+    description:
+      'Defines an HTTP target: URL, method, headers and body, auth (none, Basic or ' +
+      'OpenStack Keystone), frequency, timeout and the expected answer. Its status ' +
+      'is `NEW` until the first probe. 409 when the name is taken. Needs `admin`.',
+  })
   @ApiCreatedResponse({ type: TargetDto, description: 'The new target, status NEW' })
   createTarget(@Body() body: CreateTargetDto): Promise<TargetDto> {
     return this.targets.create(body);
@@ -34,7 +48,13 @@ export class TargetsController {
   @Get(':id')
   @Auth('viewer')
   @ApiProblems(400, 404)
-  @ApiOperation({ operationId: 'getTarget', summary: 'One target with its status and counters' })
+  @ApiOperation({
+    operationId: 'getTarget',
+    summary: 'One target with its status and counters',
+    description:
+      'One target with its definition, status, previous status, counters and last ' +
+      'response time. 404 when it does not exist. Any role.',
+  })
   getTarget(@Param() params: IdParamDto): Promise<TargetDto> {
     return this.targets.get(params.id);
   }
@@ -42,7 +62,14 @@ export class TargetsController {
   @Patch(':id')
   @Auth('admin')
   @ApiProblems(400, 404, 409)
-  @ApiOperation({ operationId: 'updateTarget', summary: 'Change some fields of a target' })
+  @ApiOperation({
+    operationId: 'updateTarget',
+    summary: 'Change some fields of a target',
+    description:
+      'Changes only the fields given (`null` removes an optional setting); probing ' +
+      'picks up the change at once, and a password left out is kept. 409 when the ' +
+      'new name is taken. Needs `admin`.',
+  })
   updateTarget(@Param() params: IdParamDto, @Body() body: UpdateTargetDto): Promise<TargetDto> {
     return this.targets.update(params.id, body);
   }
@@ -51,7 +78,11 @@ export class TargetsController {
   @HttpCode(204)
   @Auth('admin')
   @ApiProblems(400, 404)
-  @ApiOperation({ operationId: 'deleteTarget', summary: 'Delete a target and its state' })
+  @ApiOperation({
+    operationId: 'deleteTarget',
+    summary: 'Delete a target and its state',
+    description: 'Deletes a target and its state; it is not probed any more. Needs `admin`.',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   deleteTarget(@Param() params: IdParamDto): Promise<void> {
     return this.targets.remove(params.id);
@@ -61,7 +92,11 @@ export class TargetsController {
   @HttpCode(200)
   @Auth('operator')
   @ApiProblems(400, 404)
-  @ApiOperation({ operationId: 'enableTarget', summary: 'Start probing a target' })
+  @ApiOperation({
+    operationId: 'enableTarget',
+    summary: 'Start probing a target',
+    description: 'Probing of the target resumes on its frequency. Needs `operator`.',
+  })
   enableTarget(@Param() params: IdParamDto): Promise<TargetDto> {
     return this.targets.setEnabled(params.id, true);
   }
@@ -70,7 +105,13 @@ export class TargetsController {
   @HttpCode(200)
   @Auth('operator')
   @ApiProblems(400, 404)
-  @ApiOperation({ operationId: 'disableTarget', summary: 'Stop probing a target' })
+  @ApiOperation({
+    operationId: 'disableTarget',
+    summary: 'Stop probing a target',
+    description:
+      'The target keeps its definition and counters but is not probed until enabled' +
+      ' again. Needs `operator`.',
+  })
   disableTarget(@Param() params: IdParamDto): Promise<TargetDto> {
     return this.targets.setEnabled(params.id, false);
   }

@@ -58,9 +58,13 @@ export interface TestApp extends RunningApp {
   close(): Promise<void>;
 }
 
-async function launch(config: AppConfig): Promise<RunningApp> {
+/** Called with the app before it listens, e.g. to add routes. */
+export type BeforeListen = (app: INestApplication) => void;
+
+async function launch(config: AppConfig, beforeListen?: BeforeListen): Promise<RunningApp> {
   const logger = new CapturingLogger();
   const app = await createApp(config, { logger });
+  beforeListen?.(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   let stopped = false;
@@ -79,11 +83,13 @@ async function launch(config: AppConfig): Promise<RunningApp> {
 /**
  * Starts vigil on a random port of 127.0.0.1 with a fresh database of the given kind and the
  * TEST_USERS (unless `env` sets VIGIL_USERS itself, or to '' for none). Scheduled probing is off
- * unless `env` turns it on.
+ * unless `env` turns it on. `beforeListen` is called with the app (again on restart) before it
+ * listens.
  */
 export async function startTestApp(
   kind: DatabaseKind,
   env: Record<string, string> = {},
+  beforeListen?: BeforeListen,
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-test-data-'));
@@ -97,14 +103,14 @@ export async function startTestApp(
     VIGIL_PROBING_ENABLED: 'false',
     ...env,
   });
-  const running = await launch(config);
+  const running = await launch(config, beforeListen);
   return {
     ...running,
     database,
     dataDir,
     restart: async () => {
       await running.stop();
-      return launch(config);
+      return launch(config, beforeListen);
     },
     close: async () => {
       await running.stop();
