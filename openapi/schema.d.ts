@@ -644,10 +644,50 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness and database reachability
-         * @description Public, for load balancers and service managers: 200 with `status: ok` while vigil can serve, 503 with the same body when the database is down or its writes are stuck. Also reports the probing queue and results lost to a failing database.
+         * State of vigil, its database, sites, command pipe, mail and probing
+         * @description Answers 200 while the database answers and takes writes, 503 with `Retry-After` otherwise: the status depends on the database alone. It also tells whether each monitoring site answers (asked at most every 5 s, each within 2 s), whether the command pipe has a reader, the mails waiting in the outbox and how probing keeps up. Needs no credentials.
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether the process runs (liveness probe)
+         * @description Always 200 `{"status":"ok"}` while the process runs and its event loop turns; asks nothing else, so a database or Icinga outage never makes an orchestrator restart vigil. Needs no credentials.
+         */
+        get: operations["getLiveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether vigil can serve requests (readiness probe)
+         * @description Answers 200 when the database answers and takes writes and every migration is applied, 503 with `Retry-After` otherwise, so that a load balancer sends requests elsewhere meanwhile. Needs no credentials.
+         */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -802,6 +842,16 @@ export interface components {
             confirmed: boolean;
             /** @description Why the answer is 202: the effect was not visible in time. */
             warning?: string;
+        };
+        CommandPipeHealthDto: {
+            /** @description Why commands cannot go through the pipe now, e.g. `no process is reading it (is Icinga 2 running?)`. */
+            error?: string;
+            /** @description A process (Icinga 2) reads the pipe, so commands sent through it are taken; told without writing to it. */
+            hasReader: boolean;
+            /** @description The configured command pipe (VIGIL_COMMAND_PIPE). */
+            path: string;
+            /** @description The path exists and is a FIFO. */
+            present: boolean;
         };
         CommentCreatedDto: {
             /** @description The commands sent, in order. */
@@ -1014,18 +1064,36 @@ export interface components {
             message: string;
         };
         HealthDto: {
+            commandPipe: components["schemas"]["CommandPipeHealthDto"];
             /**
              * @description `up` when the database answers and takes writes; `down` when it does not answer; `stuck`
              *     when writes have failed, or one transaction has held SQLite's write lock, for more than 30 s.
              * @enum {string}
              */
             database: "down" | "stuck" | "up";
+            /** @description The notification outbox; null while the database is not `up`. */
+            mail: components["schemas"]["MailHealthDto"] | null;
             probing: components["schemas"]["ProbingHealthDto"];
+            /** @description Each configured monitoring site and whether it answers; an unreachable site leaves `status` ok. */
+            sites: components["schemas"]["SiteHealthDto"][];
             /**
-             * @description `ok` when vigil can serve, `error` otherwise.
+             * @description `ok` when vigil can serve, `error` otherwise; decided by the database alone.
              * @enum {string}
              */
             status: "error" | "ok";
+        };
+        LiveDto: {
+            /**
+             * @description Always `ok`: the process runs and its event loop turns.
+             * @enum {string}
+             */
+            status: "ok";
+        };
+        MailHealthDto: {
+            /** @description Notification mails given up on after retrying for the maximum age (`dead` in /api/v1/notifications). */
+            dead: number;
+            /** @description Notification mails not delivered yet (waiting for their next attempt or being sent). */
+            pending: number;
         };
         MeDto: {
             /** @description The user name the request authenticated as. */
@@ -1221,6 +1289,12 @@ export interface components {
             lostResults: number;
             /** @description Probes waiting to be written to the database. */
             queued: number;
+            /**
+             * @description The most a scheduled probe started late against its plan during the last minute, in
+             *     milliseconds (a few ms is normal; seconds mean probing cannot keep up); null when no probe
+             *     started in that minute.
+             */
+            scheduleLagMs: number | null;
             /** @description Targets probed on their schedule. */
             targets: number;
             /**
@@ -1261,6 +1335,25 @@ export interface components {
             query: string;
             /** @description Site name(s), comma-separated; all configured sites when absent. */
             site?: string;
+        };
+        ReadyDto: {
+            /**
+             * @description As in `GET /health`.
+             * @enum {string}
+             */
+            database: "down" | "stuck" | "up";
+            /**
+             * @description `done` when every migration of this version is applied; `pending` when some are not (started
+             *     with VIGIL_DATABASE_MIGRATE=false before another instance migrated); `unknown` while the
+             *     database is not `up`.
+             * @enum {string}
+             */
+            migrations: "done" | "pending" | "unknown";
+            /**
+             * @description `ok` when the database is `up` and every migration is applied; `error` otherwise.
+             * @enum {string}
+             */
+            status: "error" | "ok";
         };
         RescheduleDto: {
             hostName: string;
@@ -1321,6 +1414,26 @@ export interface components {
             submittedAt: string;
             /** @enum {string} */
             transport: "livestatus" | "pipe";
+        };
+        SiteHealthDto: {
+            /**
+             * Format: date-time
+             * @description When the site was asked; answers are kept for 5 s, so polling /health does not load Icinga.
+             */
+            checkedAt: string;
+            /** @description Why the site is not reachable, e.g. `connection refused (ECONNREFUSED)`. */
+            error?: string;
+            /**
+             * @description How vigil talks to the site: `livestatus`, a livestatus socket (UNIX or TCP).
+             * @enum {string}
+             */
+            kind: "livestatus";
+            /** @description How long the site took to answer (or to fail), in milliseconds. */
+            latencyMs: number;
+            /** @description The site's configured name. */
+            name: string;
+            /** @description Whether the site answered `GET status` within 2 s. */
+            reachable: boolean;
         };
         SiteStatusDto: {
             /** @description Where its livestatus listens: `unix:/path` or `tcp:host:port`. */
@@ -5107,6 +5220,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    getLiveness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the process runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LiveDto"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description vigil can serve */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadyDto"];
+                };
+            };
+            /** @description the database does not answer or is stuck, or migrations are pending */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadyDto"];
                 };
             };
         };

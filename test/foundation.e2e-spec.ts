@@ -17,13 +17,41 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     await t.close();
   });
 
-  it('answers GET /health without credentials', async () => {
+  it('answers GET /health without credentials, 200 without any Icinga on the machine', async () => {
     const res = await request(t.url).get('/health').expect(200);
     expect(res.body).toEqual({
       status: 'ok',
       database: 'up',
-      probing: { targets: 0, queued: 0, lostResults: 0, writesFailingSince: null },
+      sites: [
+        {
+          name: 'local',
+          kind: 'livestatus',
+          reachable: false,
+          latencyMs: expect.any(Number) as number,
+          checkedAt: expect.any(String) as string,
+          error:
+            'livestatus site local (unix:/var/run/icinga2/cmd/livestatus): no socket at this path (ENOENT)',
+        },
+      ],
+      commandPipe: {
+        path: '/var/run/icinga2/cmd/icinga2.cmd',
+        present: false,
+        hasReader: false,
+        error: 'it does not exist',
+      },
+      mail: { pending: 0, dead: 0 },
+      probing: {
+        targets: 0,
+        queued: 0,
+        lostResults: 0,
+        writesFailingSince: null,
+        scheduleLagMs: null,
+      },
     });
+    await request(t.url).get('/health/live').expect(200, { status: 'ok' });
+    await request(t.url)
+      .get('/health/ready')
+      .expect(200, { status: 'ok', database: 'up', migrations: 'done' });
   });
 
   it('serves Swagger UI at /docs and the spec at /openapi.json', async () => {

@@ -5,7 +5,7 @@ import { buildOpenApiDocument, createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app-config';
 import { stableSpec } from '../src/tools/stable-spec';
 
-const PUBLIC_PATHS = ['/health'];
+const PUBLIC_PATHS = ['/health', '/health/live', '/health/ready'];
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 
 describe('the OpenAPI spec', () => {

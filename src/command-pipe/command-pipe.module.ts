@@ -15,7 +15,8 @@ import { OperationsService } from './operations.service';
 
 /**
  * Icinga external commands over HTTP: the catalogue, the generic and `/cmd` endpoints, typed
- * endpoints read back through livestatus, and the audit log. Uses the Livestatus module's sites.
+ * endpoints read back through livestatus, and the audit log. Uses the Livestatus module's sites;
+ * exports CommandService (the pipe's state for health).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([CommandAuditEntity]), LivestatusModule],
@@ -33,5 +34,6 @@ import { OperationsService } from './operations.service';
     OperationsService,
     AuditService,
   ],
+  exports: [CommandService],
 })
 export class CommandPipeModule {}

@@ -12,7 +12,14 @@ import { CommandAuditEntity, type Transport } from './command-audit.entity';
 import type { CatalogEntryDto, SendCommandDto } from './dto/command.dto';
 import type { LegacyCmdQueryDto } from './dto/legacy-cmd.dto';
 import type { SentCommandDto } from './dto/target.dto';
-import { PIPE_BUF, PipeLineTooLong, PipeTransport, PipeUnavailable } from './pipe-transport';
+import {
+  PIPE_BUF,
+  PipeLineTooLong,
+  type PipeState,
+  pipeState,
+  PipeTransport,
+  PipeUnavailable,
+} from './pipe-transport';
 import { type ArgValue, CommandRejected, serializeCommand, serializeLegacy } from './serializer';
 
 /** Where commands go: a configured livestatus site and a transport. */
@@ -45,6 +52,11 @@ export class CommandService {
   ) {
     this.pipe = new PipeTransport(config.commandPipe.pipePath);
     this.defaultTransport = config.commandPipe.defaultTransport;
+  }
+
+  /** The configured command pipe and whether it could take a command now (nothing is written). */
+  async pipeHealth(): Promise<PipeState & { path: string }> {
+    return { path: this.pipe.path, ...(await pipeState(this.pipe.path)) };
   }
 
   catalog(): CatalogEntryDto[] {

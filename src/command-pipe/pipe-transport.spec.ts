@@ -2,14 +2,64 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bytesOf, fillPipe, startReaderProcess } from '../../test/command-pipe/fake-pipe';
-import { PIPE_BUF, PipeLineTooLong, PipeTransport, PipeUnavailable } from './pipe-transport';
+import {
+  bytesOf,
+  fillPipe,
+  makeFakePipe,
+  startReaderProcess,
+} from '../../test/command-pipe/fake-pipe';
+import { until } from '../../test/support/until';
+import {
+  PIPE_BUF,
+  PipeLineTooLong,
+  PipeTransport,
+  PipeUnavailable,
+  pipeState,
+} from './pipe-transport';
 
 function fifo(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'vigil-pipe-')), 'icinga2.cmd');
   execFileSync('mkfifo', [path]);
   return path;
 }
+
+describe('pipeState with a real FIFO', () => {
+  it('tells a missing path and a file that is not a FIFO as not present', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-pipe-'));
+    expect(await pipeState(join(dir, 'nope'))).toEqual({
+      present: false,
+      hasReader: false,
+      error: 'it does not exist',
+    });
+    const file = join(dir, 'plain');
+    writeFileSync(file, '');
+    expect(await pipeState(file)).toEqual({
+      present: false,
+      hasReader: false,
+      error: 'it is not a FIFO',
+    });
+    expect(readFileSync(file, 'utf8')).toBe('');
+  });
+
+  it('tells whether a process reads the FIFO, without writing to it', async () => {
+    const pipe = makeFakePipe();
+    try {
+      expect(await pipeState(pipe.path)).toEqual({
+        present: true,
+        hasReader: false,
+        error: 'no process is reading it (is Icinga 2 running?)',
+      });
+      pipe.listen();
+      expect(await pipeState(pipe.path)).toEqual({ present: true, hasReader: true });
+      // a line written after the check is the first the reader sees: the check wrote nothing
+      await new PipeTransport(pipe.path).send('[1] ENABLE_NOTIFICATIONS');
+      await until(() => pipe.lines.length > 0);
+      expect(pipe.lines).toEqual(['[1] ENABLE_NOTIFICATIONS']);
+    } finally {
+      pipe.close();
+    }
+  });
+});
 
 describe('PipeTransport with a real FIFO', () => {
   it('answers at once when nobody reads the pipe', async () => {

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /**
@@ -37,6 +37,42 @@ const REASONS: Record<string, string> = {
   ENOTDIR: 'it does not exist',
   EPIPE: 'its reader closed it (is Icinga 2 running?)',
 };
+
+/** Whether the command pipe could take a command now, told without writing to it. */
+export interface PipeState {
+  /** The path exists and is a FIFO. */
+  present: boolean;
+  /** A process (Icinga) has the FIFO open for reading. */
+  hasReader: boolean;
+  /** Why the pipe cannot take commands; absent when it can. */
+  error?: string;
+}
+
+/**
+ * Looks at the command pipe without writing to it: opening a FIFO O_WRONLY|O_NONBLOCK fails
+ * with ENXIO when no process reads it, and succeeds (the descriptor is closed at once, nothing
+ * written) when one does.
+ */
+export async function pipeState(path: string): Promise<PipeState> {
+  const reason = (err: unknown) => {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    return REASONS[code] ?? code;
+  };
+  try {
+    if (!(await stat(path)).isFIFO()) {
+      return { present: false, hasReader: false, error: 'it is not a FIFO' };
+    }
+  } catch (err) {
+    return { present: false, hasReader: false, error: reason(err) };
+  }
+  try {
+    const handle = await open(path, constants.O_WRONLY | constants.O_NONBLOCK);
+    await handle.close();
+    return { present: true, hasReader: true };
+  } catch (err) {
+    return { present: true, hasReader: false, error: reason(err) };
+  }
+}
 
 /**
  * Writes command lines to Icinga's external command FIFO, each whole or not at all.

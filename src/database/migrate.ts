@@ -1,4 +1,4 @@
-import type { DataSource, Migration } from 'typeorm';
+import { type DataSource, type Migration, MigrationExecutor } from 'typeorm';
 
 const MYSQL_LOCK = 'vigil_migrations';
 const MYSQL_LOCK_SECONDS = 120;
@@ -29,4 +29,9 @@ export async function runMigrations(dataSource: DataSource): Promise<Migration[]
   } finally {
     await runner.release();
   }
+}
+
+/** Whether migrations of this version are not applied to the database yet (reads only). */
+export async function migrationsPending(dataSource: DataSource): Promise<boolean> {
+  return (await new MigrationExecutor(dataSource).getPendingMigrations()).length > 0;
 }

@@ -1,7 +1,15 @@
 import { Module } from '@nestjs/common';
+import { CommandPipeModule } from '../command-pipe/command-pipe.module';
+import { LivestatusModule } from '../livestatus/livestatus.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ProbingModule } from '../probing/probing.module';
 import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
-@Module({ imports: [ProbingModule], controllers: [HealthController], providers: [HealthService] })
+/** `GET /health`, `/health/live` and `/health/ready`: asks each module about its own part. */
+@Module({
+  imports: [ProbingModule, LivestatusModule, CommandPipeModule, NotificationsModule],
+  controllers: [HealthController],
+  providers: [HealthService],
+})
 export class HealthModule {}

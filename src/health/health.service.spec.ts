@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../database/data-source';
 import { gateSqliteTransactions } from '../database/sqlite-gate';
+import { runMigrations } from '../database/migrate';
+import type { CommandService } from '../command-pipe/command.service';
+import type { LivestatusService } from '../livestatus/livestatus.service';
+import type { NotificationsService } from '../notifications/notifications.service';
 import type { ProbingService, ProbingStats } from '../probing/probing.service';
-import { HealthService, STUCK_AFTER_MS } from './health.service';
+import { HealthService, SITES_CACHED_MS, STUCK_AFTER_MS } from './health.service';
 
 describe('HealthService', () => {
   let dir: string;
   let ds: DataSource;
   let stats: ProbingStats;
+  let siteChecks: number;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vigil-health-'));
@@ -25,6 +30,7 @@ describe('HealthService', () => {
       recorded: 0,
       recordFailures: 0,
       targets: 3,
+      scheduleLagMs: 4,
       recorder: {
         queued: 0,
         dropped: 0,
@@ -33,6 +39,7 @@ describe('HealthService', () => {
         lastCommitAt: null,
       },
     };
+    siteChecks = 0;
   });
   afterEach(async () => {
     jest.restoreAllMocks();
@@ -40,14 +47,47 @@ describe('HealthService', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const health = () =>
-    new HealthService(ds, { stats: () => stats } as unknown as ProbingService).check();
+  const service = () =>
+    new HealthService(
+      ds,
+      { stats: () => stats } as unknown as ProbingService,
+      {
+        checkSites: () => {
+          siteChecks += 1;
+          return Promise.resolve([{ name: 'local', reachable: true, latencyMs: 1.5 }]);
+        },
+      } as unknown as LivestatusService,
+      {
+        pipeHealth: () => Promise.resolve({ path: '/p', present: false, hasReader: false }),
+      } as unknown as CommandService,
+      {
+        outboxCounts: () => Promise.resolve({ pending: 2, dead: 1 }),
+      } as unknown as NotificationsService,
+    );
+  const health = () => service().check();
 
   it('is ok while the database answers and takes writes', async () => {
     expect(await health()).toEqual({
       status: 'ok',
       database: 'up',
-      probing: { targets: 3, queued: 0, lostResults: 0, writesFailingSince: null },
+      sites: [
+        {
+          name: 'local',
+          kind: 'livestatus',
+          reachable: true,
+          latencyMs: 1.5,
+          checkedAt: expect.any(Date) as Date,
+        },
+      ],
+      commandPipe: { path: '/p', present: false, hasReader: false },
+      mail: { pending: 2, dead: 1 },
+      probing: {
+        targets: 3,
+        queued: 0,
+        lostResults: 0,
+        writesFailingSince: null,
+        scheduleLagMs: 4,
+      },
     });
   });
 
@@ -56,9 +96,10 @@ describe('HealthService', () => {
     stats.recorder = { ...stats.recorder, queued: 40, dropped: 7, unavailableSince: since };
     expect(await health()).toMatchObject({ status: 'ok', database: 'up' });
     jest.spyOn(Date, 'now').mockReturnValue(since.getTime() + STUCK_AFTER_MS + 1);
-    expect(await health()).toEqual({
+    expect(await health()).toMatchObject({
       status: 'error',
       database: 'stuck',
+      mail: null,
       probing: { targets: 3, queued: 40, lostResults: 7, writesFailingSince: since },
     });
   });
@@ -76,5 +117,27 @@ describe('HealthService', () => {
     }
     jest.restoreAllMocks();
     expect(await health()).toMatchObject({ status: 'ok', database: 'up' });
+  });
+
+  it('asks the sites again only once their answers are older than the cache time', async () => {
+    const health = service();
+    const first = await health.check();
+    await health.check();
+    expect(siteChecks).toBe(1);
+    jest.spyOn(Date, 'now').mockReturnValue(Date.now() + SITES_CACHED_MS);
+    const later = await health.check();
+    expect(siteChecks).toBe(2);
+    expect(later.sites[0].checkedAt.getTime()).toBeGreaterThan(first.sites[0].checkedAt.getTime());
+  });
+
+  it('is ready once every migration is applied, not before', async () => {
+    const health = service();
+    expect(await health.ready()).toEqual({
+      status: 'error',
+      database: 'up',
+      migrations: 'pending',
+    });
+    await runMigrations(ds);
+    expect(await health.ready()).toEqual({ status: 'ok', database: 'up', migrations: 'done' });
   });
 });

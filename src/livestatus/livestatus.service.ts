@@ -9,7 +9,7 @@ import type { RawQueryDto } from './dto/raw-query.dto';
 import type { SiteStatusDto } from './dto/site-status.dto';
 import type { TableQueryDto } from './dto/table-query.dto';
 import { checked, failureOf, failuresProblem, publicFailure, type SiteFailure } from './errors';
-import { LqlClient } from './lql-client';
+import { LqlClient, LqlError } from './lql-client';
 import {
   buildQuery,
   checkHeaderRow,
@@ -51,6 +51,9 @@ interface Plan {
 
 /** Sites named in the start-up line; the rest are counted (GET /api/v1/livestatus/sites lists all). */
 const MAX_SITES_SHOWN = 5;
+
+/** A site's answer to `GET status`. */
+export type SitePing = Pick<SiteStatusDto, 'reachable' | 'latencyMs' | 'programVersion' | 'error'>;
 
 type Settled<T> = { site: string; value: T } | { site: string; failure: SiteFailure };
 
@@ -110,30 +113,66 @@ export class LivestatusService implements OnModuleDestroy {
 
   async listSites(): Promise<SiteStatusDto[]> {
     return Promise.all(
-      [...this.clients.values()].map(async (client): Promise<SiteStatusDto> => {
-        const base = { name: client.site, address: formatAddress(client.target) };
-        const started = performance.now();
-        const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
-        try {
-          const body = await client.fetch('GET status\nColumns: program_version', {
-            maxBytes: 65536,
-          });
-          const rows = JSON.parse(body.toString('utf8')) as unknown;
-          const first = Array.isArray(rows) ? (rows[0] as unknown) : undefined;
-          const version = Array.isArray(first) ? (first[0] as unknown) : undefined;
-          return {
-            ...base,
-            reachable: true,
-            latencyMs: elapsed(),
-            programVersion: typeof version === 'string' ? version : undefined,
-          };
-        } catch (err) {
-          const detail =
-            err instanceof Error ? failureOf(client.site, base.address, err).detail : String(err);
-          return { ...base, reachable: false, latencyMs: elapsed(), error: detail };
-        }
-      }),
+      [...this.clients.values()].map(async (client) => ({
+        name: client.site,
+        address: client.address,
+        ...(await this.ping(client)),
+      })),
     );
+  }
+
+  /**
+   * Asks every site `GET status` at once, each answer awaited at most `timeoutMs` (a query
+   * still running then is aborted): cheap enough for a health check.
+   */
+  checkSites(timeoutMs: number): Promise<(SitePing & { name: string })[]> {
+    return Promise.all(
+      [...this.clients.values()].map(async (client) => ({
+        name: client.site,
+        ...(await this.ping(client, timeoutMs)),
+      })),
+    );
+  }
+
+  /** How a site answers `GET status`, bounded by `timeoutMs` when given. */
+  private async ping(client: LqlClient, timeoutMs?: number): Promise<SitePing> {
+    const started = performance.now();
+    const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
+    const abort = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const answer = client.fetch('GET status\nColumns: program_version', {
+      maxBytes: 65536,
+      signal: abort.signal,
+    });
+    const bounded =
+      timeoutMs === undefined
+        ? answer
+        : Promise.race([
+            answer,
+            new Promise<never>((_, reject) => {
+              timer = setTimeout(() => {
+                abort.abort();
+                const reason = `livestatus site ${client.site} (${client.address}): no answer within ${timeoutMs} ms`;
+                reject(new LqlError('timeout', client.site, client.address, reason));
+              }, timeoutMs);
+            }),
+          ]);
+    try {
+      const rows = JSON.parse((await bounded).toString('utf8')) as unknown;
+      const first = Array.isArray(rows) ? (rows[0] as unknown) : undefined;
+      const version = Array.isArray(first) ? (first[0] as unknown) : undefined;
+      return {
+        reachable: true,
+        latencyMs: elapsed(),
+        programVersion: typeof version === 'string' ? version : undefined,
+      };
+    } catch (err) {
+      const detail =
+        err instanceof Error ? failureOf(client.site, client.address, err).detail : String(err);
+      return { reachable: false, latencyMs: elapsed(), error: detail };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** `GET /api/v1/livestatus/{table}`. */

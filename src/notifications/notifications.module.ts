@@ -15,7 +15,8 @@ import { SmtpMailer } from './smtp-mailer';
 /**
  * Failure and recovery mail: reads the changes of state that probing stores, writes a durable
  * outbox (one row per notifier) and delivers it with retries through @nestjs-modules/mailer, one nodemailer SMTP
- * transporter per notifier. Also the test mail of `POST /api/v1/notifiers/{id}/test`.
+ * transporter per notifier. Also the test mail of `POST /api/v1/notifiers/{id}/test`. Exports
+ * NotificationsService (the outbox counts for health).
  */
 @Module({
   imports: [
@@ -27,5 +28,6 @@ import { SmtpMailer } from './smtp-mailer';
   ],
   controllers: [NotificationsController],
   providers: [OutboxService, DeliveryWorker, NotificationsService, SmtpMailer],
+  exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -30,6 +30,22 @@ export class NotificationsService {
     return { items: rows.map((r) => this.toDto(r)), total };
   }
 
+  /**
+   * Mails not delivered yet (`pending`, or `sending`: an attempt under way) and mails given up
+   * on (`dead`), counted in one query on the state index.
+   */
+  async outboxCounts(): Promise<{ pending: number; dead: number }> {
+    const rows = await this.outbox
+      .createQueryBuilder('n')
+      .select('n.state', 'state')
+      .addSelect('COUNT(*)', 'count')
+      .where('n.state IN (:...states)', { states: ['pending', 'sending', 'dead'] })
+      .groupBy('n.state')
+      .getRawMany<{ state: string; count: number | string }>();
+    const count = (state: string) => Number(rows.find((r) => r.state === state)?.count ?? 0);
+    return { pending: count('pending') + count('sending'), dead: count('dead') };
+  }
+
   /** Sends a test mail through a notifier now; 502 with the server's error when it fails. */
   async sendTest(notifierId: number): Promise<TestMailResultDto> {
     const notifier = await this.notifiers.forTest(notifierId);

@@ -27,6 +27,7 @@ import {
 } from './probe-recorder';
 import type { ProbeResult, ProbeSpec } from './probe-spec';
 import { RegexThread } from './regex-thread';
+import { LagWindow } from './lag-window';
 import { ProbeScheduler } from './scheduler';
 import { applyResult, isPublished, stateOf, type StateChange, type TargetState } from './state';
 import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from './state-changed.event';
@@ -96,6 +97,8 @@ export interface ProbingStats {
   /** Probes whose state and result the database refused. */
   recordFailures: number;
   targets: number;
+  /** The most a scheduled probe started late against its plan over the last minute, in ms; null when none started. */
+  scheduleLagMs: number | null;
   /** How the writes of probes go (queue, dropped probes, database unavailable since). */
   recorder: RecorderStats;
 }
@@ -131,6 +134,7 @@ export class ProbingService
   private recorded = 0;
   private recordFailures = 0;
   private droppedSaidAt = 0;
+  private readonly lag = new LagWindow();
   /** Told how late each scheduled probe starts against its plan (benchmarks, statistics). */
   onLag?: (lagMs: number) => void;
 
@@ -149,7 +153,10 @@ export class ProbingService
         this.logger.error(
           `Probe of target ${id} failed: ${(error as Error).stack ?? String(error)}`,
         ),
-      onStart: (_id, lagMs) => this.onLag?.(lagMs),
+      onStart: (_id, lagMs) => {
+        this.lag.record(lagMs);
+        this.onLag?.(lagMs);
+      },
     });
   }
 
@@ -204,6 +211,7 @@ export class ProbingService
       recorded: this.recorded,
       recordFailures: this.recordFailures,
       targets: this.tracked.size,
+      scheduleLagMs: this.lag.max(),
       recorder: this.recorder.stats(),
     };
   }

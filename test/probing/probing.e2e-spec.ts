@@ -613,6 +613,12 @@ describe.each(databaseKinds())('probing on %s', (kind) => {
         enabled: true,
       });
       await sleep(10_000);
+      // /health tells how late the probes started: a hanging target does not hold up the others
+      const health = (await (await fetch(`${t.url}/health`)).json()) as {
+        probing: { scheduleLagMs: number | null };
+      };
+      expect(health.probing.scheduleLagMs).toBeGreaterThanOrEqual(0);
+      expect(health.probing.scheduleLagMs).toBeLessThan(500);
       const disabled = await admin().POST('/api/v1/targets/{id}/disable', {
         params: { path: { id: healthy.id } },
       });

@@ -1,3 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
 export class ProbingHealthDto {
   /** Targets probed on their schedule. */
   targets!: number;
@@ -7,15 +9,87 @@ export class ProbingHealthDto {
   lostResults!: number;
   /** Since when writing probes fails because the database is unavailable; null while it works. */
   writesFailingSince!: Date | null;
+  /**
+   * The most a scheduled probe started late against its plan during the last minute, in
+   * milliseconds (a few ms is normal; seconds mean probing cannot keep up); null when no probe
+   * started in that minute.
+   */
+  scheduleLagMs!: number | null;
+}
+
+/** How vigil talks to a site: `livestatus`, a livestatus socket (UNIX or TCP). */
+export const SITE_KINDS = ['livestatus'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
+
+export class SiteHealthDto {
+  /** The site's configured name. */
+  name!: string;
+  @ApiProperty({
+    enum: SITE_KINDS,
+    description: 'How vigil talks to the site: `livestatus`, a livestatus socket (UNIX or TCP).',
+  })
+  kind!: SiteKind;
+  /** Whether the site answered `GET status` within 2 s. */
+  reachable!: boolean;
+  /** How long the site took to answer (or to fail), in milliseconds. */
+  latencyMs!: number;
+  /** When the site was asked; answers are kept for 5 s, so polling /health does not load Icinga. */
+  checkedAt!: Date;
+  /** Why the site is not reachable, e.g. `connection refused (ECONNREFUSED)`. */
+  error?: string;
+}
+
+export class CommandPipeHealthDto {
+  /** The configured command pipe (VIGIL_COMMAND_PIPE). */
+  path!: string;
+  /** The path exists and is a FIFO. */
+  present!: boolean;
+  /** A process (Icinga 2) reads the pipe, so commands sent through it are taken; told without writing to it. */
+  hasReader!: boolean;
+  /** Why commands cannot go through the pipe now, e.g. `no process is reading it (is Icinga 2 running?)`. */
+  error?: string;
+}
+
+export class MailHealthDto {
+  /** Notification mails not delivered yet (waiting for their next attempt or being sent). */
+  pending!: number;
+  /** Notification mails given up on after retrying for the maximum age (`dead` in /api/v1/notifications). */
+  dead!: number;
 }
 
 export class HealthDto {
-  /** `ok` when vigil can serve, `error` otherwise. */
+  /** `ok` when vigil can serve, `error` otherwise; decided by the database alone. */
   status!: 'ok' | 'error';
   /**
    * `up` when the database answers and takes writes; `down` when it does not answer; `stuck`
    * when writes have failed, or one transaction has held SQLite's write lock, for more than 30 s.
    */
   database!: 'up' | 'down' | 'stuck';
+  /** Each configured monitoring site and whether it answers; an unreachable site leaves `status` ok. */
+  sites!: SiteHealthDto[];
+  commandPipe!: CommandPipeHealthDto;
+  /** The notification outbox; null while the database is not `up`. */
+  mail!: MailHealthDto | null;
   probing!: ProbingHealthDto;
+}
+
+export class LiveDto {
+  @ApiProperty({
+    enum: ['ok'],
+    description: 'Always `ok`: the process runs and its event loop turns.',
+  })
+  status!: 'ok';
+}
+
+export class ReadyDto {
+  /** `ok` when the database is `up` and every migration is applied; `error` otherwise. */
+  status!: 'ok' | 'error';
+  /** As in `GET /health`. */
+  database!: 'up' | 'down' | 'stuck';
+  /**
+   * `done` when every migration of this version is applied; `pending` when some are not (started
+   * with VIGIL_DATABASE_MIGRATE=false before another instance migrated); `unknown` while the
+   * database is not `up`.
+   */
+  migrations!: 'done' | 'pending' | 'unknown';
 }
