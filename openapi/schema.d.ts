@@ -508,10 +508,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga */
+        /**
+         * livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins.
+         */
         get: operations["legacyCommand"];
         put?: never;
-        /** The same as GET /cmd, for scripts that POST */
+        /**
+         * The same as GET /cmd, for scripts that POST (parameters also as a form body)
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins.
+         */
         post: operations["legacyCommandPost"];
         delete?: never;
         options?: never;
@@ -543,10 +549,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** livestatus-service compatible query: q=<LQL>, optionally keyed by a column */
+        /**
+         * livestatus-service compatible query: q=<LQL>, optionally keyed by a column
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. A `Stats:` column is named by the text after `Stats:`, as livestatus-service named it; `StatsAnd`/`StatsOr`/`StatsNegate` leave the names alone, so a combined column keeps the name of its first `Stats:` line.
+         */
         get: operations["legacyQuery"];
         put?: never;
-        post?: never;
+        /**
+         * The same as GET /query, for scripts that POST (parameters also as a form body)
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. A `Stats:` column is named by the text after `Stats:`, as livestatus-service named it; `StatsAnd`/`StatsOr`/`StatsNegate` leave the names alone, so a combined column keeps the name of its first `Stats:` line.
+         */
+        post: operations["legacyQueryPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1046,6 +1059,35 @@ export interface components {
             /** @description Keystone v3: the user's domain (default `Default`). */
             userDomain?: string;
             username: string;
+        };
+        PartialLegacyCmdQueryDto: {
+            /**
+             * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
+             *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
+             *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
+             * @enum {string}
+             */
+            handler?: "icinga" | "livestatus";
+            /** @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
+            q?: string;
+            /** @description The livestatus site (the first configured one when absent). */
+            site?: string;
+        };
+        PartialLegacyQueryDto: {
+            /**
+             * @description livestatus-service's query handler: `livestatus` is the only one that answers queries.
+             * @enum {string}
+             */
+            handler?: "livestatus";
+            /** @description Answer an object keyed by this column's value; rows without a value are left out. */
+            key?: string;
+            /**
+             * @description One LQL GET request; lines separated by real new lines or by the two characters `\n`,
+             *     e.g. `GET hosts\nColumns: name state`. `OutputFormat` is not allowed.
+             */
+            q?: string;
+            /** @description The site to ask; the first configured site when absent. */
+            site?: string;
         };
         ProbeNowDto: {
             /** @description The change of status this probe caused, if any. */
@@ -4770,9 +4812,10 @@ export interface operations {
                 q: string;
                 /**
                  * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
-                 *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: configured.
+                 *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
+                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
                  */
-                handler?: "icinga" | "livestatus";
+                handler?: string;
                 /** @description The livestatus site (the first configured one when absent). */
                 site?: string;
             };
@@ -4862,14 +4905,15 @@ export interface operations {
     };
     legacyCommandPost: {
         parameters: {
-            query: {
+            query?: {
                 /** @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
-                q: string;
+                q?: string;
                 /**
                  * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
-                 *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: configured.
+                 *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
+                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
                  */
-                handler?: "icinga" | "livestatus";
+                handler?: string;
                 /** @description The livestatus site (the first configured one when absent). */
                 site?: string;
             };
@@ -4877,7 +4921,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["PartialLegacyCmdQueryDto"];
+            };
+        };
         responses: {
             /** @description Sent: the text `OK` and a new line */
             200: {
@@ -4908,6 +4956,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5000,6 +5057,8 @@ export interface operations {
                 key?: string;
                 /** @description The site to ask; the first configured site when absent. */
                 site?: string;
+                /** @description livestatus-service's query handler: `livestatus` is the only one that answers queries. */
+                handler?: string;
             };
             header?: never;
             path?: never;
@@ -5060,6 +5119,142 @@ export interface operations {
             };
             /** @description Payload Too Large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Service Unavailable
+             *
+             *     Service Unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    legacyQueryPost: {
+        parameters: {
+            query?: {
+                /**
+                 * @description One LQL GET request; lines separated by real new lines or by the two characters `\n`,
+                 *     e.g. `GET hosts\nColumns: name state`. `OutputFormat` is not allowed.
+                 */
+                q?: string;
+                /** @description Answer an object keyed by this column's value; rows without a value are left out. */
+                key?: string;
+                /** @description The site to ask; the first configured site when absent. */
+                site?: string;
+                /** @description livestatus-service's query handler: `livestatus` is the only one that answers queries. */
+                handler?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["PartialLegacyQueryDto"];
+            };
+        };
+        responses: {
+            /** @description A list of objects (column → value), or with `key` an object keyed by that column */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[] | {
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

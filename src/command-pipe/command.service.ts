@@ -36,6 +36,7 @@ export class CommandService {
   private readonly logger = new Logger('Commands');
   private readonly pipe: PipeTransport;
   private readonly defaultTransport: Transport;
+  private readonly legacyTransport: Transport;
 
   constructor(
     config: AppConfig,
@@ -45,6 +46,7 @@ export class CommandService {
   ) {
     this.pipe = new PipeTransport(config.commandPipe.pipePath);
     this.defaultTransport = config.commandPipe.defaultTransport;
+    this.legacyTransport = config.commandPipe.legacyTransport;
   }
 
   catalog(): CatalogEntryDto[] {
@@ -110,10 +112,14 @@ export class CommandService {
     return this.send(user, target, line, now);
   }
 
-  /** `/cmd?q=...&handler=...`: `OK\n` once sent. */
+  /** `/cmd?q=...&handler=...`: `OK\n` once sent; without `handler`, the legacy transport. */
   async sendLegacy(user: AuthUser, dto: LegacyCmdQueryDto): Promise<string> {
     const transport =
-      dto.handler === 'icinga' ? 'pipe' : dto.handler === 'livestatus' ? 'livestatus' : undefined;
+      dto.handler === 'icinga'
+        ? 'pipe'
+        : dto.handler === 'livestatus'
+          ? 'livestatus'
+          : this.legacyTransport;
     const target = this.target(dto.site, transport);
     const now = new Date();
     const line = rejectedAs400(() => serializeLegacy(dto.q, now, maxLineBytes(target)), {});

@@ -1,8 +1,9 @@
-import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorator';
 import { type AuthUser, CurrentUser } from '../auth/roles';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiLegacyParams, LEGACY_PARAMS_NOTE, LegacyParams } from '../common/legacy-params';
 import { CommandService } from './command.service';
 import { LegacyCmdQueryDto } from './dto/legacy-cmd.dto';
 
@@ -10,6 +11,8 @@ const OK_RESPONSE = {
   description: 'Sent: the text `OK` and a new line',
   content: { 'text/plain': { schema: { type: 'string', example: 'OK\n' } } },
 };
+
+const DESCRIPTION = LEGACY_PARAMS_NOTE;
 
 /** The `/cmd` endpoint of livestatus-service, for scripts written against it. */
 @ApiTags('commands')
@@ -23,10 +26,15 @@ export class LegacyCmdController {
   @ApiOperation({
     operationId: 'legacyCommand',
     summary: 'livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga',
+    description: DESCRIPTION,
   })
+  @ApiLegacyParams(LegacyCmdQueryDto, 'GET')
   @ApiOkResponse(OK_RESPONSE)
   @ApiProblems(400, 502, 503, 504)
-  legacyCommand(@CurrentUser() user: AuthUser, @Query() query: LegacyCmdQueryDto): Promise<string> {
+  legacyCommand(
+    @CurrentUser() user: AuthUser,
+    @LegacyParams() query: LegacyCmdQueryDto,
+  ): Promise<string> {
     return this.commands.sendLegacy(user, query);
   }
 
@@ -36,13 +44,15 @@ export class LegacyCmdController {
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({
     operationId: 'legacyCommandPost',
-    summary: 'The same as GET /cmd, for scripts that POST',
+    summary: 'The same as GET /cmd, for scripts that POST (parameters also as a form body)',
+    description: DESCRIPTION,
   })
+  @ApiLegacyParams(LegacyCmdQueryDto, 'POST')
   @ApiOkResponse(OK_RESPONSE)
-  @ApiProblems(400, 502, 503, 504)
+  @ApiProblems(400, 415, 502, 503, 504)
   legacyCommandPost(
     @CurrentUser() user: AuthUser,
-    @Query() query: LegacyCmdQueryDto,
+    @LegacyParams() query: LegacyCmdQueryDto,
   ): Promise<string> {
     return this.commands.sendLegacy(user, query);
   }

@@ -11,7 +11,8 @@ export class LegacyCmdQueryDto {
 
   /**
    * `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
-   * is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: configured.
+   * is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
+   * livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
    */
   @OmitOrValid()
   @IsIn(['livestatus', 'icinga'])
