@@ -78,7 +78,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send any command of the catalogue through the pipe or livestatus */
+        /**
+         * Send an external command through the pipe or livestatus
+         * @description A command of the catalogue is checked argument by argument. Any other external command (named in capitals, digits and `_`) is sent with its arguments, a list in Icinga's order, as given, and audited as uncatalogued; a line break or NUL, a `;` in any argument but the last, an argument starting another command (`[<epoch>]`, `COMMAND`, `GET`, a command name) and the commands vigil never sends (README) are refused with 400.
+         */
         post: operations["sendCommand"];
         delete?: never;
         options?: never;
@@ -510,13 +513,13 @@ export interface paths {
         };
         /**
          * livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga
-         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins.
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them).
          */
         get: operations["legacyCommand"];
         put?: never;
         /**
          * The same as GET /cmd, for scripts that POST (parameters also as a form body)
-         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins.
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them).
          */
         post: operations["legacyCommandPost"];
         delete?: never;
@@ -662,6 +665,8 @@ export interface components {
             transport?: "livestatus" | "pipe";
         };
         CommandAuditDto: {
+            /** @description False for a command outside the catalogue, sent with its arguments as given. */
+            catalogued: boolean;
             command: string;
             error: string | null;
             id: number;
@@ -1068,7 +1073,10 @@ export interface components {
              * @enum {string}
              */
             handler?: "icinga" | "livestatus";
-            /** @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
+            /**
+             * @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced): one of the
+             *     catalogue, or any other external command named in capitals, digits and `_`.
+             */
             q?: string;
             /** @description The livestatus site (the first configured one when absent). */
             site?: string;
@@ -1209,12 +1217,15 @@ export interface components {
         SendCommandDto: {
             /**
              * @description The arguments by name (`{ "host": "web-01", "comment": "hi" }`) or as a list in Icinga's
-             *     order; optional ones may be left out.
+             *     order; optional ones may be left out. A command outside the catalogue takes a list.
              */
             args: {
                 [key: string]: string | number | boolean;
             } | (string | number | boolean)[];
-            /** @description A command name of the catalogue (`GET /api/v1/commands/catalog`), e.g. `ADD_HOST_COMMENT`. */
+            /**
+             * @description A command name of the catalogue (`GET /api/v1/commands/catalog`), e.g. `ADD_HOST_COMMENT`, or
+             *     any other external command named in capitals, digits and `_`.
+             */
             command: string;
             /**
              * @description The livestatus site that is checked before and after, and that takes the command with the
@@ -4808,7 +4819,10 @@ export interface operations {
     legacyCommand: {
         parameters: {
             query: {
-                /** @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
+                /**
+                 * @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced): one of the
+                 *     catalogue, or any other external command named in capitals, digits and `_`.
+                 */
                 q: string;
                 /**
                  * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
@@ -4906,7 +4920,10 @@ export interface operations {
     legacyCommandPost: {
         parameters: {
             query?: {
-                /** @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
+                /**
+                 * @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced): one of the
+                 *     catalogue, or any other external command named in capitals, digits and `_`.
+                 */
                 q?: string;
                 /**
                  * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer

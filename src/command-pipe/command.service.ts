@@ -13,7 +13,14 @@ import type { CatalogEntryDto, SendCommandDto } from './dto/command.dto';
 import type { LegacyCmdQueryDto } from './dto/legacy-cmd.dto';
 import type { SentCommandDto } from './dto/target.dto';
 import { PIPE_BUF, PipeLineTooLong, PipeTransport, PipeUnavailable } from './pipe-transport';
-import { type ArgValue, CommandRejected, serializeCommand, serializeLegacy } from './serializer';
+import {
+  type ArgValue,
+  CommandRejected,
+  isCatalogued,
+  serializeAny,
+  serializeCommand,
+  serializeLegacy,
+} from './serializer';
 
 /** Where commands go: a configured livestatus site and a transport. */
 export interface CommandTarget {
@@ -108,7 +115,10 @@ export class CommandService {
       }
     }
     const now = new Date();
-    const line = this.build(target, dto.command, dto.args, {}, now);
+    const line = rejectedAs400(
+      () => serializeAny(dto.command, dto.args, now, maxLineBytes(target)),
+      {},
+    );
     return this.send(user, target, line, now);
   }
 
@@ -209,6 +219,7 @@ export class CommandService {
         site: target.site,
         transport: target.transport,
         command,
+        catalogued: isCatalogued(command),
         line,
         outcome: error === null ? 'sent' : 'failed',
         error,

@@ -28,7 +28,13 @@ export class CommandsController {
   @Auth('operator')
   @ApiOperation({
     operationId: 'sendCommand',
-    summary: 'Send any command of the catalogue through the pipe or livestatus',
+    summary: 'Send an external command through the pipe or livestatus',
+    description:
+      'A command of the catalogue is checked argument by argument. Any other external command ' +
+      "(named in capitals, digits and `_`) is sent with its arguments, a list in Icinga's " +
+      'order, as given, and audited as uncatalogued; a line break or NUL, a `;` in any argument ' +
+      'but the last, an argument starting another command (`[<epoch>]`, `COMMAND`, `GET`, a ' +
+      'command name) and the commands vigil never sends (README) are refused with 400.',
   })
   @ApiAcceptedResponse({ type: SentCommandDto, description: 'Handed to Icinga' })
   @ApiProblems(400, 502, 503, 504)

@@ -12,7 +12,11 @@ const OK_RESPONSE = {
   content: { 'text/plain': { schema: { type: 'string', example: 'OK\n' } } },
 };
 
-const DESCRIPTION = LEGACY_PARAMS_NOTE;
+const DESCRIPTION =
+  `${LEGACY_PARAMS_NOTE} Any external command \`NAME;arg;...\` is sent: one of the catalogue ` +
+  'with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) ' +
+  'with its arguments as given; never a line break, NUL or a second command, and never a ' +
+  'command refused on purpose (README lists them).';
 
 /** The `/cmd` endpoint of livestatus-service, for scripts written against it. */
 @ApiTags('commands')

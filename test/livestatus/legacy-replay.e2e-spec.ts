@@ -11,6 +11,7 @@ import { until } from '../support/until';
 
 const viewer = basicAuth(TEST_USERS.viewer);
 const operator = basicAuth(TEST_USERS.operator);
+const admin = basicAuth(TEST_USERS.admin);
 
 type Row = Record<string, unknown>;
 
@@ -170,6 +171,84 @@ describeWithIcinga('livestatus-service requests replayed against a private Icing
       });
       expect([live.status, live.text]).toEqual([200, 'OK\n']);
       await until(async () => (await flags('web-01'))[0].enabled === 0);
+    });
+
+    const cmd = async (q: string) => {
+      const res = await request(t.url).get('/cmd').query({ q }).set('Authorization', operator);
+      expect([q, res.status, res.text]).toEqual([q, 200, 'OK\n']);
+    };
+
+    it('sends five commands outside the catalogue, each taking effect', async () => {
+      const host = (columns: string) =>
+        direct(`GET hosts\nColumns: ${columns}\nFilter: name = edge-01`, columns.split(' '));
+      const ping = () =>
+        direct('GET services\nColumns: check_interval\nFilter: host_name = edge-01', ['interval']);
+      const dbChecks = () =>
+        direct('GET services\nColumns: active_checks_enabled\nFilter: host_groups >= db', ['on']);
+      const downtimes = () =>
+        direct('GET downtimes\nColumns: id\nFilter: host_name = edge-01', ['id']);
+
+      expect(await host('flap_detection_enabled')).toEqual([{ flap_detection_enabled: 0 }]);
+      await cmd('ENABLE_HOST_FLAP_DETECTION;edge-01');
+      await until(
+        async () => (await host('flap_detection_enabled'))[0].flap_detection_enabled === 1,
+      );
+
+      await cmd('CHANGE_CUSTOM_HOST_VAR;edge-01;owner;team blue');
+      await until(async () => {
+        const [row] = await host('custom_variable_names custom_variable_values');
+        const names = row.custom_variable_names as string[];
+        return (row.custom_variable_values as string[])[names.indexOf('owner')] === 'team blue';
+      });
+
+      await cmd('CHANGE_NORMAL_SVC_CHECK_INTERVAL;edge-01;ping;7');
+      await until(async () => (await ping())[0].interval === 7);
+
+      const now = Math.floor(Date.now() / 1000);
+      await cmd(`SCHEDULE_HOST_DOWNTIME;edge-01;${now};${now + 3600};1;0;3600;otto;replay`);
+      await until(async () => (await downtimes()).length === 1);
+      await cmd('DEL_DOWNTIME_BY_HOST_NAME;edge-01');
+      await until(async () => (await downtimes()).length === 0);
+
+      await cmd('DISABLE_HOSTGROUP_SVC_CHECKS;db');
+      await until(async () => (await dbChecks()).every((s) => s.on === 0));
+      await cmd('ENABLE_HOSTGROUP_SVC_CHECKS;db');
+      await until(async () => (await dbChecks()).every((s) => s.on === 1));
+
+      const audit = await request(t.url)
+        .get('/api/v1/audit/commands?limit=7')
+        .set('Authorization', admin);
+      const items = (audit.body as { items: Row[] }).items;
+      expect(items.map((i) => [i.command, i.catalogued, i.transport, i.outcome]).reverse()).toEqual(
+        [
+          ['ENABLE_HOST_FLAP_DETECTION', false, 'livestatus', 'sent'],
+          ['CHANGE_CUSTOM_HOST_VAR', false, 'livestatus', 'sent'],
+          ['CHANGE_NORMAL_SVC_CHECK_INTERVAL', false, 'livestatus', 'sent'],
+          ['SCHEDULE_HOST_DOWNTIME', true, 'livestatus', 'sent'],
+          ['DEL_DOWNTIME_BY_HOST_NAME', false, 'livestatus', 'sent'],
+          ['DISABLE_HOSTGROUP_SVC_CHECKS', false, 'livestatus', 'sent'],
+          ['ENABLE_HOSTGROUP_SVC_CHECKS', false, 'livestatus', 'sent'],
+        ],
+      );
+    });
+
+    it("passes Icinga's answer on for a command Icinga does not know, and refuses SHUTDOWN_PROCESS", async () => {
+      const unknown = await request(t.url)
+        .get('/cmd?q=NO_SUCH_COMMAND;edge-01')
+        .set('Authorization', operator);
+      expect(unknown.status).toBe(400);
+      expect(unknown.body.detail).toMatch(/NO_SUCH_COMMAND/);
+      const shutdown = await request(t.url)
+        .get('/cmd?q=SHUTDOWN_PROCESS')
+        .set('Authorization', operator);
+      expect(shutdown.status).toBe(400);
+      expect(shutdown.body.errors[0]).toEqual({
+        field: 'q',
+        message: 'SHUTDOWN_PROCESS is never sent: it stops or restarts the monitoring process',
+      });
+      expect(
+        (await rawLivestatus(icinga.socketPath, 'GET status\nColumns: program_start')).status,
+      ).toBe(200);
     });
   });
 

@@ -3,7 +3,10 @@ import { OmitOrValid } from '../../common/validation';
 
 /** `/cmd` of livestatus-service. */
 export class LegacyCmdQueryDto {
-  /** The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
+  /**
+   * The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced): one of the
+   * catalogue, or any other external command named in capitals, digits and `_`.
+   */
   @IsString()
   @MinLength(1)
   @MaxLength(65536)
