@@ -94,8 +94,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send any command of the catalogue through the pipe or livestatus
-         * @description For commands without an endpoint of their own: sends one command of the catalogue, its arguments by name or in order, checked against their types and serialised safely (no `;` or new line can start another command). 202 once handed to Icinga; its effect is not read back. 400 for an unknown command or a bad argument, 503 when the pipe or site is unreachable. Needs `operator`.
+         * Send an external command through the pipe or livestatus
+         * @description A command of the catalogue is checked argument by argument. Any other external command (named in capitals, digits and `_`) is sent with its arguments, a list in Icinga's order, as given, and audited as uncatalogued; a line break or NUL, a `;` in any argument but the last, an argument starting another command (`[<epoch>]`, `COMMAND`, `GET`, a command name) and the commands vigil never sends (README) are refused with 400. Needs `operator`.
          */
         post: operations["sendCommand"];
         delete?: never;
@@ -621,13 +621,13 @@ export interface paths {
         };
         /**
          * livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga
-         * @description For scripts written for livestatus-service: `q=COMMAND_NAME;arg1;arg2`, sent through the command pipe (`handler=icinga`) or livestatus (`handler=livestatus`). Answers the text `OK`; errors are problem+json like everywhere else. New scripts should use the typed endpoints. Needs `operator`.
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them).
          */
         get: operations["legacyCommand"];
         put?: never;
         /**
-         * The same as GET /cmd, for scripts that POST
-         * @description Exactly `GET /cmd` (parameters in the query string), for scripts that POST. Needs `operator`.
+         * The same as GET /cmd, for scripts that POST (parameters also as a form body)
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them).
          */
         post: operations["legacyCommandPost"];
         delete?: never;
@@ -705,11 +705,15 @@ export interface paths {
         };
         /**
          * livestatus-service compatible query: q=<LQL>, optionally keyed by a column
-         * @description For scripts written for livestatus-service: `q` is an LQL `GET` request with `\n` for new lines; the rows come back as JSON objects, or keyed by a column with `key`. Errors are problem+json (404 unknown table, 400 bad query, 503/504 site unreachable or slow). Any role.
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. A `Stats:` column is named by the text after `Stats:`, as livestatus-service named it; `StatsAnd`/`StatsOr`/`StatsNegate` leave the names alone, so a combined column keeps the name of its first `Stats:` line.
          */
         get: operations["legacyQuery"];
         put?: never;
-        post?: never;
+        /**
+         * The same as GET /query, for scripts that POST (parameters also as a form body)
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. A `Stats:` column is named by the text after `Stats:`, as livestatus-service named it; `StatsAnd`/`StatsOr`/`StatsNegate` leave the names alone, so a combined column keeps the name of its first `Stats:` line.
+         */
+        post: operations["legacyQueryPost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -812,6 +816,8 @@ export interface components {
             transport?: "livestatus" | "pipe";
         };
         CommandAuditDto: {
+            /** @description False for a command outside the catalogue, sent with its arguments as given. */
+            catalogued: boolean;
             command: string;
             error: string | null;
             id: number;
@@ -1238,6 +1244,38 @@ export interface components {
             userDomain?: string;
             username: string;
         };
+        PartialLegacyCmdQueryDto: {
+            /**
+             * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
+             *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
+             *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
+             * @enum {string}
+             */
+            handler?: "icinga" | "livestatus";
+            /**
+             * @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced): one of the
+             *     catalogue, or any other external command named in capitals, digits and `_`.
+             */
+            q?: string;
+            /** @description The livestatus site (the first configured one when absent). */
+            site?: string;
+        };
+        PartialLegacyQueryDto: {
+            /**
+             * @description livestatus-service's query handler: `livestatus` is the only one that answers queries.
+             * @enum {string}
+             */
+            handler?: "livestatus";
+            /** @description Answer an object keyed by this column's value; rows without a value are left out. */
+            key?: string;
+            /**
+             * @description One LQL GET request; lines separated by real new lines or by the two characters `\n`,
+             *     e.g. `GET hosts\nColumns: name state`. `OutputFormat` is not allowed.
+             */
+            q?: string;
+            /** @description The site to ask; the first configured site when absent. */
+            site?: string;
+        };
         ProbeNowDto: {
             /** @description The change of status this probe caused, if any. */
             change: components["schemas"]["StateChangeDto"] | null;
@@ -1383,12 +1421,15 @@ export interface components {
         SendCommandDto: {
             /**
              * @description The arguments by name (`{ "host": "web-01", "comment": "hi" }`) or as a list in Icinga's
-             *     order; optional ones may be left out.
+             *     order; optional ones may be left out. A command outside the catalogue takes a list.
              */
             args: {
                 [key: string]: string | number | boolean;
             } | (string | number | boolean)[];
-            /** @description A command name of the catalogue (`GET /api/v1/commands/catalog`), e.g. `ADD_HOST_COMMENT`. */
+            /**
+             * @description A command name of the catalogue (`GET /api/v1/commands/catalog`), e.g. `ADD_HOST_COMMENT`, or
+             *     any other external command named in capitals, digits and `_`.
+             */
             command: string;
             /**
              * @description The livestatus site that is checked before and after, and that takes the command with the
@@ -5002,13 +5043,17 @@ export interface operations {
     legacyCommand: {
         parameters: {
             query: {
-                /** @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
+                /**
+                 * @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced): one of the
+                 *     catalogue, or any other external command named in capitals, digits and `_`.
+                 */
                 q: string;
                 /**
                  * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
-                 *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: configured.
+                 *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
+                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
                  */
-                handler?: "icinga" | "livestatus";
+                handler?: string;
                 /** @description The livestatus site (the first configured one when absent). */
                 site?: string;
             };
@@ -5098,14 +5143,18 @@ export interface operations {
     };
     legacyCommandPost: {
         parameters: {
-            query: {
-                /** @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
-                q: string;
+            query?: {
+                /**
+                 * @description The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced): one of the
+                 *     catalogue, or any other external command named in capitals, digits and `_`.
+                 */
+                q?: string;
                 /**
                  * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
-                 *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: configured.
+                 *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
+                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
                  */
-                handler?: "icinga" | "livestatus";
+                handler?: string;
                 /** @description The livestatus site (the first configured one when absent). */
                 site?: string;
             };
@@ -5113,7 +5162,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["PartialLegacyCmdQueryDto"];
+            };
+        };
         responses: {
             /** @description Sent: the text `OK` and a new line */
             200: {
@@ -5144,6 +5197,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5287,6 +5349,8 @@ export interface operations {
                 key?: string;
                 /** @description The site to ask; the first configured site when absent. */
                 site?: string;
+                /** @description livestatus-service's query handler: `livestatus` is the only one that answers queries. */
+                handler?: string;
             };
             header?: never;
             path?: never;
@@ -5347,6 +5411,142 @@ export interface operations {
             };
             /** @description Payload Too Large */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Bad Gateway */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /**
+             * @description Service Unavailable
+             *
+             *     Service Unavailable
+             */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Gateway Timeout */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    legacyQueryPost: {
+        parameters: {
+            query?: {
+                /**
+                 * @description One LQL GET request; lines separated by real new lines or by the two characters `\n`,
+                 *     e.g. `GET hosts\nColumns: name state`. `OutputFormat` is not allowed.
+                 */
+                q?: string;
+                /** @description Answer an object keyed by this column's value; rows without a value are left out. */
+                key?: string;
+                /** @description The site to ask; the first configured site when absent. */
+                site?: string;
+                /** @description livestatus-service's query handler: `livestatus` is the only one that answers queries. */
+                handler?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["PartialLegacyQueryDto"];
+            };
+        };
+        responses: {
+            /** @description A list of objects (column → value), or with `key` an object keyed by that column */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    }[] | {
+                        [key: string]: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Payload Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

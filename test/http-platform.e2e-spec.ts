@@ -110,6 +110,25 @@ describe('the HTTP platform answers bad input with problem+json', () => {
     expectProblem(res, 400);
   });
 
+  it.each<[string, string, number, string]>([
+    ['a form body over 1 MiB', `q=${'x'.repeat(1_100_000)}`, 413, 'about:blank'],
+    ['q given twice', 'q=GET%20hosts&q=GET%20services', 400, 'urn:vigil:problem:validation'],
+    ['a __proto__ member', '__proto__=x&q=', 400, 'urn:vigil:problem:validation'],
+    ['a constructor member', 'constructor=x&q=', 400, 'urn:vigil:problem:validation'],
+  ])(
+    'answers the form body of a livestatus-service route with %s',
+    async (_n, body, status, type) => {
+      for (const path of ['/query', '/cmd']) {
+        const res = await request(t.url)
+          .post(path)
+          .set('Authorization', AUTH)
+          .set('Content-Type', 'application/x-www-form-urlencoded')
+          .send(body);
+        expect(expectProblem(res, status).type).toBe(type);
+      }
+    },
+  );
+
   it.each([
     ['an unknown route', () => request(t.url).get('/no/such/route'), 404],
     [

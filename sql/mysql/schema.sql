@@ -10,6 +10,7 @@ CREATE TABLE `command_audit` (
   `line` text NOT NULL,
   `outcome` varchar(8) NOT NULL,
   `error` text DEFAULT NULL,
+  `catalogued` tinyint(4) NOT NULL DEFAULT 1,
   PRIMARY KEY (`id`),
   KEY `IDX_command_audit_user_name` (`user_name`,`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -167,3 +168,4 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795232656034, 'CommandAu
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795233188546, 'Notifications1795233188546');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796289318282, 'StateChanges1796289318282');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796290770455, 'SecretHeaders1796290770455');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796300034071, 'UncataloguedCommands1796300034071');

@@ -31,6 +31,7 @@ function toDto(row: CommandAuditEntity): CommandAuditDto {
     site: row.site,
     transport: row.transport,
     command: row.command,
+    catalogued: row.catalogued,
     line: row.line,
     outcome: row.outcome,
     error: row.error,

@@ -1,7 +1,7 @@
 /**
- * The Icinga 2 external commands vigil can send, with typed arguments in Icinga's order.
- * Commands that stop or reconfigure the monitoring process itself (SHUTDOWN_PROCESS,
- * RESTART_PROCESS, PROCESS_FILE) are left out on purpose.
+ * The Icinga 2 external commands vigil knows, with typed arguments in Icinga's order. Other
+ * commands are sent with their arguments as given (see serializer.ts), except those of
+ * REFUSED_COMMANDS.
  */
 
 export type ArgType = 'string' | 'integer' | 'boolean' | 'epoch' | 'downtimeId' | 'commentId';
@@ -350,3 +350,28 @@ const list: CommandSpec[] = [
 ];
 
 export const COMMANDS: ReadonlyMap<string, CommandSpec> = new Map(list.map((c) => [c.name, c]));
+
+const STOPS = 'stops or restarts the monitoring process';
+const READS_FILE = 'makes Icinga read a file of its host';
+const RUNS = 'changes which command Icinga runs for an object';
+
+/**
+ * External commands never sent, whoever asks, with the reason: they stop the monitoring
+ * process, make it read or write files of its host, or change what it executes. Nagios names
+ * Icinga 2 does not know are refused too, in case the site is a Nagios or Naemon.
+ */
+export const REFUSED_COMMANDS: ReadonlyMap<string, string> = new Map([
+  ['SHUTDOWN_PROCESS', STOPS],
+  ['SHUTDOWN_PROGRAM', STOPS],
+  ['RESTART_PROCESS', STOPS],
+  ['RESTART_PROGRAM', STOPS],
+  ['PROCESS_FILE', READS_FILE],
+  ['READ_STATE_INFORMATION', READS_FILE],
+  ['SAVE_STATE_INFORMATION', 'makes Icinga write a file of its host'],
+  ['CHANGE_HOST_CHECK_COMMAND', RUNS],
+  ['CHANGE_SVC_CHECK_COMMAND', RUNS],
+  ['CHANGE_HOST_EVENT_HANDLER', RUNS],
+  ['CHANGE_SVC_EVENT_HANDLER', RUNS],
+  ['CHANGE_GLOBAL_HOST_EVENT_HANDLER', RUNS],
+  ['CHANGE_GLOBAL_SVC_EVENT_HANDLER', RUNS],
+]);

@@ -31,6 +31,13 @@ export class CommandAuditEntity {
   @Column({ type: 'varchar', length: 64 })
   command!: string;
 
+  /**
+   * Whether the command is one of the catalogue (arguments checked by type); false for an
+   * uncatalogued command, sent with its arguments as given.
+   */
+  @Column({ type: 'boolean', default: true })
+  catalogued!: boolean;
+
   /** The whole line as sent, `[<epoch>] NAME;arg;...`. */
   @Column({ type: 'text' })
   line!: string;

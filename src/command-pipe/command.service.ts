@@ -20,7 +20,14 @@ import {
   PipeTransport,
   PipeUnavailable,
 } from './pipe-transport';
-import { type ArgValue, CommandRejected, serializeCommand, serializeLegacy } from './serializer';
+import {
+  type ArgValue,
+  CommandRejected,
+  isCatalogued,
+  serializeAny,
+  serializeCommand,
+  serializeLegacy,
+} from './serializer';
 
 /** Where commands go: a configured livestatus site and a transport. */
 export interface CommandTarget {
@@ -43,6 +50,7 @@ export class CommandService {
   private readonly logger = new Logger('Commands');
   private readonly pipe: PipeTransport;
   private readonly defaultTransport: Transport;
+  private readonly legacyTransport: Transport;
 
   constructor(
     config: AppConfig,
@@ -52,6 +60,7 @@ export class CommandService {
   ) {
     this.pipe = new PipeTransport(config.commandPipe.pipePath);
     this.defaultTransport = config.commandPipe.defaultTransport;
+    this.legacyTransport = config.commandPipe.legacyTransport;
   }
 
   /** The configured command pipe and whether it could take a command now (nothing is written). */
@@ -118,14 +127,21 @@ export class CommandService {
       }
     }
     const now = new Date();
-    const line = this.build(target, dto.command, dto.args, {}, now);
+    const line = rejectedAs400(
+      () => serializeAny(dto.command, dto.args, now, maxLineBytes(target)),
+      {},
+    );
     return this.send(user, target, line, now);
   }
 
-  /** `/cmd?q=...&handler=...`: `OK\n` once sent. */
+  /** `/cmd?q=...&handler=...`: `OK\n` once sent; without `handler`, the legacy transport. */
   async sendLegacy(user: AuthUser, dto: LegacyCmdQueryDto): Promise<string> {
     const transport =
-      dto.handler === 'icinga' ? 'pipe' : dto.handler === 'livestatus' ? 'livestatus' : undefined;
+      dto.handler === 'icinga'
+        ? 'pipe'
+        : dto.handler === 'livestatus'
+          ? 'livestatus'
+          : this.legacyTransport;
     const target = this.target(dto.site, transport);
     const now = new Date();
     const line = rejectedAs400(() => serializeLegacy(dto.q, now, maxLineBytes(target)), {});
@@ -215,6 +231,7 @@ export class CommandService {
         site: target.site,
         transport: target.transport,
         command,
+        catalogued: isCatalogued(command),
         line,
         outcome: error === null ? 'sent' : 'failed',
         error,

@@ -31,14 +31,13 @@ export class CommandsController {
   @Auth('operator')
   @ApiOperation({
     operationId: 'sendCommand',
-    summary: 'Send any command of the catalogue through the pipe or livestatus',
+    summary: 'Send an external command through the pipe or livestatus',
     description:
-      'For commands without an endpoint of their own: sends one command of the ' +
-      'catalogue, its arguments by name or in order, checked against their types ' +
-      'and serialised safely (no `;` or new line can start another command). 202 ' +
-      'once handed to Icinga; its effect is not read back. 400 for an unknown ' +
-      'command or a bad argument, 503 when the pipe or site is unreachable. Needs ' +
-      '`operator`.',
+      'A command of the catalogue is checked argument by argument. Any other external command ' +
+      "(named in capitals, digits and `_`) is sent with its arguments, a list in Icinga's " +
+      'order, as given, and audited as uncatalogued; a line break or NUL, a `;` in any argument ' +
+      'but the last, an argument starting another command (`[<epoch>]`, `COMMAND`, `GET`, a ' +
+      'command name) and the commands vigil never sends (README) are refused with 400. Needs `operator`.',
   })
   @ApiAcceptedResponse({ type: SentCommandDto, description: 'Handed to Icinga' })
   @ApiProblems(400, 502, 503, 504)

@@ -1,8 +1,9 @@
-import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorator';
 import { type AuthUser, CurrentUser } from '../auth/roles';
 import { ApiProblems } from '../common/api-problems.decorator';
+import { ApiLegacyParams, LEGACY_PARAMS_NOTE, LegacyParams } from '../common/legacy-params';
 import { CommandService } from './command.service';
 import { LegacyCmdQueryDto } from './dto/legacy-cmd.dto';
 
@@ -10,6 +11,12 @@ const OK_RESPONSE = {
   description: 'Sent: the text `OK` and a new line',
   content: { 'text/plain': { schema: { type: 'string', example: 'OK\n' } } },
 };
+
+const DESCRIPTION =
+  `${LEGACY_PARAMS_NOTE} Any external command \`NAME;arg;...\` is sent: one of the catalogue ` +
+  'with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) ' +
+  'with its arguments as given; never a line break, NUL or a second command, and never a ' +
+  'command refused on purpose (README lists them).';
 
 /** The `/cmd` endpoint of livestatus-service, for scripts written against it. */
 @ApiTags('commands')
@@ -23,16 +30,15 @@ export class LegacyCmdController {
   @ApiOperation({
     operationId: 'legacyCommand',
     summary: 'livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga',
-    description:
-      'For scripts written for livestatus-service: `q=COMMAND_NAME;arg1;arg2`, sent' +
-      ' through the command pipe (`handler=icinga`) or livestatus ' +
-      '(`handler=livestatus`). Answers the text `OK`; errors are problem+json like ' +
-      'everywhere else. New scripts should use the typed endpoints. Needs ' +
-      '`operator`.',
+    description: DESCRIPTION,
   })
+  @ApiLegacyParams(LegacyCmdQueryDto, 'GET')
   @ApiOkResponse(OK_RESPONSE)
   @ApiProblems(400, 502, 503, 504)
-  legacyCommand(@CurrentUser() user: AuthUser, @Query() query: LegacyCmdQueryDto): Promise<string> {
+  legacyCommand(
+    @CurrentUser() user: AuthUser,
+    @LegacyParams() query: LegacyCmdQueryDto,
+  ): Promise<string> {
     return this.commands.sendLegacy(user, query);
   }
 
@@ -42,16 +48,15 @@ export class LegacyCmdController {
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({
     operationId: 'legacyCommandPost',
-    summary: 'The same as GET /cmd, for scripts that POST',
-    description:
-      'Exactly `GET /cmd` (parameters in the query string), for scripts that POST. ' +
-      'Needs `operator`.',
+    summary: 'The same as GET /cmd, for scripts that POST (parameters also as a form body)',
+    description: DESCRIPTION,
   })
+  @ApiLegacyParams(LegacyCmdQueryDto, 'POST')
   @ApiOkResponse(OK_RESPONSE)
-  @ApiProblems(400, 502, 503, 504)
+  @ApiProblems(400, 415, 502, 503, 504)
   legacyCommandPost(
     @CurrentUser() user: AuthUser,
-    @Query() query: LegacyCmdQueryDto,
+    @LegacyParams() query: LegacyCmdQueryDto,
   ): Promise<string> {
     return this.commands.sendLegacy(user, query);
   }

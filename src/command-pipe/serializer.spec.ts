@@ -1,5 +1,5 @@
-import { COMMANDS } from './catalog';
-import { CommandRejected, serializeCommand, serializeLegacy } from './serializer';
+import { COMMANDS, REFUSED_COMMANDS } from './catalog';
+import { CommandRejected, serializeAny, serializeCommand, serializeLegacy } from './serializer';
 
 const NOW = new Date('2026-11-21T10:00:00Z');
 const EPOCH = NOW.getTime() / 1000;
@@ -150,5 +150,75 @@ describe('serializeLegacy', () => {
     expect(
       rejection(() => serializeLegacy('ENABLE_NOTIFICATIONS\nSHUTDOWN_PROCESS', NOW)).field,
     ).toBe('q');
+  });
+});
+
+describe('commands outside the catalogue', () => {
+  it('sends them with their arguments as given, through /cmd and the API alike', () => {
+    expect(serializeLegacy('CHANGE_CUSTOM_HOST_VAR;web-1;owner;team a', NOW)).toBe(
+      `[${EPOCH}] CHANGE_CUSTOM_HOST_VAR;web-1;owner;team a`,
+    );
+    expect(serializeLegacy('[17] ENABLE_HOST_FLAP_DETECTION;web-1', NOW)).toBe(
+      `[${EPOCH}] ENABLE_HOST_FLAP_DETECTION;web-1`,
+    );
+    expect(serializeAny('CHANGE_NORMAL_SVC_CHECK_INTERVAL', ['web-1', 'ping', 7.5], NOW)).toBe(
+      `[${EPOCH}] CHANGE_NORMAL_SVC_CHECK_INTERVAL;web-1;ping;7.5`,
+    );
+    expect(serializeAny('SEND_IT', ['a', true, null, 'x; y'], NOW)).toBe(
+      `[${EPOCH}] SEND_IT;a;1;;x; y`,
+    );
+  });
+
+  it('never sends the commands refused on purpose, in any case', () => {
+    for (const name of REFUSED_COMMANDS.keys()) {
+      expect(rejection(() => serializeAny(name, [], NOW))).toEqual({
+        field: 'command',
+        message: expect.stringContaining('is never sent') as string,
+      });
+      expect(rejection(() => serializeLegacy(`${name.toLowerCase()};x`, NOW)).field).toBe('q');
+    }
+  });
+
+  it.each([
+    ['a lower-case name', 'enable_host_flap_detection', ['h'], 'command'],
+    ['a name with a space', 'ENABLE HOST', ['h'], 'command'],
+    ['COMMAND as a name', 'COMMAND', ['[1] SHUTDOWN_PROCESS'], 'command'],
+    ['GET as a name', 'GET', ['hosts'], 'command'],
+    ['a line break in the name', 'ENABLE_X\n', [], 'command'],
+    ['a line feed in an argument', 'ENABLE_X', ['h\n[1] SHUTDOWN_PROCESS'], 'args.0'],
+    ['a carriage return in an argument', 'ENABLE_X', ['h\rx'], 'args.0'],
+    ['a NUL in an argument', 'ENABLE_X', ['h\u0000x'], 'args.0'],
+    ['a ; in an argument but the last', 'ENABLE_X', ['h;DISABLE_NOTIFICATIONS', 'y'], 'args.0'],
+    ['a second command after ; in the last', 'ENABLE_X', ['h;SHUTDOWN_PROCESS'], 'args.0'],
+    ['a catalogued command as argument', 'ENABLE_X', ['h', 'DISABLE_NOTIFICATIONS'], 'args.1'],
+    ['an epoch prefix as argument', 'ENABLE_X', ['[1700000000] DISABLE_NOTIFICATIONS'], 'args.0'],
+    ['COMMAND as argument', 'ENABLE_X', ['COMMAND [1] DISABLE_NOTIFICATIONS'], 'args.0'],
+    ['GET as argument', 'ENABLE_X', ['x', 'GET hosts'], 'args.1'],
+    ['arguments by name', 'ENABLE_X', { host: 'h' }, 'args'],
+  ])('refuses %s', (_what, name, args, field) => {
+    const list = args as Parameters<typeof serializeAny>[1];
+    expect(rejection(() => serializeAny(name, list, NOW)).field).toBe(field);
+  });
+
+  it('refuses the same in /cmd, naming q and the argument by number', () => {
+    expect(rejection(() => serializeLegacy('ENABLE_X;h;GET hosts', NOW))).toEqual({
+      field: 'q',
+      message: 'argument 2 must not start a second command ("GET hosts")',
+    });
+    for (const q of [
+      'ENABLE_X;h;DISABLE_NOTIFICATIONS',
+      'ENABLE_X;h;COMMAND [1] SHUTDOWN_PROCESS',
+      'COMMAND [1] SHUTDOWN_PROCESS',
+      'GET hosts',
+      'ENABLE_X;h\u0000',
+    ]) {
+      expect(rejection(() => serializeLegacy(q, NOW)).field).toBe('q');
+    }
+  });
+
+  it('holds the pipe limit for them too', () => {
+    const long = 'x'.repeat(5000);
+    expect(rejection(() => serializeAny('ENABLE_X', ['h', long], NOW, 4096)).field).toBe('args.1');
+    expect(rejection(() => serializeLegacy(`ENABLE_X;h;${long}`, NOW, 4096)).field).toBe('q');
   });
 });

@@ -142,16 +142,19 @@ describe('loadConfig', () => {
     expect(defaults.commandPipe).toEqual({
       pipePath: '/var/run/icinga2/cmd/icinga2.cmd',
       defaultTransport: 'pipe',
+      legacyTransport: 'livestatus',
     });
     expect(defaults.probing).toMatchObject({ enabled: true, concurrency: 256, retentionDays: 30 });
     const set = loadConfig({
       VIGIL_COMMAND_PIPE: '/run/icinga2/cmd/icinga2.cmd',
       VIGIL_COMMAND_TRANSPORT: 'livestatus',
+      VIGIL_LEGACY_CMD_HANDLER: 'pipe',
       VIGIL_PROBING_ENABLED: 'off',
     });
     expect(set.commandPipe).toEqual({
       pipePath: '/run/icinga2/cmd/icinga2.cmd',
       defaultTransport: 'livestatus',
+      legacyTransport: 'pipe',
     });
     expect(set.probing.enabled).toBe(false);
   });

@@ -92,6 +92,8 @@ export interface CommandPipeConfig {
   pipePath: string;
   /** How commands go out unless a request says otherwise. */
   defaultTransport: 'pipe' | 'livestatus';
+  /** How `/cmd` sends a command without `handler` (livestatus, as livestatus-service did). */
+  legacyTransport: 'pipe' | 'livestatus';
 }
 
 export interface ProbingConfig {
@@ -365,6 +367,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     {
       pipePath: dto.VIGIL_COMMAND_PIPE ?? '/var/run/icinga2/cmd/icinga2.cmd',
       defaultTransport: dto.VIGIL_COMMAND_TRANSPORT ?? 'pipe',
+      legacyTransport: dto.VIGIL_LEGACY_CMD_HANDLER ?? 'livestatus',
     },
     {
       enabled: dto.VIGIL_PROBING_ENABLED ?? true,

@@ -196,6 +196,10 @@ export class EnvDto {
   VIGIL_COMMAND_TRANSPORT?: 'pipe' | 'livestatus';
 
   @IsOptional()
+  @IsIn(['pipe', 'livestatus'], { message: 'must be pipe or livestatus' })
+  VIGIL_LEGACY_CMD_HANDLER?: 'pipe' | 'livestatus';
+
+  @IsOptional()
   @Transform(toBoolean)
   @IsIn([true, false], { message: 'must be true or false' })
   VIGIL_PROBING_ENABLED?: boolean;

@@ -209,7 +209,7 @@ export class LivestatusService implements OnModuleDestroy {
 
   /** `GET /query` (livestatus-service compatible): one site, no `site` field. */
   legacyQuery(dto: LegacyQueryDto, res: HeaderSink): Promise<string | StreamableFile> {
-    const query = checked(() => parseRawQuery(unescapeLegacyQuery(dto.q), 'q'));
+    const query = checked(() => parseRawQuery(unescapeLegacyQuery(dto.q), 'q', 'legacy'));
     const sites = dto.site ? this.selectSites(dto.site) : [this.sites[0].name];
     if (sites.length !== 1) invalid('site', 'must name one site');
     return this.answer({ query, sites, format: 'json', key: dto.key, siteField: false }, res);

@@ -104,6 +104,16 @@ describe('parseRawQuery', () => {
     expect(query.columns).toEqual(['state = 1 or state = 2', 'not acknowledged = 1']);
   });
 
+  it('names stats columns by their own Stats: lines in legacy mode, as livestatus-service did', () => {
+    const query = parseRawQuery(
+      'GET services\nColumns: host_name\nStats: state = 1\nStats: state = 2\nStatsOr: 2\nStats: acknowledged = 1\nStatsNegate:',
+      'q',
+      'legacy',
+    );
+    // one column per answer value: the StatsOr column keeps the first line's name
+    expect(query.columns).toEqual(['host_name', 'state = 1', 'state = 2']);
+  });
+
   it('uses the header row without Columns and Stats, or with ColumnHeaders: on', () => {
     expect(parseRawQuery('GET hosts\nFilter: name = x')).toMatchObject({
       columns: null,

@@ -142,10 +142,22 @@ export function unescapeLegacyQuery(q: string): string {
 }
 
 /**
+ * How `Stats:` columns are named: `combined` joins those a `StatsAnd`/`StatsOr` combines
+ * (`state = 0 or state = 1`) and prefixes a `StatsNegate`d one with `not `; `legacy` names each
+ * column by the text of its own `Stats:` line, as livestatus-service did, so a combined column
+ * keeps the name of the first line it combines.
+ */
+export type StatsNames = 'combined' | 'legacy';
+
+/**
  * Checks a query written by a caller: exactly one GET request, no COMMAND, no second request
  * after an empty line, none of the client's own headers. Names the answer's columns.
  */
-export function parseRawQuery(text: string, field = 'query'): LqlQuery {
+export function parseRawQuery(
+  text: string,
+  field = 'query',
+  statsNames: StatsNames = 'combined',
+): LqlQuery {
   const normalised = text.replace(/\r\n/g, '\n');
   if (/[\r\0]/.test(normalised)) {
     throw new LqlSyntaxError(field, 'must not contain CR (other than in CR LF) or NUL');
@@ -169,6 +181,7 @@ export function parseRawQuery(text: string, field = 'query'): LqlQuery {
 
   let columns: string[] | null = null;
   let stats: string[] = [];
+  const statsLines: string[] = [];
   let columnHeaders = false;
   headers.forEach((line, index) => {
     const header = /^([A-Za-z][A-Za-z0-9]*):[ \t]*(.*?)[ \t]*$/.exec(line);
@@ -185,6 +198,7 @@ export function parseRawQuery(text: string, field = 'query'): LqlQuery {
       columns.forEach((c) => checkIdentifier(field, c, 'column'));
     } else if (name === 'Stats') {
       stats.push(value);
+      statsLines.push(value);
     } else if (name === 'StatsAnd' || name === 'StatsOr') {
       const n = Math.min(Math.max(Number.parseInt(value, 10) || 0, 0), stats.length);
       if (n > 0) {
@@ -198,7 +212,8 @@ export function parseRawQuery(text: string, field = 'query'): LqlQuery {
     }
   });
   const named: string[] | null = columns ?? (stats.length > 0 ? [] : null);
-  const names = named ? [...named, ...stats] : null;
+  const statsColumns = statsNames === 'legacy' ? statsLines.slice(0, stats.length) : stats;
+  const names = named ? [...named, ...statsColumns] : null;
   return {
     table,
     text: [first.trim(), ...headers].join('\n'),

@@ -146,15 +146,75 @@ describe.each(databaseKinds())('commands through a command pipe, on %s', (kind) 
     expect(pipe.lines).toEqual([]);
   });
 
-  it('refuses /cmd with an unknown command or a line break, writing nothing', async () => {
+  it('refuses /cmd with a refused or malformed command or a line break, writing nothing', async () => {
     for (const q of [
-      'NO_SUCH_COMMAND;x',
+      'SHUTDOWN_PROCESS',
+      'process_file;/etc/icinga2/cmds;0',
+      'no such command;x',
       'DISABLE_HOST_NOTIFICATIONS;web-01\n[1] SHUTDOWN_PROCESS',
     ]) {
-      const res = await request(t.url).get('/cmd').query({ q }).set('Authorization', operator);
-      expect(res.status).toBe(400);
-      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      for (const handler of [undefined, 'icinga']) {
+        const res = await request(t.url)
+          .get('/cmd')
+          .query({ q, handler })
+          .set('Authorization', operator);
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
     }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(pipe.lines).toEqual([]);
+  });
+
+  it('sends an uncatalogued command through /cmd and the API as given, audited as such', async () => {
+    const cmd = await post('/cmd')
+      .type('form')
+      .send({ q: 'ENABLE_HOST_FLAP_DETECTION;web-01', handler: 'icinga', _: '1700000000' });
+    expect([cmd.status, cmd.text]).toEqual([200, 'OK\n']);
+    const api = await post('/api/v1/commands').send({
+      command: 'CHANGE_CUSTOM_HOST_VAR',
+      args: ['web-01', 'owner', 'team a; b'],
+      transport: 'pipe',
+    });
+    expect(api.status).toBe(202);
+    await until(() => pipe.lines.length === 2);
+    expect(pipe.lines.map(bare)).toEqual([
+      'ENABLE_HOST_FLAP_DETECTION;web-01',
+      'CHANGE_CUSTOM_HOST_VAR;web-01;owner;team a; b',
+    ]);
+    const audit = await request(t.url)
+      .get('/api/v1/audit/commands?limit=2')
+      .set('Authorization', admin);
+    const items = (audit.body as { items: { command: string; catalogued: boolean }[] }).items;
+    expect(items.map((i) => [i.command, i.catalogued])).toEqual([
+      ['CHANGE_CUSTOM_HOST_VAR', false],
+      ['ENABLE_HOST_FLAP_DETECTION', false],
+    ]);
+  });
+
+  it.each([
+    ['a CR', 'ENABLE_HOST_FLAP_DETECTION;web-01\r'],
+    ['a LF and a second command', 'ENABLE_HOST_FLAP_DETECTION;web-01\n[1] SHUTDOWN_PROCESS'],
+    ['a NUL', 'ENABLE_HOST_FLAP_DETECTION;web\u000001'],
+    ['a ;-joined catalogued command', 'ENABLE_HOST_FLAP_DETECTION;web-01;DISABLE_NOTIFICATIONS'],
+    ['a ;-joined refused command', 'ENABLE_HOST_FLAP_DETECTION;web-01;SHUTDOWN_PROCESS'],
+    ['a ;-joined epoch prefix', 'ENABLE_HOST_FLAP_DETECTION;web-01;[1] DISABLE_NOTIFICATIONS'],
+    ['a COMMAND argument', 'ENABLE_HOST_FLAP_DETECTION;COMMAND [1] SHUTDOWN_PROCESS'],
+    ['a GET argument', 'ENABLE_HOST_FLAP_DETECTION;GET hosts'],
+    ['COMMAND as the name', 'COMMAND [1] SHUTDOWN_PROCESS'],
+    ['GET as the name', 'GET;hosts'],
+  ])('refuses an uncatalogued command carrying %s, /cmd and API alike', async (_what, q) => {
+    for (const handler of [undefined, 'icinga']) {
+      const legacy = await post('/cmd').type('form').send({ q, handler });
+      expect([legacy.status, (legacy.body as { errors: { field: string }[] }).errors]).toEqual([
+        400,
+        [{ field: 'q', message: expect.any(String) as string }],
+      ]);
+    }
+    const [command, ...args] = q.split(';');
+    const api = await post('/api/v1/commands').send({ command, args, transport: 'pipe' });
+    expect(api.status).toBe(400);
+    expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(pipe.lines).toEqual([]);
   });

@@ -20,6 +20,8 @@ export class CommandAuditDto {
   site!: string | null;
   transport!: Transport;
   command!: string;
+  /** False for a command outside the catalogue, sent with its arguments as given. */
+  catalogued!: boolean;
   /** The line as sent. */
   line!: string;
   /** `sent`, or `failed` with `error`. */

@@ -3,7 +3,10 @@ import { OmitOrValid } from '../../common/validation';
 
 /** `/cmd` of livestatus-service. */
 export class LegacyCmdQueryDto {
-  /** The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced). */
+  /**
+   * The command as `NAME;arg;arg...` (an optional `[<epoch>] ` prefix is replaced): one of the
+   * catalogue, or any other external command named in capitals, digits and `_`.
+   */
   @IsString()
   @MinLength(1)
   @MaxLength(65536)
@@ -11,7 +14,8 @@ export class LegacyCmdQueryDto {
 
   /**
    * `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
-   * is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: configured.
+   * is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
+   * livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
    */
   @OmitOrValid()
   @IsIn(['livestatus', 'icinga'])

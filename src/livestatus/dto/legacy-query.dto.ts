@@ -1,4 +1,4 @@
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { SingleLine } from './query-values';
 import { OmitOrValid } from '../../common/validation';
 
@@ -23,4 +23,9 @@ export class LegacyQueryDto {
   @IsString()
   @SingleLine()
   site?: string;
+
+  /** livestatus-service's query handler: `livestatus` is the only one that answers queries. */
+  @OmitOrValid()
+  @IsIn(['livestatus'])
+  handler?: 'livestatus';
 }
