@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
 import { SecretBox } from '../common/crypto/secret-box';
+import { parseKeystoneUrl } from './keystone-url';
 import { emitSafely, NamedRecords, reencryptOrKeep } from '../common/named-records';
 import { ValidationProblemException } from '../common/problem';
 import type { FieldErrorDto } from '../common/problem.dto';
@@ -536,7 +537,14 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
         authPassword: password,
       };
     }
-    const version = input.keystoneVersion ?? 'v3';
+    const named = parseKeystoneUrl(input.authUrl).version;
+    const version = input.keystoneVersion ?? named ?? 'v3';
+    if (named && version !== named) {
+      errors.push({
+        field: 'auth.keystoneVersion',
+        message: `is ${version}, but authUrl names Keystone ${named}`,
+      });
+    }
     const forbid = (fields: (keyof typeof input)[], why: string) => {
       for (const field of fields) {
         if (input[field] !== undefined) errors.push({ field: `auth.${field}`, message: why });
