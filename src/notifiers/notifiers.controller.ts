@@ -34,6 +34,19 @@ export class NotifiersController {
     return this.notifiers.create(body);
   }
 
+  @Post('validate')
+  @HttpCode(204)
+  @Auth('admin')
+  @ApiProblems(400, 409)
+  @ApiOperation({
+    operationId: 'validateNotifier',
+    summary: 'Check a notifier definition as create would, without creating it',
+  })
+  @ApiNoContentResponse({ description: 'Create would accept this notifier' })
+  validateNotifier(@Body() body: CreateNotifierDto): Promise<void> {
+    return this.notifiers.validateCreate(body);
+  }
+
   @Get(':id')
   @Auth('viewer')
   @ApiProblems(400, 404)

@@ -28,7 +28,15 @@ import {
 import type { ProbeResult, ProbeSpec } from './probe-spec';
 import { RegexThread } from './regex-thread';
 import { ProbeScheduler } from './scheduler';
-import { applyResult, isPublished, stateOf, type StateChange, type TargetState } from './state';
+import type { ImportTargetStateDto } from './dto/import-state.dto';
+import {
+  applyResult,
+  isPublished,
+  newTargetState,
+  stateOf,
+  type StateChange,
+  type TargetState,
+} from './state';
 import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from './state-changed.event';
 
 /**
@@ -260,6 +268,46 @@ export class ProbingService
    */
   private async settled(): Promise<void> {
     if (this.recorder.stats().unavailableSince === null) await this.recorder.drain();
+  }
+
+  /**
+   * Takes over the state another monitor left for a target vigil has never probed (status,
+   * previous status, last change and counters); 409 once vigil has probed it, as its state is
+   * then vigil's own. The check and the write are one UPDATE, so a probe recorded meanwhile wins.
+   */
+  async importState(id: number, dto: ImportTargetStateDto): Promise<void> {
+    await this.settled();
+    await this.tracked.get(id)?.busy;
+    const state = {
+      ...newTargetState(dto.lastUpdated ? new Date(dto.lastUpdated) : new Date()),
+      status: dto.status,
+      statusDescription: dto.statusDescription ?? null,
+      previousStatus: dto.previousStatus ?? null,
+      passCount: dto.passCount ?? 0,
+      failCount: dto.failCount ?? 0,
+      status2xxCount: dto.status2xxCount ?? 0,
+      status3xxCount: dto.status3xxCount ?? 0,
+      status4xxCount: dto.status4xxCount ?? 0,
+      status5xxCount: dto.status5xxCount ?? 0,
+      networkFailCount: dto.networkFailCount ?? 0,
+      repeatedFailCount: dto.repeatedFailCount ?? 0,
+    };
+    const { affected } = await this.targetRows
+      .createQueryBuilder()
+      .update(TargetEntity)
+      .set(state)
+      .where('id = :id AND last_probe_at IS NULL', { id })
+      .execute();
+    if (!affected) {
+      const exists = await this.targetRows.exist({ where: { id } });
+      if (!exists) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        `target ${id} has been probed by vigil: its state is no longer taken over`,
+      );
+    }
+    const tracked = this.tracked.get(id);
+    if (tracked) tracked.state = stateOf(state);
   }
 
   /** probeNow, shaped for the API. */

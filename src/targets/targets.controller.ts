@@ -31,6 +31,19 @@ export class TargetsController {
     return this.targets.create(body);
   }
 
+  @Post('validate')
+  @HttpCode(204)
+  @Auth('admin')
+  @ApiProblems(400, 409)
+  @ApiOperation({
+    operationId: 'validateTarget',
+    summary: 'Check a target definition as create would, without creating it',
+  })
+  @ApiNoContentResponse({ description: 'Create would accept this target' })
+  validateTarget(@Body() body: CreateTargetDto): Promise<void> {
+    return this.targets.validateCreate(body);
+  }
+
   @Get(':id')
   @Auth('viewer')
   @ApiProblems(400, 404)
