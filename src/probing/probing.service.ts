@@ -18,7 +18,7 @@ import { type TargetForProbing, TargetsService } from '../targets/targets.servic
 import type { ProbeNowDto } from './dto/probe-now.dto';
 import { HttpProber, prepareSpec } from './http-prober';
 import { KeystoneTokens } from './keystone';
-import { linePrefix, ProbeLog } from './probe-log';
+import { linePrefix, ProbeLog, type ProbeLogEvent, type ProbeLogFormat } from './probe-log';
 import {
   ProbeDropped,
   ProbeRecorder,
@@ -79,14 +79,17 @@ interface Tracked {
 }
 
 /** What a target's definition decides of its tracking: the probe spec and the log prefix. */
-function definitionOf(def: TargetForProbing): Pick<Tracked, 'def' | 'spec' | 'logPrefix'> {
-  return { def, spec: specOf(def), logPrefix: linePrefix(def) };
+function definitionOf(
+  def: TargetForProbing,
+  format: ProbeLogFormat,
+): Pick<Tracked, 'def' | 'spec' | 'logPrefix'> {
+  return { def, spec: specOf(def), logPrefix: linePrefix(def, format) };
 }
 
 /** A target as the engine starts to track it: its stored state, no probe running. */
-function trackedOf(def: TargetForProbing): Tracked {
+function trackedOf(def: TargetForProbing, format: ProbeLogFormat): Tracked {
   // assigned, not spread into a new object: one hidden class for every tracked target
-  return Object.assign(definitionOf(def), { state: stateOf(def), busy: null });
+  return Object.assign(definitionOf(def, format), { state: stateOf(def), busy: null });
 }
 
 export interface ProbeOutcome {
@@ -167,7 +170,12 @@ export class ProbingService
       file: probing.logFile,
       maxBytes: probing.logMaxBytes,
       keep: probing.logKeep,
+      format: probing.logFormat,
       onError: (error) => this.logger.error(`Cannot write the probe log: ${error.message}`),
+    });
+    this.log.event({
+      event: 'start',
+      message: `starting vigil${probing.enabled ? '' : ' (probing is off)'}`,
     });
     if (!probing.enabled) {
       this.logger.log('Probing is off (VIGIL_PROBING_ENABLED=false)');
@@ -201,9 +209,20 @@ export class ProbingService
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.log?.close();
+    const log = this.log;
+    this.log = null;
+    log?.event({ event: 'stop', message: 'shutting down vigil' });
+    await log?.close();
     await this.agent.close().catch(() => undefined);
     await this.regex.close();
+  }
+
+  /**
+   * Writes a line that is no probe to the probe log: a notification attempt (the notifications
+   * module reports each one), as skypunch's log had them next to the probes.
+   */
+  logEvent(event: ProbeLogEvent): void {
+    this.log?.event(event);
   }
 
   stats(): ProbingStats {
@@ -232,7 +251,7 @@ export class ProbingService
       }
       if (known) {
         // a new definition; the state and a probe running on it stay
-        Object.assign(known, definitionOf(def));
+        Object.assign(known, definitionOf(def, this.config.probing.logFormat));
         this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
       } else this.track(def);
     } catch (error) {
@@ -253,7 +272,7 @@ export class ProbingService
       await this.settled();
       const def = await this.targets.forProbing(id);
       if (!def) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
-      tracked = trackedOf(def);
+      tracked = trackedOf(def, this.config.probing.logFormat);
     }
     const outcome = await this.probe(tracked, notify, true);
     if (!outcome) {
@@ -360,7 +379,7 @@ export class ProbingService
   }
 
   private track(def: TargetForProbing): void {
-    this.tracked.set(def.id, trackedOf(def));
+    this.tracked.set(def.id, trackedOf(def, this.config.probing.logFormat));
     this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
   }
 
