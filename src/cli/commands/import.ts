@@ -183,9 +183,15 @@ export function registerImport(program: Command, ctx: CliContext): void {
         });
         if (dryRun || line.action !== 'import' || line.vigilId === null) continue;
         const params = { path: { id: line.vigilId } };
-        await ctx.call(api.PUT('/api/v1/targets/{id}/state', { params, body: state }));
-        if (enabled) {
-          await ctx.call(api.PATCH('/api/v1/targets/{id}', { params, body: { enabled: true } }));
+        try {
+          await ctx.call(api.PUT('/api/v1/targets/{id}/state', { params, body: state }));
+          if (enabled) {
+            await ctx.call(api.PATCH('/api/v1/targets/{id}', { params, body: { enabled: true } }));
+          }
+        } catch (err) {
+          if (!(err instanceof CliError) || err.exitCode !== EXIT.refused) throw err;
+          line.action = 'failed';
+          line.reason = `created disabled (id ${line.vigilId}), but: ${err.message}`;
         }
       }
       const report = { dryRun, items: lines };
