@@ -352,6 +352,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifiers/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a notifier definition as create would, without creating it
+         * @description Runs every check of `POST /api/v1/notifiers`, a taken name included, and answers 204 without storing anything: 400 names each invalid field, 409 a name in use. For imports and scripts that want to know before they create (`vigil import skypunch --dry-run`). Needs `admin`.
+         */
+        post: operations["validateNotifier"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifiers/{id}": {
         parameters: {
             query?: never;
@@ -464,6 +484,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/targets/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a target definition as create would, without creating it
+         * @description Runs every check of `POST /api/v1/targets`, a taken name included, and answers 204 without storing anything: 400 names each invalid field, 409 a name in use. For imports and scripts that want to know before they create (`vigil import skypunch --dry-run`). Needs `admin`.
+         */
+        post: operations["validateTarget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/targets/{id}": {
         parameters: {
             query?: never;
@@ -565,6 +605,26 @@ export interface paths {
          */
         get: operations["listTargetResults"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets/{id}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Take over the status and counters another monitor kept for a target vigil has not probed yet
+         * @description For moving from another monitor (`vigil import skypunch` uses it): sets status, previous status, last change and the pass/fail/status-class counters of a target, as if vigil had probed it so far. 409 once vigil has probed the target, so history it recorded itself is never overwritten; 404 for an unknown target. Needs `admin`.
+         */
+        put: operations["importTargetState"];
         post?: never;
         delete?: never;
         options?: never;
@@ -948,7 +1008,7 @@ export interface components {
             address: string[];
             /** @description Whether notifications are sent through this notifier; default true. */
             enabled?: boolean;
-            /** @description A unique name: 1-100 characters, no leading or trailing space. */
+            /** @description A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
             name: string;
             /** @description Mail server settings; required when `type` is `SMTP`. */
             smtp?: components["schemas"]["SmtpSettingsDto"];
@@ -1002,7 +1062,7 @@ export interface components {
              * @enum {string}
              */
             method?: "DELETE" | "GET" | "HEAD" | "PATCH" | "POST" | "PUT";
-            /** @description A unique name: 1-100 characters, no leading or trailing space. */
+            /** @description A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
             name: string;
             /** @description The notifiers to tell of failures and recoveries; empty (the default) means every enabled notifier. */
             notifierIds?: number[];
@@ -1087,6 +1147,34 @@ export interface components {
              * @enum {string}
              */
             status: "error" | "ok";
+        };
+        ImportTargetStateDto: {
+            /** @default 0 */
+            failCount: number;
+            /** @description When the status last changed (ISO 8601); default now. */
+            lastUpdated?: string;
+            /** @default 0 */
+            networkFailCount: number;
+            /** @default 0 */
+            passCount: number;
+            /** @enum {string|null} */
+            previousStatus?: "FAIL" | "NEW" | "PASS" | null;
+            /**
+             * @description Consecutive failures up to now.
+             * @default 0
+             */
+            repeatedFailCount: number;
+            /** @enum {string} */
+            status: "FAIL" | "NEW" | "PASS";
+            /** @default 0 */
+            status2xxCount: number;
+            /** @default 0 */
+            status3xxCount: number;
+            /** @default 0 */
+            status4xxCount: number;
+            /** @default 0 */
+            status5xxCount: number;
+            statusDescription?: string | null;
         };
         LiveDto: {
             /**
@@ -1212,11 +1300,12 @@ export interface components {
         OpenStackAuthDto: {
             /**
              * Format: uri
-             * @description The Keystone endpoint, e.g. `https://keystone.example:5000/v3` (http or https).
+             * @description The Keystone endpoint (http or https), e.g. `https://keystone.example:5000/v3`; the token URL
+             *     (`…/v3/auth/tokens`, `…/v2.0/tokens`) and a URL without version are taken too.
              */
             authUrl: string;
             /**
-             * @description The Keystone API version; default `v3`.
+             * @description The Keystone API version; default: the version authUrl names, else `v3`.
              * @enum {string}
              */
             keystoneVersion?: "v2.0" | "v3";
@@ -1645,7 +1734,7 @@ export interface components {
             address?: string[];
             /** @description Whether notifications are sent through this notifier. */
             enabled?: boolean;
-            /** @description A unique name: 1-100 characters, no leading or trailing space. */
+            /** @description A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
             name?: string;
             /**
              * @description Mail server settings, replaced as a whole; leave `password` out to keep the stored one
@@ -1703,7 +1792,7 @@ export interface components {
              * @enum {string}
              */
             method?: "DELETE" | "GET" | "HEAD" | "PATCH" | "POST" | "PUT";
-            /** @description A unique name: 1-100 characters, no leading or trailing space. */
+            /** @description A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
             name?: string;
             /** @description The notifiers to tell (replaces the list); empty means every enabled notifier. */
             notifierIds?: number[];
@@ -3687,6 +3776,82 @@ export interface operations {
             };
         };
     };
+    validateNotifier: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNotifierDto"];
+            };
+        };
+        responses: {
+            /** @description Create would accept this notifier */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getNotifier: {
         parameters: {
             query?: never;
@@ -4337,6 +4502,82 @@ export interface operations {
             };
         };
     };
+    validateTarget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTargetDto"];
+            };
+        };
+        responses: {
+            /** @description Create would accept this target */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     getTarget: {
         parameters: {
             query?: never;
@@ -4868,6 +5109,94 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    importTargetState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportTargetStateDto"];
+            };
+        };
+        responses: {
+            /** @description The state is the target's now */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

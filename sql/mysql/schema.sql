@@ -26,7 +26,7 @@ CREATE TABLE `notifications` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `notifier_id` int(11) NOT NULL,
   `target_id` int(11) NOT NULL,
-  `target_name` varchar(100) NOT NULL,
+  `target_name` varchar(128) NOT NULL,
   `kind` varchar(16) NOT NULL,
   `subject` varchar(400) NOT NULL,
   `text` text NOT NULL,
@@ -52,7 +52,7 @@ CREATE TABLE `notification_cursor` (
 
 CREATE TABLE `notifiers` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
-  `name` varchar(100) NOT NULL,
+  `name` varchar(128) NOT NULL,
   `type` varchar(16) NOT NULL,
   `address` text NOT NULL,
   `smtp_host` varchar(255) DEFAULT NULL,
@@ -100,7 +100,7 @@ CREATE TABLE `state_changes` (
 
 CREATE TABLE `targets` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
-  `name` varchar(100) NOT NULL,
+  `name` varchar(128) NOT NULL,
   `url` varchar(2048) NOT NULL,
   `method` varchar(8) NOT NULL,
   `headers` text NOT NULL,
@@ -168,4 +168,5 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795232656034, 'CommandAu
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1795233188546, 'Notifications1795233188546');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796289318282, 'StateChanges1796289318282');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796290770455, 'SecretHeaders1796290770455');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796299977241, 'NameLength1281796299977241');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796300034071, 'UncataloguedCommands1796300034071');

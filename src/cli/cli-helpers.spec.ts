@@ -3,7 +3,6 @@ import { downtimeFromOptions } from './commands/downtimes';
 import { parseDuration, parseTime } from './duration';
 import { CliError, maskUrl } from './errors';
 import { table } from './output';
-import { mapNotifier, mapTarget, parseParams, type SkypunchTarget } from './skypunch';
 
 const usage = (fn: () => unknown) => {
   try {
@@ -74,83 +73,5 @@ describe('CLI helpers', () => {
 
   it('masks passwords in URLs', () => {
     expect(maskUrl('mysql://u:secret@db:3306/x')).toBe('mysql://u:***@db:3306/x');
-  });
-
-  describe('skypunch rows', () => {
-    const row: SkypunchTarget = {
-      id: 1,
-      name: 'a',
-      url: 'https://a/',
-      method: 'get',
-      authn: 'NONE',
-      authn_parms: null,
-      frequency: 10,
-      timeout: 30,
-      pass_result: 200,
-      enabled: 1,
-    };
-
-    it('parses key=value parameters', () => {
-      expect(parseParams('user=u,password=p=w, server=h:25')).toEqual({
-        user: 'u',
-        password: 'p=w',
-        server: 'h:25',
-      });
-    });
-
-    it('caps the timeout at the frequency and says so', () => {
-      const mapped = mapTarget(row);
-      expect(mapped).toMatchObject({
-        ok: true,
-        body: { method: 'GET', frequencySeconds: 10, timeoutSeconds: 10, enabled: true },
-        notes: ['timeout 30 s capped at 10 s'],
-      });
-    });
-
-    it('maps OPENSTACK parameters to Keystone v3 or v2.0', () => {
-      const v3 = mapTarget({
-        ...row,
-        authn: 'OPENSTACK',
-        authn_parms: 'user=u,password=p,osauthendpoint=https://k:5000/v3,tenantid=t',
-      });
-      expect(v3).toMatchObject({ body: { auth: { keystoneVersion: 'v3', projectId: 't' } } });
-      const v2 = mapTarget({
-        ...row,
-        authn: 'OPENSTACK',
-        authn_parms: 'user=u,password=p,osauthendpoint=https://k:5000/v2.0,tenantid=t',
-      });
-      expect(v2).toMatchObject({ body: { auth: { keystoneVersion: 'v2.0', tenantId: 't' } } });
-    });
-
-    it('maps SMTP notifier parameters', () => {
-      expect(
-        mapNotifier(
-          {
-            id: 1,
-            name: 'n',
-            type: 'SMTP',
-            address: 'a@x, b@x',
-            params: 'user=u,password=p,server=mail:465',
-          },
-          'vigil@x',
-        ),
-      ).toEqual({
-        ok: true,
-        notes: [],
-        body: {
-          name: 'n',
-          type: 'SMTP',
-          address: ['a@x', 'b@x'],
-          smtp: {
-            host: 'mail',
-            port: 465,
-            security: 'tls',
-            username: 'u',
-            password: 'p',
-            from: 'vigil@x',
-          },
-        },
-      });
-    });
   });
 });

@@ -1,19 +1,28 @@
 /**
- * Reading a skypunch database: its rows and their mapping to vigil's create requests.
- * Plain functions, no I/O: the import command feeds them rows and sends what they return.
+ * Reading a skypunch database: its rows and their mapping to vigil's requests. Plain functions,
+ * no I/O: the import command feeds them rows and sends what they return.
  *
- * Assumptions about skypunch's schema (from its documented columns):
- * - targets(id, name, url, method, authn ENUM('NONE','BASIC','OPENSTACK'), authn_parms,
- *   frequency (seconds), timeout (seconds), pass_result (expected HTTP status), enabled, status, …)
+ * skypunch's schema (sql/skypunch.sql of skypunch 0.3):
+ * - targets(id, name VARCHAR(128), tenantid, status, status_description, previous_status,
+ *   last_updated, url, method, authn NONE|BASIC|OPENSTACK, authn_parms, pass_result, frequency,
+ *   timeout, pass_count, fail_count, count200, count300, count400, count500, network_fails,
+ *   repeated_fails, enabled)
  * - authn_parms: `user=..,password=..` for BASIC, plus `osauthendpoint=..,tenantid=..` for
- *   OPENSTACK (a Keystone URL ending in /v2.0 means Keystone v2.0, else v3)
- * - notifiers(id, name, type, address, params, …) with type SMTP, address one or more e-mail
- *   addresses separated by `,` or `;`, params `user=..,password=..,server=host[:port]`
+ *   OPENSTACK; skypunch POSTed a Keystone v2.0 request (passwordCredentials and tenantId) to
+ *   osauthendpoint as written, so working rows hold the token URL `…/v2.0/tokens`
+ * - notifiers(id, name VARCHAR(128), type SMTP, address, params `user=..,password=..,server=..`,
+ *   pass_count, fail_count, enabled); skypunch logged in to `server` on port 587 with STARTTLS
+ *   and sent with `user` as the envelope sender
  */
 import type { components } from '../../openapi/client';
+import { parseKeystoneUrl } from '../targets/keystone-url';
 
 type CreateTarget = components['schemas']['CreateTargetDto'];
 type CreateNotifier = components['schemas']['CreateNotifierDto'];
+export type TargetState = components['schemas']['ImportTargetStateDto'];
+
+type Flag = number | boolean | null;
+type Count = number | string | null;
 
 export interface SkypunchTarget {
   id: number;
@@ -25,7 +34,19 @@ export interface SkypunchTarget {
   frequency: number | null;
   timeout: number | null;
   pass_result: number | string | null;
-  enabled: number | boolean | null;
+  enabled: Flag;
+  status?: string | null;
+  status_description?: string | null;
+  previous_status?: string | null;
+  last_updated?: Date | string | null;
+  pass_count?: Count;
+  fail_count?: Count;
+  count200?: Count;
+  count300?: Count;
+  count400?: Count;
+  count500?: Count;
+  network_fails?: Count;
+  repeated_fails?: Count;
 }
 
 export interface SkypunchNotifier {
@@ -34,12 +55,19 @@ export interface SkypunchNotifier {
   type: string | null;
   address: string | null;
   params: string | null;
+  enabled?: Flag;
 }
 
 /** A row mapped to a create request, or the reason it cannot be. */
 export type Mapped<T> = { ok: true; body: T; notes: string[] } | { ok: false; reason: string };
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+/** The longest name skypunch (and vigil) takes. */
+export const NAME_MAX = 128;
+const STATUSES = ['NEW', 'PASS', 'FAIL'] as const;
+const INT_MAX = 2147483647;
+/** The port skypunch always sent mail through. */
+const SKYPUNCH_SMTP_PORT = 587;
 
 /** `key=value,key=value` as a map (keys lower-cased; a value may contain `=`). */
 export function parseParams(text: string | null | undefined): Record<string, string> {
@@ -52,37 +80,91 @@ export function parseParams(text: string | null | undefined): Record<string, str
   return out;
 }
 
-export function mapTarget(row: SkypunchTarget): Mapped<CreateTarget> {
+const enabledOf = (flag: Flag | undefined): boolean =>
+  flag === null || flag === undefined ? true : Boolean(Number(flag));
+
+/**
+ * The vigil name of every row, in the order given (skypunch id order): its own name, or for the
+ * second and later rows of one name (compared as vigil does, ignoring case) `name (2)`,
+ * `name (3)`…, cut to fit 128 characters. Decided by the source alone, so every run of the
+ * import gives each row the same name.
+ */
+export function vigilNames(rows: { name: string | null }[]): string[] {
+  const names = rows.map((r) => (r.name ?? '').trim().slice(0, NAME_MAX));
+  const taken = new Set<string>();
+  const firsts = new Set<number>();
+  names.forEach((name, i) => {
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      firsts.add(i);
+    }
+  });
+  return names.map((name, i) => {
+    if (firsts.has(i) || !name) return name;
+    for (let n = 2; ; n++) {
+      const suffix = ` (${n})`;
+      const candidate = `${name.slice(0, NAME_MAX - suffix.length).trimEnd()}${suffix}`;
+      if (!taken.has(candidate.toLowerCase())) {
+        taken.add(candidate.toLowerCase());
+        return candidate;
+      }
+    }
+  });
+}
+
+type OpenStackAuth = components['schemas']['OpenStackAuthDto'];
+
+function openstackAuth(
+  p: Record<string, string>,
+  notes: string[],
+): OpenStackAuth | { reason: string } {
+  if (!p.user || !p.password || !p.osauthendpoint || !p.tenantid) {
+    return {
+      reason: 'invalid Openstack / Keystone authn params (user,password,tenantid,osauthendpoint)',
+    };
+  }
+  if (!/^https?:\/\//i.test(p.osauthendpoint)) {
+    return { reason: 'invalid Openstack / Keystone endpoint protocol' };
+  }
+  const named = parseKeystoneUrl(p.osauthendpoint).version;
+  // skypunch spoke v2.0 to whatever URL it was given
+  const version = named ?? 'v2.0';
+  if (!named) notes.push('osauthendpoint names no Keystone version: v2.0, as skypunch spoke');
+  return {
+    type: 'OPENSTACK',
+    authUrl: p.osauthendpoint,
+    username: p.user,
+    password: p.password,
+    keystoneVersion: version,
+    ...(version === 'v2.0' ? { tenantId: p.tenantid } : { projectId: p.tenantid }),
+  };
+}
+
+/** The create request of a target row, or why skypunch itself could not probe it. */
+export function mapTarget(row: SkypunchTarget, name: string): Mapped<CreateTarget> {
   const notes: string[] = [];
   const method = (row.method ?? 'GET').trim().toUpperCase() || 'GET';
   if (!METHODS.includes(method)) return { ok: false, reason: `method ${method} is not supported` };
-  if (!row.name?.trim()) return { ok: false, reason: 'it has no name' };
-  if (!row.url?.trim()) return { ok: false, reason: 'it has no url' };
-  const body: CreateTarget = {
-    name: row.name.trim(),
-    url: row.url.trim(),
-    method: method as CreateTarget['method'],
-  };
-  const authn = (row.authn ?? 'NONE').toUpperCase();
+  if (!name) return { ok: false, reason: 'it has no name' };
+  const url = (row.url ?? '').trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1].toLowerCase();
+  if (scheme !== 'http' && scheme !== 'https') {
+    return { ok: false, reason: `target protocol ${scheme ?? '(none)'} not supported` };
+  }
+  const body: CreateTarget = { name, url, method: method as CreateTarget['method'] };
+  const authn = (row.authn ?? 'NONE').trim().toUpperCase();
   const p = parseParams(row.authn_parms);
   if (authn === 'NONE' || authn === '') {
     body.auth = { type: 'NONE' };
   } else if (authn === 'BASIC') {
-    if (!p.user) return { ok: false, reason: 'BASIC authn_parms has no user' };
+    if (!p.user || !p.password) {
+      return { ok: false, reason: 'invalid BASIC authn params (user and password required)' };
+    }
     body.auth = { type: 'BASIC', username: p.user, password: p.password };
   } else if (authn === 'OPENSTACK') {
-    if (!p.user || !p.osauthendpoint) {
-      return { ok: false, reason: 'OPENSTACK authn_parms needs user and osauthendpoint' };
-    }
-    const v2 = /\/v2\.0\/?$/.test(p.osauthendpoint);
-    body.auth = {
-      type: 'OPENSTACK',
-      authUrl: p.osauthendpoint,
-      username: p.user,
-      password: p.password,
-      keystoneVersion: v2 ? 'v2.0' : 'v3',
-      ...(p.tenantid ? (v2 ? { tenantId: p.tenantid } : { projectId: p.tenantid }) : {}),
-    };
+    const auth = openstackAuth(p, notes);
+    if ('reason' in auth) return { ok: false, reason: auth.reason };
+    body.auth = auth;
   } else {
     return { ok: false, reason: `authn ${authn} is not supported` };
   }
@@ -106,38 +188,85 @@ export function mapTarget(row: SkypunchTarget): Mapped<CreateTarget> {
     }
     body.expectedStatus = expected;
   }
-  body.enabled = row.enabled === null ? true : Boolean(Number(row.enabled));
+  body.enabled = enabledOf(row.enabled);
   return { ok: true, body, notes };
 }
 
-export function mapNotifier(row: SkypunchNotifier, smtpFrom?: string): Mapped<CreateNotifier> {
-  const type = (row.type ?? 'SMTP').toUpperCase();
-  if (type !== 'SMTP' && type !== 'EMAIL')
-    return { ok: false, reason: `type ${type} is not supported` };
-  if (!row.name?.trim()) return { ok: false, reason: 'it has no name' };
+const statusOf = (value: string | null | undefined) => {
+  const s = (value ?? '').trim().toUpperCase();
+  return (STATUSES as readonly string[]).includes(s) ? (s as TargetState['status']) : null;
+};
+
+/** skypunch's status, previous status, last update and counters, as vigil's target state. */
+export function mapTargetState(row: SkypunchTarget): { state: TargetState; notes: string[] } {
+  const notes: string[] = [];
+  const count = (column: keyof SkypunchTarget): number => {
+    const n = Number(row[column] ?? 0);
+    if (!Number.isFinite(n) || n < 0) return 0;
+    if (n > INT_MAX) notes.push(`${column} ${n} capped at ${INT_MAX}`);
+    return Math.min(Math.trunc(n), INT_MAX);
+  };
+  const updated = row.last_updated ? new Date(row.last_updated) : null;
+  const state: TargetState = {
+    status: statusOf(row.status) ?? 'NEW',
+    statusDescription: row.status_description?.slice(0, 1024) || null,
+    previousStatus: statusOf(row.previous_status),
+    passCount: count('pass_count'),
+    failCount: count('fail_count'),
+    status2xxCount: count('count200'),
+    status3xxCount: count('count300'),
+    status4xxCount: count('count400'),
+    status5xxCount: count('count500'),
+    networkFailCount: count('network_fails'),
+    repeatedFailCount: count('repeated_fails'),
+  };
+  if (updated && !Number.isNaN(updated.getTime())) state.lastUpdated = updated.toISOString();
+  return { state, notes };
+}
+
+/** The create request of a notifier row, or why skypunch itself could not send with it. */
+export function mapNotifier(
+  row: SkypunchNotifier,
+  name: string,
+  smtpFrom?: string,
+): Mapped<CreateNotifier> {
+  const type = (row.type ?? 'SMTP').trim().toUpperCase();
+  if (type !== 'SMTP') return { ok: false, reason: `notifier type ${type} is not supported` };
+  if (!name) return { ok: false, reason: 'it has no name' };
   const address = (row.address ?? '')
     .split(/[,;\s]+/)
     .map((a) => a.trim())
     .filter(Boolean);
   if (!address.length) return { ok: false, reason: 'it has no address' };
   const p = parseParams(row.params);
-  const body: CreateNotifier = { name: row.name.trim(), type: 'SMTP', address };
+  if (!p.user || !p.password || !p.server) {
+    return { ok: false, reason: 'user or password or server not defined in params' };
+  }
+  const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(p.server);
+  if (!m) return { ok: false, reason: `params server ${p.server} is not host[:port]` };
+  const port = m[2] ? Number(m[2]) : SKYPUNCH_SMTP_PORT;
   const notes: string[] = [];
-  if (p.server) {
-    const m = /^\[?([^\]]+?)\]?(?::(\d+))?$/.exec(p.server);
-    if (!m) return { ok: false, reason: `params server ${p.server} is not host[:port]` };
-    const port = m[2] ? Number(m[2]) : undefined;
-    const from = smtpFrom ?? (p.user?.includes('@') ? p.user : `vigil@${m[1]}`);
-    if (!smtpFrom) notes.push(`sender ${from} (use --smtp-from to choose)`);
-    body.smtp = {
+  let from = smtpFrom;
+  if (!from) {
+    if (p.user.includes('@')) from = p.user;
+    else {
+      from = `vigil@${m[1]}`;
+      notes.push(`user ${p.user} is no address: sender ${from} (--smtp-from to choose)`);
+    }
+  }
+  const body: CreateNotifier = {
+    name,
+    type: 'SMTP',
+    address,
+    enabled: enabledOf(row.enabled),
+    smtp: {
       host: m[1],
       port,
       security: port === 465 ? 'tls' : 'starttls',
-      ...(p.user ? { username: p.user, password: p.password } : {}),
+      username: p.user,
+      password: p.password,
       from,
-    };
-  } else {
-    notes.push('no SMTP server in params: vigil sends with its default mail settings');
-  }
+    },
+  };
   return { ok: true, body, notes };
 }

@@ -101,6 +101,8 @@ export interface ProbingConfig {
   enabled: boolean;
   /** The probe log file, one line per probe. */
   logFile: string;
+  /** `text` lines as skypunch wrote them, or `json`: one JSON object per line. */
+  logFormat: 'text' | 'json';
   /** The probe log is rotated once it would grow past this size. */
   logMaxBytes: number;
   /** Rotated probe logs kept (`probe.log.1` … `probe.log.<keep>`). */
@@ -372,6 +374,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     {
       enabled: dto.VIGIL_PROBING_ENABLED ?? true,
       logFile: resolve(dto.VIGIL_PROBE_LOG ?? join(dataDir, 'probe.log')),
+      logFormat: dto.VIGIL_PROBE_LOG_FORMAT ?? 'text',
       logMaxBytes: dto.VIGIL_PROBE_LOG_MAX_BYTES ?? 10 * 1024 * 1024,
       logKeep: dto.VIGIL_PROBE_LOG_KEEP ?? 5,
       concurrency: dto.VIGIL_PROBE_CONCURRENCY ?? 256,

@@ -209,6 +209,10 @@ export class EnvDto {
   VIGIL_PROBE_LOG?: string;
 
   @IsOptional()
+  @IsIn(['text', 'json'], { message: 'must be text or json' })
+  VIGIL_PROBE_LOG_FORMAT?: 'text' | 'json';
+
+  @IsOptional()
   @Transform(toInteger)
   @IsInt({ message: 'must be a whole number of bytes from 1024 to 1073741824' })
   @Min(1024, { message: 'must be a whole number of bytes from 1024 to 1073741824' })

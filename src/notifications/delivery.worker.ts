@@ -7,6 +7,7 @@ import { NotifierEntity } from '../notifiers/notifier.entity';
 import { NotifiersService } from '../notifiers/notifiers.service';
 import { TARGET_STATE_CHANGED } from '../probing/state-changed.event';
 import { NotificationEntity } from './notification.entity';
+import { ProbingService } from '../probing/probing.service';
 import { OutboxService } from './outbox.service';
 import { SmtpMailer } from './smtp-mailer';
 
@@ -48,6 +49,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly mailer: SmtpMailer,
     private readonly config: AppConfig,
     private readonly outboxWriter: OutboxService,
+    private readonly probing: ProbingService,
   ) {}
 
   /** A change of state is stored: its deliveries are written and sent now. */
@@ -168,7 +170,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         this.logger.warn(`Delivery ${id} (${row.kind} "${row.targetName}") dropped: ${reason}`);
         return;
       }
-      await this.failed(row, `the SMTP password of notifier ${row.notifierId} cannot be decrypted`);
+      await this.failed(
+        row,
+        `notifier ${row.notifierId}`,
+        `the SMTP password of notifier ${row.notifierId} cannot be decrypted`,
+      );
       return;
     }
 
@@ -180,19 +186,38 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         messageId: `<notification-${row.id}.${row.createdAt.getTime()}@vigil>`,
       });
     } catch (err) {
-      await this.failed(row, (err as Error).message);
+      await this.failed(row, notifier.name, (err as Error).message);
       return;
     }
     const sentAt = new Date();
     await this.settle(id, { state: 'sent', sentAt });
     await this.notifiers.recordDelivery(row.notifierId, { sentAt });
+    this.probeLog(row, notifier.name, 'sent');
     this.logger.log(
       `Sent ${row.kind} of "${row.targetName}" through notifier ${row.notifierId} (delivery ${id})`,
     );
   }
 
-  private async failed(row: NotificationEntity, reason: string): Promise<void> {
+  /** The attempt in the probe log, next to the probes, as skypunch logged its mails. */
+  private probeLog(
+    row: NotificationEntity,
+    notifier: string,
+    outcome: 'sent' | 'failed',
+    error?: string,
+  ): void {
+    this.probing.logEvent({
+      event: 'notification',
+      notifier,
+      target: row.targetName,
+      kind: row.kind,
+      outcome,
+      ...(error === undefined ? {} : { error }),
+    });
+  }
+
+  private async failed(row: NotificationEntity, notifier: string, reason: string): Promise<void> {
     const error = reason.slice(0, 2000);
+    this.probeLog(row, notifier, 'failed', error);
     const now = Date.now();
     const { maxAgeMs, retryBaseMs, retryMaxMs } = this.config.notifications;
     const deadline = row.createdAt.getTime() + maxAgeMs;

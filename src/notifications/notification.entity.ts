@@ -31,7 +31,7 @@ export class NotificationEntity {
   @Column({ name: 'target_id', type: 'int' })
   targetId!: number;
 
-  @Column({ name: 'target_name', type: 'varchar', length: 100 })
+  @Column({ name: 'target_name', type: 'varchar', length: 128 })
   targetName!: string;
 
   @Column({ type: 'varchar', length: 16 })

@@ -20,7 +20,7 @@ export class NotifierEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 100, unique: true })
+  @Column({ type: 'varchar', length: 128, unique: true })
   name!: string;
 
   @Column({ type: 'varchar', length: 16 })

@@ -45,6 +45,24 @@ export class NotifiersController {
     return this.notifiers.create(body);
   }
 
+  @Post('validate')
+  @HttpCode(204)
+  @Auth('admin')
+  @ApiProblems(400, 409)
+  @ApiOperation({
+    operationId: 'validateNotifier',
+    summary: 'Check a notifier definition as create would, without creating it',
+    description:
+      'Runs every check of `POST /api/v1/notifiers`, a taken name included, and answers 204 ' +
+      'without storing anything: 400 names each invalid field, 409 a name in use. For imports ' +
+      'and scripts that want to know before they create (`vigil import skypunch --dry-run`). ' +
+      'Needs `admin`.',
+  })
+  @ApiNoContentResponse({ description: 'Create would accept this notifier' })
+  validateNotifier(@Body() body: CreateNotifierDto): Promise<void> {
+    return this.notifiers.validateCreate(body);
+  }
+
   @Get(':id')
   @Auth('viewer')
   @ApiProblems(400, 404)

@@ -124,12 +124,23 @@ export class NotifiersService implements OnApplicationBootstrap {
   }
 
   async create(dto: CreateNotifierDto): Promise<NotifierDto> {
+    const saved = await this.records.save(await this.newEntity(dto));
+    return this.publish(NotifierEvents.created, saved);
+  }
+
+  /** Every check create makes (400 and 409 problems alike), without creating anything. */
+  async validateCreate(dto: CreateNotifierDto): Promise<void> {
+    await this.newEntity(dto);
+  }
+
+  /** The entity a create request makes, unsaved; a problem when the request is refused. */
+  private async newEntity(dto: CreateNotifierDto): Promise<NotifierEntity> {
     const type = dto.type ?? 'SMTP';
     const errors: FieldErrorDto[] = [];
     const smtp = this.smtpColumns(type, dto.smtp, null, errors);
     if (errors.length) throw new ValidationProblemException(errors);
     await this.records.assertNameFree(dto.name);
-    const entity = this.notifiers.create({
+    return this.notifiers.create({
       name: dto.name,
       type,
       address: dto.address,
@@ -140,8 +151,6 @@ export class NotifiersService implements OnApplicationBootstrap {
       lastError: null,
       lastSentAt: null,
     });
-    const saved = await this.records.save(entity);
-    return this.publish(NotifierEvents.created, saved);
   }
 
   async update(id: number, dto: UpdateNotifierDto): Promise<NotifierDto> {

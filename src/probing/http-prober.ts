@@ -353,7 +353,7 @@ export class HttpProber {
               run.step('auth', err.message);
               return run.finish({
                 status: 'FAIL',
-                failure: err.kind === 'rejected' ? 'keystone-rejected' : 'keystone-unreachable',
+                failure: `keystone-${err.kind}`,
                 description: err.message,
                 httpStatus: null,
                 networkFailure: false,

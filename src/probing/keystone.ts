@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
 import { request, type Dispatcher } from 'undici';
+import { keystoneTokenUrl } from '../targets/keystone-url';
+import { maskUrl } from './probe-log';
 import type { KeystoneCredentials } from './probe-spec';
 
-/** Keystone refused the credentials (its HTTP status kept) or could not be reached. */
+/**
+ * Keystone refused the credentials (its HTTP status kept), has no token service at the URL
+ * (`not-found`: 404, or 405 from a server that is no Keystone), or could not be reached.
+ */
 export class KeystoneError extends Error {
   constructor(
-    readonly kind: 'rejected' | 'unreachable',
+    readonly kind: 'rejected' | 'not-found' | 'unreachable',
     message: string,
     readonly status?: number,
   ) {
@@ -24,13 +29,6 @@ export interface KeystoneOptions {
   /** A token is renewed once it has less than this left (default 60 s). */
   renewBeforeMs?: number;
   now?: () => number;
-}
-
-function endpoint(authUrl: string, version: 'v3' | 'v2.0'): string {
-  const base = authUrl.replace(/\/+$/, '');
-  const suffix = version === 'v3' ? '/v3' : '/v2.0';
-  const root = base.endsWith(suffix) ? base : `${base}${suffix}`;
-  return version === 'v3' ? `${root}/auth/tokens` : `${root}/tokens`;
 }
 
 function requestBody(c: KeystoneCredentials): unknown {
@@ -84,7 +82,7 @@ export class KeystoneTokens {
    */
   static keyOf(c: KeystoneCredentials): string {
     return JSON.stringify([
-      endpoint(c.authUrl, c.keystoneVersion),
+      keystoneTokenUrl(c.authUrl, c.keystoneVersion),
       createHash('sha256').update(c.password).digest('base64'),
       c.username,
       c.userDomain ?? '',
@@ -117,7 +115,7 @@ export class KeystoneTokens {
   }
 
   private async fetchToken(c: KeystoneCredentials, signal?: AbortSignal): Promise<CachedToken> {
-    const url = endpoint(c.authUrl, c.keystoneVersion);
+    const url = keystoneTokenUrl(c.authUrl, c.keystoneVersion);
     let res: Dispatcher.ResponseData;
     try {
       res = await request(url, {
@@ -133,6 +131,13 @@ export class KeystoneTokens {
       throw new KeystoneError('unreachable', `Keystone unreachable: ${code}`);
     }
     const text = await res.body.text();
+    if (res.statusCode === 404 || res.statusCode === 405) {
+      throw new KeystoneError(
+        'not-found',
+        `Keystone endpoint not found (${res.statusCode} at ${maskUrl(url)})`,
+        res.statusCode,
+      );
+    }
     if (res.statusCode < 200 || res.statusCode >= 300) {
       throw new KeystoneError(
         'rejected',

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatProbeLine, linePrefix, maskUrl, ProbeLog } from './probe-log';
+import { formatEventLine, formatProbeLine, linePrefix, maskUrl, ProbeLog } from './probe-log';
 import type { ProbeResult } from './probe-spec';
 
 const result = (over: Partial<ProbeResult> = {}): ProbeResult => ({
@@ -35,6 +35,48 @@ describe('probe log', () => {
         result({ status: 'PASS', description: 'OK' }),
       ),
     ).toMatch(/^\S+ INFO {2}\[1\] a {30}HEAD http:\/\/h\/ PASS \(OK\) 42ms$/);
+  });
+
+  it('writes one JSON object a line with VIGIL_PROBE_LOG_FORMAT=json, hostile names included', () => {
+    const target = { id: 7, name: 'a "quoted"\nname', method: 'GET', url: 'https://u:p@h/x?key=s' };
+    const line = formatProbeLine(linePrefix(target, 'json'), result(), 'json');
+    expect(JSON.parse(line)).toEqual({
+      time: '2026-11-21T10:00:00.000Z',
+      level: 'ERROR',
+      event: 'probe',
+      targetId: 7,
+      target: 'a "quoted"\nname',
+      method: 'GET',
+      url: 'https://***@h/x?key=***',
+      status: 'FAIL',
+      description: 'target status:503 != 200',
+      responseTimeMs: 42,
+    });
+  });
+
+  it('writes start, stop and notification attempts as skypunch did, in text and JSON', () => {
+    const at = new Date('2026-11-21T10:00:00.000Z');
+    expect(formatEventLine({ event: 'start', message: 'starting vigil' }, 'text', at)).toBe(
+      '2026-11-21T10:00:00.000Z INFO  starting vigil',
+    );
+    const attempt = {
+      event: 'notification',
+      notifier: 'ops',
+      target: 'web',
+      kind: 'FAIL',
+    } as const;
+    expect(formatEventLine({ ...attempt, outcome: 'sent' }, 'text', at)).toBe(
+      '2026-11-21T10:00:00.000Z INFO  notifying ops of web FAIL: sent',
+    );
+    const failed = { ...attempt, outcome: 'failed', error: '535 auth\nfailed' } as const;
+    expect(formatEventLine(failed, 'text', at)).toBe(
+      '2026-11-21T10:00:00.000Z ERROR notifying ops of web FAIL: failed (535 auth failed)',
+    );
+    expect(JSON.parse(formatEventLine(failed, 'json', at))).toEqual({
+      time: '2026-11-21T10:00:00.000Z',
+      level: 'ERROR',
+      ...failed,
+    });
   });
 
   it('masks credentials in URLs', () => {

@@ -29,25 +29,80 @@ export interface ProbeLogTarget {
   url: string;
 }
 
+/** `text`: the lines skypunch wrote (with the response time); `json`: one JSON object a line. */
+export type ProbeLogFormat = 'text' | 'json';
+
 /**
- * `[<id>] <name padded to 30> <METHOD> <masked url>`: the part of a target's lines that only its
- * definition decides, made once per definition.
+ * The part of a target's lines that only its definition decides, made once per definition:
+ * `[<id>] <name padded to 30> <METHOD> <masked url>`, or in JSON its members
+ * `"targetId":…,"target":…,"method":…,"url":…` (without braces).
  */
-export function linePrefix(target: ProbeLogTarget): string {
-  return `[${target.id}] ${target.name.padEnd(30)} ${target.method} ${maskUrl(target.url)}`;
+export function linePrefix(target: ProbeLogTarget, format: ProbeLogFormat = 'text'): string {
+  const url = maskUrl(target.url);
+  if (format === 'json') {
+    const members = { targetId: target.id, target: target.name, method: target.method, url };
+    return JSON.stringify(members).slice(1, -1);
+  }
+  return `[${target.id}] ${target.name.padEnd(30)} ${target.method} ${url}`;
 }
 
 /**
  * `<ISO time> <INFO|ERROR> [<id>] <name padded to 30> <METHOD> <url> <PASS|FAIL> (<description>) <ms>ms`,
- * from the target's `linePrefix`.
+ * from the target's `linePrefix`; in JSON
+ * `{"time","level","event":"probe",<prefix members>,"status","description","responseTimeMs"}`.
  */
-export function formatProbeLine(prefix: string, result: ProbeResult): string {
-  const level = result.status === 'PASS' ? 'INFO ' : 'ERROR';
+export function formatProbeLine(
+  prefix: string,
+  result: ProbeResult,
+  format: ProbeLogFormat = 'text',
+): string {
+  const level = result.status === 'PASS' ? 'INFO' : 'ERROR';
+  const ms = Math.round(result.responseTimeMs);
+  if (format === 'json') {
+    const time = JSON.stringify(result.startedAt.toISOString());
+    const description = JSON.stringify(result.description);
+    return (
+      `{"time":${time},"level":"${level}","event":"probe",${prefix},` +
+      `"status":"${result.status}","description":${description},"responseTimeMs":${ms}}`
+    );
+  }
   const description = result.description.replace(/[\r\n]+/g, ' ');
   return (
-    `${result.startedAt.toISOString()} ${level} ${prefix} ` +
-    `${result.status} (${description}) ${Math.round(result.responseTimeMs)}ms`
+    `${result.startedAt.toISOString()} ${level.padEnd(5)} ${prefix} ` +
+    `${result.status} (${description}) ${ms}ms`
   );
+}
+
+/** A line of the probe log that is no probe: the service starting or stopping, a mail sent. */
+export type ProbeLogEvent =
+  | { event: 'start' | 'stop'; message: string }
+  | {
+      event: 'notification';
+      notifier: string;
+      target: string;
+      /** FAIL or RECOVERED. */
+      kind: string;
+      outcome: 'sent' | 'failed';
+      error?: string;
+    };
+
+/**
+ * `<ISO time> INFO  starting vigil …`, `… INFO  notifying <notifier> of <target> FAIL: sent`,
+ * `… ERROR notifying <notifier> of <target> FAIL: failed (<error>)`; in JSON the event's members
+ * after `time` and `level`.
+ */
+export function formatEventLine(
+  e: ProbeLogEvent,
+  format: ProbeLogFormat = 'text',
+  at: Date = new Date(),
+): string {
+  const level = e.event === 'notification' && e.outcome === 'failed' ? 'ERROR' : 'INFO';
+  if (format === 'json') return JSON.stringify({ time: at.toISOString(), level, ...e });
+  const text =
+    e.event === 'notification'
+      ? `notifying ${e.notifier} of ${e.target} ${e.kind}: ${e.outcome}${e.error ? ` (${e.error})` : ''}`
+      : e.message;
+  return `${at.toISOString()} ${level.padEnd(5)} ${text.replace(/[\r\n]+/g, ' ')}`;
 }
 
 export interface ProbeLogOptions {
@@ -56,6 +111,8 @@ export interface ProbeLogOptions {
   maxBytes: number;
   /** Rotated files kept: `probe.log.1` (newest) … `probe.log.<keep>`. */
   keep: number;
+  /** Default `text`. */
+  format?: ProbeLogFormat;
   /** Told of write errors (the directory vanished, the disk is full); never thrown. */
   onError?: (error: Error) => void;
 }
@@ -96,7 +153,12 @@ export class ProbeLog {
 
   /** Appends the line of a probe of the target whose `linePrefix` is `prefix`. */
   write(prefix: string, result: ProbeResult): void {
-    this.append(`${formatProbeLine(prefix, result)}\n`);
+    this.append(`${formatProbeLine(prefix, result, this.options.format)}\n`);
+  }
+
+  /** Appends a line that is no probe (start, stop, a notification attempt). */
+  event(e: ProbeLogEvent): void {
+    this.append(`${formatEventLine(e, this.options.format)}\n`);
   }
 
   private append(line: string): void {

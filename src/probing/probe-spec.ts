@@ -57,6 +57,7 @@ export type FailureKind =
   | 'slow'
   | 'auth-params'
   | 'keystone-rejected'
+  | 'keystone-not-found'
   | 'keystone-unreachable';
 
 export interface ProbeStep {

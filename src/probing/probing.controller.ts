@@ -1,8 +1,9 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { IdParamDto } from '../common/id-param.dto';
+import { ImportTargetStateDto } from './dto/import-state.dto';
 import { ListResultsQueryDto } from './dto/list-results-query.dto';
 import { ProbeNowDto, ProbeNowQueryDto } from './dto/probe-now.dto';
 import { ProbeResultListDto } from './dto/probe-result.dto';
@@ -34,6 +35,28 @@ export class ProbingController {
   @ApiOkResponse({ type: ProbeNowDto })
   probeTarget(@Param() params: IdParamDto, @Query() query: ProbeNowQueryDto): Promise<ProbeNowDto> {
     return this.probing.probeNowDto(params.id, query.notify);
+  }
+
+  @Put(':id/state')
+  @HttpCode(204)
+  @Auth('admin')
+  @ApiProblems(400, 404, 409)
+  @ApiOperation({
+    operationId: 'importTargetState',
+    summary:
+      'Take over the status and counters another monitor kept for a target vigil has not probed yet',
+    description:
+      'For moving from another monitor (`vigil import skypunch` uses it): sets status, ' +
+      'previous status, last change and the pass/fail/status-class counters of a target, as ' +
+      'if vigil had probed it so far. 409 once vigil has probed the target, so history it ' +
+      'recorded itself is never overwritten; 404 for an unknown target. Needs `admin`.',
+  })
+  @ApiNoContentResponse({ description: "The state is the target's now" })
+  importTargetState(
+    @Param() params: IdParamDto,
+    @Body() body: ImportTargetStateDto,
+  ): Promise<void> {
+    return this.probing.importState(params.id, body);
   }
 
   @Get(':id/results')

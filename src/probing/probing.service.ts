@@ -18,7 +18,7 @@ import { type TargetForProbing, TargetsService } from '../targets/targets.servic
 import type { ProbeNowDto } from './dto/probe-now.dto';
 import { HttpProber, prepareSpec } from './http-prober';
 import { KeystoneTokens } from './keystone';
-import { linePrefix, ProbeLog } from './probe-log';
+import { linePrefix, ProbeLog, type ProbeLogEvent, type ProbeLogFormat } from './probe-log';
 import {
   ProbeDropped,
   ProbeRecorder,
@@ -29,7 +29,15 @@ import type { ProbeResult, ProbeSpec } from './probe-spec';
 import { RegexThread } from './regex-thread';
 import { LagWindow } from './lag-window';
 import { ProbeScheduler } from './scheduler';
-import { applyResult, isPublished, stateOf, type StateChange, type TargetState } from './state';
+import type { ImportTargetStateDto } from './dto/import-state.dto';
+import {
+  applyResult,
+  isPublished,
+  newTargetState,
+  stateOf,
+  type StateChange,
+  type TargetState,
+} from './state';
 import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from './state-changed.event';
 
 /**
@@ -72,14 +80,17 @@ interface Tracked {
 }
 
 /** What a target's definition decides of its tracking: the probe spec and the log prefix. */
-function definitionOf(def: TargetForProbing): Pick<Tracked, 'def' | 'spec' | 'logPrefix'> {
-  return { def, spec: specOf(def), logPrefix: linePrefix(def) };
+function definitionOf(
+  def: TargetForProbing,
+  format: ProbeLogFormat,
+): Pick<Tracked, 'def' | 'spec' | 'logPrefix'> {
+  return { def, spec: specOf(def), logPrefix: linePrefix(def, format) };
 }
 
 /** A target as the engine starts to track it: its stored state, no probe running. */
-function trackedOf(def: TargetForProbing): Tracked {
+function trackedOf(def: TargetForProbing, format: ProbeLogFormat): Tracked {
   // assigned, not spread into a new object: one hidden class for every tracked target
-  return Object.assign(definitionOf(def), { state: stateOf(def), busy: null });
+  return Object.assign(definitionOf(def, format), { state: stateOf(def), busy: null });
 }
 
 export interface ProbeOutcome {
@@ -166,7 +177,12 @@ export class ProbingService
       file: probing.logFile,
       maxBytes: probing.logMaxBytes,
       keep: probing.logKeep,
+      format: probing.logFormat,
       onError: (error) => this.logger.error(`Cannot write the probe log: ${error.message}`),
+    });
+    this.log.event({
+      event: 'start',
+      message: `starting vigil${probing.enabled ? '' : ' (probing is off)'}`,
     });
     if (!probing.enabled) {
       this.logger.log('Probing is off (VIGIL_PROBING_ENABLED=false)');
@@ -200,9 +216,20 @@ export class ProbingService
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.log?.close();
+    const log = this.log;
+    this.log = null;
+    log?.event({ event: 'stop', message: 'shutting down vigil' });
+    await log?.close();
     await this.agent.close().catch(() => undefined);
     await this.regex.close();
+  }
+
+  /**
+   * Writes a line that is no probe to the probe log: a notification attempt (the notifications
+   * module reports each one), as skypunch's log had them next to the probes.
+   */
+  logEvent(event: ProbeLogEvent): void {
+    this.log?.event(event);
   }
 
   stats(): ProbingStats {
@@ -232,7 +259,7 @@ export class ProbingService
       }
       if (known) {
         // a new definition; the state and a probe running on it stay
-        Object.assign(known, definitionOf(def));
+        Object.assign(known, definitionOf(def, this.config.probing.logFormat));
         this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
       } else this.track(def);
     } catch (error) {
@@ -253,7 +280,7 @@ export class ProbingService
       await this.settled();
       const def = await this.targets.forProbing(id);
       if (!def) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
-      tracked = trackedOf(def);
+      tracked = trackedOf(def, this.config.probing.logFormat);
     }
     const outcome = await this.probe(tracked, notify, true);
     if (!outcome) {
@@ -268,6 +295,46 @@ export class ProbingService
    */
   private async settled(): Promise<void> {
     if (this.recorder.stats().unavailableSince === null) await this.recorder.drain();
+  }
+
+  /**
+   * Takes over the state another monitor left for a target vigil has never probed (status,
+   * previous status, last change and counters); 409 once vigil has probed it, as its state is
+   * then vigil's own. The check and the write are one UPDATE, so a probe recorded meanwhile wins.
+   */
+  async importState(id: number, dto: ImportTargetStateDto): Promise<void> {
+    await this.settled();
+    await this.tracked.get(id)?.busy;
+    const state = {
+      ...newTargetState(dto.lastUpdated ? new Date(dto.lastUpdated) : new Date()),
+      status: dto.status,
+      statusDescription: dto.statusDescription ?? null,
+      previousStatus: dto.previousStatus ?? null,
+      passCount: dto.passCount ?? 0,
+      failCount: dto.failCount ?? 0,
+      status2xxCount: dto.status2xxCount ?? 0,
+      status3xxCount: dto.status3xxCount ?? 0,
+      status4xxCount: dto.status4xxCount ?? 0,
+      status5xxCount: dto.status5xxCount ?? 0,
+      networkFailCount: dto.networkFailCount ?? 0,
+      repeatedFailCount: dto.repeatedFailCount ?? 0,
+    };
+    const { affected } = await this.targetRows
+      .createQueryBuilder()
+      .update(TargetEntity)
+      .set(state)
+      .where('id = :id AND last_probe_at IS NULL', { id })
+      .execute();
+    if (!affected) {
+      const exists = await this.targetRows.exist({ where: { id } });
+      if (!exists) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        `target ${id} has been probed by vigil: its state is no longer taken over`,
+      );
+    }
+    const tracked = this.tracked.get(id);
+    if (tracked) tracked.state = stateOf(state);
   }
 
   /** probeNow, shaped for the API. */
@@ -320,7 +387,7 @@ export class ProbingService
   }
 
   private track(def: TargetForProbing): void {
-    this.tracked.set(def.id, trackedOf(def));
+    this.tracked.set(def.id, trackedOf(def, this.config.probing.logFormat));
     this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
   }
 

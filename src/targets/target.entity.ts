@@ -25,7 +25,7 @@ export class TargetEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ type: 'varchar', length: 100, unique: true })
+  @Column({ type: 'varchar', length: 128, unique: true })
   name!: string;
 
   @Column({ type: 'varchar', length: 2048 })

@@ -3,6 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
 import { SecretBox } from '../common/crypto/secret-box';
+import { parseKeystoneUrl } from './keystone-url';
 import { emitSafely, NamedRecords, reencryptOrKeep } from '../common/named-records';
 import { ValidationProblemException } from '../common/problem';
 import type { FieldErrorDto } from '../common/problem.dto';
@@ -256,6 +257,17 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   async create(dto: CreateTargetDto): Promise<TargetDto> {
+    const saved = await this.records.save(await this.newEntity(dto));
+    return this.publish(TargetEvents.created, saved);
+  }
+
+  /** Every check create makes (400 and 409 problems alike), without creating anything. */
+  async validateCreate(dto: CreateTargetDto): Promise<void> {
+    await this.newEntity(dto);
+  }
+
+  /** The entity a create request makes, unsaved; a problem when the request is refused. */
+  private async newEntity(dto: CreateTargetDto): Promise<TargetEntity> {
     const errors: FieldErrorDto[] = [];
     const frequencySeconds = dto.frequencySeconds ?? 60;
     const headers = storeHeaders(dto.headers ?? {}, null, this.headerCrypto);
@@ -275,7 +287,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     await this.checkNotifierIds(notifierIds, errors);
     if (errors.length) throw new ValidationProblemException(errors);
     await this.records.assertNameFree(dto.name);
-    const entity = this.targets.create({
+    return this.targets.create({
       ...definition,
       ...auth,
       name: dto.name,
@@ -291,8 +303,6 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       notifierIds,
       ...newTargetState(new Date()),
     });
-    const saved = await this.records.save(entity);
-    return this.publish(TargetEvents.created, saved);
   }
 
   async update(id: number, dto: UpdateTargetDto): Promise<TargetDto> {
@@ -536,7 +546,14 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
         authPassword: password,
       };
     }
-    const version = input.keystoneVersion ?? 'v3';
+    const named = parseKeystoneUrl(input.authUrl).version;
+    const version = input.keystoneVersion ?? named ?? 'v3';
+    if (named && version !== named) {
+      errors.push({
+        field: 'auth.keystoneVersion',
+        message: `is ${version}, but authUrl names Keystone ${named}`,
+      });
+    }
     const forbid = (fields: (keyof typeof input)[], why: string) => {
       for (const field of fields) {
         if (input[field] !== undefined) errors.push({ field: `auth.${field}`, message: why });

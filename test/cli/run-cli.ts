@@ -30,6 +30,8 @@ function compiledCli(): string {
     ...readdirSync(join(ROOT, 'src', 'cli'), { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
       .map((f) => join(ROOT, 'src', 'cli', f)),
+    // plain modules outside src/cli that the CLI imports
+    join(ROOT, 'src', 'targets', 'keystone-url.ts'),
   ];
   for (const file of sources) {
     const { outputText } = ts.transpileModule(readFileSync(file, 'utf8'), {

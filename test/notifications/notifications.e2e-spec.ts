@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { basicAuth, startTestApp, TEST_USERS, type RunningApp, type TestApp } from '../support/app';
 import { databaseKinds } from '../support/database';
@@ -203,7 +205,9 @@ describe.each(databaseKinds())('notifications on %s', (kind) => {
 
   it('delivers at once to one notifier while another one is refused, and keeps retrying that one', async () => {
     const bad = await notifier(refusing.port, {}, true);
+    const badName = `n${seq}-${kind}`;
     const good = await notifier(smtp.port);
+    const goodName = `n${seq}-${kind}`;
     const id = await target([bad, good]);
     const name = `t${seq}-${kind}`;
     const started = Date.now();
@@ -226,6 +230,23 @@ describe.each(databaseKinds())('notifications on %s', (kind) => {
     expect(stats.failedCount).toBeGreaterThanOrEqual(1);
     expect(stats.sentCount).toBe(0);
     expect(stats.lastError).toContain('535');
+
+    // each attempt is in the probe log next to the probe, as skypunch logged its mails
+    const log = readFileSync(join(t.dataDir, 'probe.log'), 'utf8').split('\n');
+    expect(log[0]).toMatch(/^\S+Z INFO {2}starting vigil \(probing is off\)$/);
+    expect(log).toContainEqual(
+      expect.stringMatching(new RegExp(`^\\S+Z ERROR \\[${id}\\] ${name} +GET .* FAIL \\(`)),
+    );
+    expect(log).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^\\S+Z INFO {2}notifying ${goodName} of ${name} FAIL: sent$`),
+      ),
+    );
+    expect(log).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`^\\S+Z ERROR notifying ${badName} of ${name} FAIL: failed \\(.*535`),
+      ),
+    );
 
     // disabling the refused notifier drops what is pending for it, and it gets nothing more
     await send('operator', 'post', `/api/v1/notifiers/${bad}/disable`).expect(200);

@@ -516,6 +516,131 @@ describe.each(databaseKinds())('targets on %s', (kind) => {
     });
   });
 
+  it('takes the Keystone version from the auth URL, token URLs too, and refuses a contradicting one', async () => {
+    const openstack = (authUrl: string, extra: object = {}) => ({
+      type: 'OPENSTACK' as const,
+      authUrl,
+      username: 'svc',
+      password: KEYSTONE_PASSWORD,
+      ...extra,
+    });
+    const v2 = await create({
+      name: 'keystone-token-url',
+      auth: openstack('http://keystone.test:5000/v2.0/tokens', { tenantId: 't1' }),
+    });
+    expect(v2.auth).toMatchObject({
+      authUrl: 'http://keystone.test:5000/v2.0/tokens',
+      keystoneVersion: 'v2.0',
+      tenantId: 't1',
+    });
+    const res = await send('admin', 'post', '/api/v1/targets', {
+      name: 'keystone-contradiction',
+      url: 'http://x.test/',
+      auth: openstack('http://keystone.test:5000/v2.0/', {
+        keystoneVersion: 'v3',
+        projectId: 'p',
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { field: 'auth.keystoneVersion', message: 'is v3, but authUrl names Keystone v2.0' },
+    ]);
+  });
+
+  it('takes names of up to 128 characters', async () => {
+    const long = await create({ name: 'n'.repeat(128) });
+    expect(long.name).toHaveLength(128);
+    const res = await send('admin', 'post', '/api/v1/targets', {
+      name: 'n'.repeat(129),
+      url: 'http://x.test/',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([
+      { field: 'name', message: 'name must be shorter than or equal to 128 characters' },
+    ]);
+  });
+
+  it('validates a definition as create would, creating nothing', async () => {
+    const total = async () => (await send('admin', 'get', '/api/v1/targets')).body.total as number;
+    const before = await total();
+    const ok = await send('admin', 'post', '/api/v1/targets/validate', {
+      name: 'only-checked',
+      url: 'http://x.test/',
+    });
+    expect([ok.status, ok.text]).toEqual([204, '']);
+    const bad = await send('admin', 'post', '/api/v1/targets/validate', {
+      name: 'only-checked',
+      url: 'http://x.test/',
+      frequencySeconds: 5,
+      timeoutSeconds: 10,
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      {
+        field: 'timeoutSeconds',
+        message: 'timeoutSeconds (10) must not be greater than frequencySeconds (5)',
+      },
+    ]);
+    await create({ name: 'Taken' });
+    const taken = await send('admin', 'post', '/api/v1/targets/validate', {
+      name: 'taken',
+      url: 'http://x.test/',
+    });
+    expect(taken.status).toBe(409);
+    expect(await total()).toBe(before + 1);
+    const viewer = await send('operator', 'post', '/api/v1/targets/validate', {
+      name: 'x',
+      url: 'http://x.test/',
+    });
+    expect(viewer.status).toBe(403);
+  });
+
+  it('takes over the state another monitor kept, until vigil probes the target', async () => {
+    const target = await create({
+      name: 'carried-over',
+      url: 'http://127.0.0.1:1/',
+      enabled: false,
+    });
+    const state = {
+      status: 'FAIL',
+      previousStatus: 'PASS',
+      statusDescription: 'target status:500 != 200',
+      lastUpdated: '2013-06-02T11:30:00.000Z',
+      passCount: 12996,
+      failCount: 7,
+      status2xxCount: 12996,
+      status3xxCount: 1,
+      status4xxCount: 2,
+      status5xxCount: 3,
+      networkFailCount: 1,
+      repeatedFailCount: 7,
+    };
+    const put = (role: Role, body: object) =>
+      request(t.url)
+        .put(`/api/v1/targets/${target.id}/state`)
+        .set('Authorization', basicAuth(TEST_USERS[role]))
+        .send(body);
+    expect((await put('operator', state)).status).toBe(403);
+    const bad = await put('admin', { ...state, status: 'DOWN', passCount: -1 });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['status', 'passCount']);
+    expect((await put('admin', state)).status).toBe(204);
+    const read = (await send('viewer', 'get', `/api/v1/targets/${target.id}`)).body as Target;
+    expect(read).toMatchObject(state);
+    const probe = await send('operator', 'post', `/api/v1/targets/${target.id}/probe`);
+    expect(probe.body).toMatchObject({ status: 'FAIL', targetStatus: 'FAIL' });
+    const after = (await send('viewer', 'get', `/api/v1/targets/${target.id}`)).body as Target;
+    expect([after.failCount, after.networkFailCount, after.repeatedFailCount]).toEqual([8, 2, 8]);
+    const again = await put('admin', state);
+    expect(again.status).toBe(409);
+    expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const missing = await request(t.url)
+      .put('/api/v1/targets/999999/state')
+      .set('Authorization', basicAuth(TEST_USERS.admin))
+      .send(state);
+    expect(missing.status).toBe(404);
+  });
+
   it('answers 409 to a duplicate name, also when only the case differs or on rename', async () => {
     const first = await create({ name: 'Twin' });
     for (const name of ['Twin', 'twin']) {

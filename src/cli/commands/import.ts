@@ -6,19 +6,23 @@ import { table } from '../output';
 import {
   mapNotifier,
   mapTarget,
+  mapTargetState,
   type Mapped,
   type SkypunchNotifier,
   type SkypunchTarget,
+  vigilNames,
 } from '../skypunch';
 
-type Action = 'created' | 'would create' | 'skipped' | 'failed';
+/** What happens to a row: imported (or would be, on --dry-run), already there, or refused. */
+type Action = 'import' | 'exists' | 'failed';
 
 export interface ImportLine {
   kind: 'target' | 'notifier';
   skypunchId: number;
+  /** The name in vigil (`name (2)` for a later row with a name taken by an earlier one). */
   name: string;
   action: Action;
-  /** The id in vigil: of the new item, or of the existing one it was skipped for. */
+  /** The id in vigil: of the new item, or of the existing one; null on --dry-run. */
   vigilId: number | null;
   reason: string | null;
 }
@@ -72,12 +76,16 @@ export function registerImport(program: Command, ctx: CliContext): void {
   imp
     .command('skypunch')
     .description(
-      "create vigil targets and notifiers from a skypunch database's targets and notifiers tables; " +
-        'items whose name exists in vigil are skipped, so running it again creates nothing twice',
+      "create vigil targets and notifiers from a skypunch database's targets and notifiers tables, " +
+        'with their enabled flags, status and counters; a row whose vigil name exists is left ' +
+        'alone, so running it again changes nothing. Exit 1 when a row cannot be imported',
     )
     .requiredOption('--from <url>', 'the skypunch database: mysql://user:pass@host:3306/skypunch')
-    .option('--dry-run', 'only print what would be created')
-    .option('--smtp-from <email>', 'sender address for imported notifiers (skypunch has none)')
+    .option('--dry-run', 'check every row with vigil as the import would, and create nothing')
+    .option(
+      '--smtp-from <email>',
+      'sender address of the imported notifiers (default: their SMTP user when it is an address, else vigil@<server>)',
+    )
     .addHelpText(
       'after',
       '\nExample:\n  vigil import skypunch --from mysql://skypunch:…@db:3306/skypunch --dry-run',
@@ -96,79 +104,108 @@ export function registerImport(program: Command, ctx: CliContext): void {
           'vigil holds more than 500 targets or notifiers: import by hand',
         );
       }
+      // vigil compares names ignoring case
       const existing = {
-        target: new Map(targets.data.items.map((t) => [t.name, t.id])),
-        notifier: new Map(notifiers.data.items.map((n) => [n.name, n.id])),
+        target: new Map(targets.data.items.map((t) => [t.name.toLowerCase(), t.id])),
+        notifier: new Map(notifiers.data.items.map((n) => [n.name.toLowerCase(), n.id])),
       };
       const lines: ImportLine[] = [];
+      const dryRun = o.dryRun === true;
+      /**
+       * One row: refused when it cannot be mapped, "exists" when vigil has an item of its name
+       * (so that a second run changes nothing), else checked by the API's validate operation on
+       * --dry-run, created otherwise; the same checks decide both.
+       */
       const handle = async <T extends { name: string }>(
         kind: 'target' | 'notifier',
         row: { id: number; name: string },
+        name: string,
         mapped: Mapped<T>,
-        create: (body: T) => Promise<{ data: { id: number } }>,
-      ) => {
+        send: {
+          validate: (body: T) => Promise<unknown>;
+          create: (body: T) => Promise<{ data: { id: number } }>;
+        },
+      ): Promise<ImportLine> => {
         const line: ImportLine = {
           kind,
           skypunchId: Number(row.id),
-          name: String(row.name ?? ''),
-          action: 'skipped',
+          name,
+          action: 'failed',
           vigilId: null,
           reason: null,
         };
         lines.push(line);
+        const notes = name !== String(row.name ?? '').trim() ? [`renamed from "${row.name}"`] : [];
         if (!mapped.ok) {
           line.reason = mapped.reason;
-          return;
+          return line;
         }
-        const already = existing[kind].get(mapped.body.name);
+        notes.push(...mapped.notes);
+        const already = existing[kind].get(name.toLowerCase());
         if (already !== undefined) {
-          line.vigilId = already > 0 ? already : null;
-          line.reason =
-            already > 0
-              ? `a ${kind} with this name exists in vigil (id ${already})`
-              : `an earlier skypunch ${kind} has the same name`;
-          return;
-        }
-        line.reason = mapped.notes.join('; ') || null;
-        if (o.dryRun) {
-          line.action = 'would create';
-          existing[kind].set(mapped.body.name, -1);
-          return;
+          line.action = 'exists';
+          line.vigilId = dryRun ? null : already;
+          line.reason = `a ${kind} of this name exists in vigil`;
+          return line;
         }
         try {
-          const { data } = await create(mapped.body);
-          line.action = 'created';
-          line.vigilId = data.id;
-          existing[kind].set(mapped.body.name, data.id);
+          if (dryRun) await send.validate(mapped.body);
+          else line.vigilId = (await send.create(mapped.body)).data.id;
+          line.action = 'import';
+        } catch (err) {
+          if (!(err instanceof CliError) || err.exitCode !== EXIT.refused) throw err;
+          notes.push(err.message);
+        }
+        line.reason = notes.join('; ') || null;
+        return line;
+      };
+      // notifiers first: a target created without notifierIds notifies every enabled notifier
+      const notifierNames = vigilNames(source.notifiers);
+      for (const [i, row] of source.notifiers.entries()) {
+        const name = notifierNames[i];
+        await handle('notifier', row, name, mapNotifier(row, name, o.smtpFrom), {
+          validate: (body) => ctx.call(api.POST('/api/v1/notifiers/validate', { body })),
+          create: (body) => ctx.call(api.POST('/api/v1/notifiers', { body })),
+        });
+      }
+      const targetNames = vigilNames(source.targets);
+      for (const [i, row] of source.targets.entries()) {
+        const name = targetNames[i];
+        const mapped = mapTarget(row, name);
+        const { state, notes } = mapTargetState(row);
+        if (mapped.ok) mapped.notes.push(...notes);
+        const enabled = mapped.ok && mapped.body.enabled !== false;
+        const line = await handle('target', row, name, mapped, {
+          validate: (body) => ctx.call(api.POST('/api/v1/targets/validate', { body })),
+          // created disabled, so that no probe runs before skypunch's state is in place
+          create: (body) =>
+            ctx.call(api.POST('/api/v1/targets', { body: { ...body, enabled: false } })),
+        });
+        if (dryRun || line.action !== 'import' || line.vigilId === null) continue;
+        const params = { path: { id: line.vigilId } };
+        try {
+          await ctx.call(api.PUT('/api/v1/targets/{id}/state', { params, body: state }));
+          if (enabled) {
+            await ctx.call(api.PATCH('/api/v1/targets/{id}', { params, body: { enabled: true } }));
+          }
         } catch (err) {
           if (!(err instanceof CliError) || err.exitCode !== EXIT.refused) throw err;
           line.action = 'failed';
-          line.reason = err.message;
+          line.reason = `created disabled (id ${line.vigilId}), but: ${err.message}`;
         }
-      };
-      // notifiers first: a target created without notifierIds notifies every enabled notifier
-      for (const row of source.notifiers) {
-        await handle('notifier', row, mapNotifier(row, o.smtpFrom), (body) =>
-          ctx.call(api.POST('/api/v1/notifiers', { body })),
-        );
       }
-      for (const row of source.targets) {
-        await handle('target', row, mapTarget(row), (body) =>
-          ctx.call(api.POST('/api/v1/targets', { body })),
-        );
-      }
-      const report = { dryRun: o.dryRun === true, items: lines };
+      const report = { dryRun, items: lines };
       ctx.output(report, () => {
         const count = (a: Action) => lines.filter((l) => l.action === a).length;
-        const summary = o.dryRun
-          ? `dry run: would create ${count('would create')}, skip ${count('skipped')}`
-          : `created ${count('created')}, skipped ${count('skipped')}, failed ${count('failed')}`;
+        const summary = dryRun
+          ? `dry run, nothing changed: would import ${count('import')}, ${count('exists')} exist, ${count('failed')} failed`
+          : `imported ${count('import')}, ${count('exists')} exist, ${count('failed')} failed`;
         return `${table(
-          ['Kind', 'Skypunch ID', 'Name', 'Action', 'Vigil ID', 'Reason'],
-          lines.map((l) => [l.kind, l.skypunchId, l.name, l.action, l.vigilId, l.reason]),
+          ['Kind', 'Skypunch ID', 'Name', 'Action', 'Reason'],
+          lines.map((l) => [l.kind, l.skypunchId, l.name, l.action, l.reason]),
         )}\n\n${summary}`;
       });
       const failed = lines.filter((l) => l.action === 'failed').length;
-      if (failed) throw new CliError(EXIT.refused, `${failed} item(s) could not be created`);
+      if (failed) throw new CliError(EXIT.refused, `${failed} row(s) could not be imported`);
     });
 }

@@ -6,6 +6,7 @@ import { CommandAudit1795232656034 as SqliteCommandAudit1795232656034 } from './
 import { Notifications1795233188546 as SqliteNotifications1795233188546 } from './sqlite/1795233188546-Notifications';
 import { StateChanges1796289318282 as SqliteStateChanges1796289318282 } from './sqlite/1796289318282-StateChanges';
 import { SecretHeaders1796290770455 as SqliteSecretHeaders1796290770455 } from './sqlite/1796290770455-SecretHeaders';
+import { NameLength1281796299977241 as SqliteNameLength1281796299977241 } from './sqlite/1796299977241-NameLength128';
 import { UncataloguedCommands1796300034071 as SqliteUncataloguedCommands1796300034071 } from './sqlite/1796300034071-UncataloguedCommands';
 import { Users1795227792084 as MysqlUsers1795227792084 } from './mysql/1795227792084-Users';
 import { Targets1795229294866 as MysqlTargets1795229294866 } from './mysql/1795229294866-Targets';
@@ -14,6 +15,7 @@ import { CommandAudit1795232656034 as MysqlCommandAudit1795232656034 } from './m
 import { Notifications1795233188546 as MysqlNotifications1795233188546 } from './mysql/1795233188546-Notifications';
 import { StateChanges1796289318282 as MysqlStateChanges1796289318282 } from './mysql/1796289318282-StateChanges';
 import { SecretHeaders1796290770455 as MysqlSecretHeaders1796290770455 } from './mysql/1796290770455-SecretHeaders';
+import { NameLength1281796299977241 as MysqlNameLength1281796299977241 } from './mysql/1796299977241-NameLength128';
 import { UncataloguedCommands1796300034071 as MysqlUncataloguedCommands1796300034071 } from './mysql/1796300034071-UncataloguedCommands';
 
 type MigrationClass = new () => MigrationInterface;
@@ -26,6 +28,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteNotifications1795233188546,
   SqliteStateChanges1796289318282,
   SqliteSecretHeaders1796290770455,
+  SqliteNameLength1281796299977241,
   SqliteUncataloguedCommands1796300034071,
 ];
 export const MYSQL_MIGRATIONS: MigrationClass[] = [
@@ -36,5 +39,6 @@ export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlNotifications1795233188546,
   MysqlStateChanges1796289318282,
   MysqlSecretHeaders1796290770455,
+  MysqlNameLength1281796299977241,
   MysqlUncataloguedCommands1796300034071,
 ];

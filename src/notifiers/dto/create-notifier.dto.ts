@@ -77,9 +77,9 @@ export class SmtpSettingsDto {
 }
 
 export class CreateNotifierDto {
-  /** A unique name: 1-100 characters, no leading or trailing space. */
+  /** A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
   @IsString()
-  @Length(1, 100)
+  @Length(1, 128)
   @Matches(NAME_PATTERN, { message: 'name must not start or end with white space' })
   name!: string;
 

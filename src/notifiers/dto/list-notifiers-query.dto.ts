@@ -22,7 +22,7 @@ export class ListNotifiersQueryDto extends PaginationQueryDto {
   /** Only notifiers whose name contains this text (case-insensitive). */
   @OmitOrValid()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(128)
   q?: string;
 
   /** Sort field, `-` first for descending; ties are broken by id. Default `name`. */

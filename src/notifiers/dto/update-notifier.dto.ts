@@ -21,10 +21,10 @@ import { NAME_PATTERN, SmtpSettingsDto } from './create-notifier.dto';
 
 /** The fields to change; the others keep their values. */
 export class UpdateNotifierDto {
-  /** A unique name: 1-100 characters, no leading or trailing space. */
+  /** A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
   @OmitOrValid()
   @IsString()
-  @Length(1, 100)
+  @Length(1, 128)
   @Matches(NAME_PATTERN, { message: 'name must not start or end with white space' })
   name?: string;
 

@@ -39,9 +39,9 @@ export const NAME_PATTERN = /^\S(.*\S)?$/;
 /** A target to probe. Fields left out take the default shown. */
 @ApiExtraModels(NoneAuthDto, BasicAuthDto, OpenStackAuthDto, TargetHeaderInputDto)
 export class CreateTargetDto {
-  /** A unique name: 1-100 characters, no leading or trailing space. */
+  /** A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
   @IsString()
-  @Length(1, 100)
+  @Length(1, 128)
   @Matches(NAME_PATTERN, { message: 'name must not start or end with white space' })
   name!: string;
 

@@ -41,7 +41,7 @@ export class ListTargetsQueryDto extends PaginationQueryDto {
   /** Only targets whose name contains this text (case-insensitive). */
   @OmitOrValid()
   @IsString()
-  @MaxLength(100)
+  @MaxLength(128)
   q?: string;
 
   /** Sort field, `-` first for descending; ties are broken by id. Default `name`. */

@@ -58,12 +58,15 @@ export class OpenStackAuthDto {
   @IsIn(['OPENSTACK'])
   type!: 'OPENSTACK';
 
-  /** The Keystone endpoint, e.g. `https://keystone.example:5000/v3` (http or https). */
+  /**
+   * The Keystone endpoint (http or https), e.g. `https://keystone.example:5000/v3`; the token URL
+   * (`…/v3/auth/tokens`, `…/v2.0/tokens`) and a URL without version are taken too.
+   */
   @IsUrl(AUTH_URL_OPTIONS, { message: 'authUrl must be an http or https URL without credentials' })
   @MaxLength(2048)
   authUrl!: string;
 
-  /** The Keystone API version; default `v3`. */
+  /** The Keystone API version; default: the version authUrl names, else `v3`. */
   @OmitOrValid()
   @IsIn(KEYSTONE_VERSIONS)
   keystoneVersion?: KeystoneVersion;

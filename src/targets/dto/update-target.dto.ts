@@ -41,10 +41,10 @@ import { IsHeaderMap, IsJsonPath, IsRegex } from './validators';
  */
 @ApiExtraModels(NoneAuthDto, BasicAuthDto, OpenStackAuthDto, TargetHeaderInputDto)
 export class UpdateTargetDto {
-  /** A unique name: 1-100 characters, no leading or trailing space. */
+  /** A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
   @OmitOrValid()
   @IsString()
-  @Length(1, 100)
+  @Length(1, 128)
   @Matches(NAME_PATTERN, { message: 'name must not start or end with white space' })
   name?: string;
 
