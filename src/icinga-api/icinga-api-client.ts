@@ -1,11 +1,11 @@
 /**
  * A client of the Icinga 2 REST API (`/v1`): object queries whose answers are read as they
- * arrive, objects by name, actions, object changes and the program status. Plain TypeScript,
+ * arrive (one result held at a time), objects by name, actions, object changes and the program status. Plain TypeScript,
  * no Nest. TLS is always verified against the Icinga CA; the password never leaves the
  * Authorization header (no message, error or log line carries it).
  */
-import { JSONParser } from '@streamparser/json';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import { ResultsSplitter } from './results-splitter';
 
 export interface IcingaApiClientOptions {
   /** `https://<host>:<port>`; no path, no credentials. */
@@ -182,29 +182,28 @@ export class IcingaApiClient {
       throw err;
     }
 
-    const found: IcingaObject[] = [];
-    let broken: unknown;
-    const parser = new JSONParser({ paths: ['$.results.*'], keepStack: false });
-    parser.onValue = ({ value }) => found.push(value as unknown as IcingaObject);
-    parser.onError = (err) => {
-      broken = err;
-    };
+    const splitter = new ResultsSplitter();
     try {
       for await (const chunk of response.body as AsyncIterable<Buffer>) {
-        parser.write(chunk);
-        if (broken) throw this.notJson();
-        yield* found.splice(0);
+        let found: unknown[];
+        try {
+          found = splitter.push(chunk);
+        } catch {
+          throw this.notJson();
+        }
+        yield* found as IcingaObject[];
+      }
+      try {
+        splitter.end();
+      } catch {
+        throw this.notJson();
       }
     } catch (err) {
-      if (err instanceof IcingaApiError) throw err;
       throw this.classify(err);
     } finally {
       // a consumer that stops early leaves the rest of the answer unread
       response.body.destroy();
     }
-    if (!parser.isEnded) parser.end();
-    if (broken) throw this.notJson();
-    yield* found;
   }
 
   /** One object by name (a service as `host!service`), or null when there is none. */
