@@ -40,6 +40,12 @@ export interface StartIcingaOptions {
   objects: string;
   /** How long to wait until livestatus answers `GET status`. */
   startTimeoutMs?: number;
+  /** Further configuration (listeners, endpoints, users) added after the objects. */
+  config?: string;
+  /** Further `-D name=value` defines for the daemon (e.g. NodeName, ZoneName). */
+  defines?: Record<string, string>;
+  /** Called with the instance's folder once its sub-folders exist, before Icinga starts. */
+  prepare?: (dir: string) => void;
 }
 
 /** A TCP port that was free a moment ago on 127.0.0.1. */
@@ -129,8 +135,10 @@ export async function startIcinga(options: StartIcingaOptions): Promise<IcingaIn
       `object LivestatusListener "livestatus-tcp" { socket_type = "tcp"; bind_host = "127.0.0.1"; bind_port = "${tcpPort}" }`,
       `object ExternalCommandListener "command" { command_path = "${commandPipe}" }`,
       options.objects,
+      options.config ?? '',
     ].join('\n'),
   );
+  options.prepare?.(dir);
   const args = [
     'daemon',
     '-c',
@@ -141,6 +149,7 @@ export async function startIcinga(options: StartIcingaOptions): Promise<IcingaIn
         return ['-D', `${name}=${join(dir, sub)}`];
       },
     ),
+    ...Object.entries(options.defines ?? {}).flatMap(([name, value]) => ['-D', `${name}=${value}`]),
   ];
   const child = spawn(binary, args, {
     detached: true,

@@ -40,8 +40,18 @@ export const TEST_HOSTS = ['db-01', 'db-02', 'edge-01', 'web-01', 'web-02'];
  * checked host and service has been checked once, so that states are the configured ones.
  */
 export async function startTestIcinga(): Promise<IcingaInstance> {
-  const objects = readFileSync(join(__dirname, '..', 'icinga', 'objects.conf'), 'utf8');
-  const icinga = await startIcinga({ objects });
+  const icinga = await startIcinga({ objects: testObjects() });
+  await waitUntilChecked(icinga);
+  return icinga;
+}
+
+/** The object definitions of the test Icinga (test/icinga/objects.conf). */
+export function testObjects(): string {
+  return readFileSync(join(__dirname, '..', 'icinga', 'objects.conf'), 'utf8');
+}
+
+/** Waits until every actively checked host and service has been checked once. */
+export async function waitUntilChecked(icinga: IcingaInstance): Promise<void> {
   const deadline = Date.now() + 30000;
   for (;;) {
     const pending = await icinga.raw(
@@ -55,5 +65,4 @@ export async function startTestIcinga(): Promise<IcingaInstance> {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return icinga;
 }
