@@ -440,6 +440,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifiers/{id}/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Take over the delivery counts another monitor kept for a notifier vigil has not sent through yet
+         * @description For moving from another monitor (`vigil import skypunch` uses it): sets `sentCount` and `failedCount` of a notifier, as if vigil had counted them so far. 409 once vigil has sent or tried to send through the notifier, so counts it made itself are never overwritten; 404 for an unknown notifier. Needs `admin`.
+         */
+        put: operations["importNotifierStatistics"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifiers/{id}/test": {
         parameters: {
             query?: never;
@@ -1147,6 +1167,12 @@ export interface components {
              * @enum {string}
              */
             status: "error" | "ok";
+        };
+        ImportNotifierStatisticsDto: {
+            /** @description Deliveries that failed. */
+            failedCount: number;
+            /** @description Notifications delivered. */
+            sentCount: number;
         };
         ImportTargetStateDto: {
             /** @default 0 */
@@ -4226,6 +4252,94 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    importNotifierStatistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The id the item was given when it was created. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportNotifierStatisticsDto"];
+            };
+        };
+        responses: {
+            /** @description The counts are the notifier's now */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

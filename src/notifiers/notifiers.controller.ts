@@ -1,9 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { IdParamDto } from '../common/id-param.dto';
 import { CreateNotifierDto } from './dto/create-notifier.dto';
+import { ImportNotifierStatisticsDto } from './dto/import-notifier-statistics.dto';
 import { ListNotifiersQueryDto } from './dto/list-notifiers-query.dto';
 import { NotifierDto, NotifierListDto } from './dto/notifier.dto';
 import { UpdateNotifierDto } from './dto/update-notifier.dto';
@@ -109,6 +121,28 @@ export class NotifiersController {
   @ApiNoContentResponse({ description: 'Deleted' })
   deleteNotifier(@Param() params: IdParamDto): Promise<void> {
     return this.notifiers.remove(params.id);
+  }
+
+  @Put(':id/statistics')
+  @HttpCode(204)
+  @Auth('admin')
+  @ApiProblems(400, 404, 409)
+  @ApiOperation({
+    operationId: 'importNotifierStatistics',
+    summary:
+      'Take over the delivery counts another monitor kept for a notifier vigil has not sent through yet',
+    description:
+      'For moving from another monitor (`vigil import skypunch` uses it): sets `sentCount` and ' +
+      '`failedCount` of a notifier, as if vigil had counted them so far. 409 once vigil has sent ' +
+      'or tried to send through the notifier, so counts it made itself are never overwritten; ' +
+      '404 for an unknown notifier. Needs `admin`.',
+  })
+  @ApiNoContentResponse({ description: "The counts are the notifier's now" })
+  importNotifierStatistics(
+    @Param() params: IdParamDto,
+    @Body() body: ImportNotifierStatisticsDto,
+  ): Promise<void> {
+    return this.notifiers.importStatistics(params.id, body);
   }
 
   @Post(':id/enable')

@@ -8,6 +8,7 @@ import { ProblemException, ValidationProblemException } from '../common/problem'
 import type { FieldErrorDto } from '../common/problem.dto';
 import { containsPattern, LIKE_ESCAPE } from '../common/query';
 import type { CreateNotifierDto, SmtpSettingsDto } from './dto/create-notifier.dto';
+import type { ImportNotifierStatisticsDto } from './dto/import-notifier-statistics.dto';
 import type { ListNotifiersQueryDto } from './dto/list-notifiers-query.dto';
 import type { NotifierDto, NotifierListDto } from './dto/notifier.dto';
 import type { UpdateNotifierDto } from './dto/update-notifier.dto';
@@ -235,6 +236,26 @@ export class NotifiersService implements OnApplicationBootstrap {
         `the SMTP password of notifier ${id} cannot be decrypted: ${(err as Error).message}`,
       );
     }
+  }
+
+  /**
+   * Sets the delivery counts another monitor kept, as if vigil had counted them, as long as vigil
+   * has not sent or tried to send through the notifier (no `lastSentAt`, no `lastError`): 409
+   * after that, so counts vigil made itself are never overwritten; 404 when it does not exist.
+   */
+  async importStatistics(id: number, dto: ImportNotifierStatisticsDto): Promise<void> {
+    const { affected } = await this.notifiers
+      .createQueryBuilder()
+      .update(NotifierEntity)
+      .set({ sentCount: dto.sentCount, failedCount: dto.failedCount })
+      .where('id = :id AND last_sent_at IS NULL AND last_error IS NULL', { id })
+      .execute();
+    if (affected) return;
+    await this.records.find(id);
+    throw new ProblemException(
+      HttpStatus.CONFLICT,
+      `vigil has sent or tried to send through notifier ${id}: its counts are no longer taken over`,
+    );
   }
 
   /**

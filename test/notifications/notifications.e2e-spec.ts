@@ -49,7 +49,7 @@ describe.each(databaseKinds())('notifications on %s', (kind) => {
 
   const send = (
     role: keyof typeof TEST_USERS,
-    method: 'get' | 'post' | 'patch' | 'delete',
+    method: 'get' | 'post' | 'put' | 'patch' | 'delete',
     path: string,
     body?: object,
   ) => {
@@ -287,6 +287,57 @@ describe.each(databaseKinds())('notifications on %s', (kind) => {
     });
     expect(row.lastError).toBe(`notifier ${nowhere} was deleted`);
     expect(app.logger.lines.join('\n')).toContain(`notifier ${nowhere} was deleted`);
+  });
+
+  it("takes over another monitor's delivery counts until vigil sends or tries to send through the notifier, then answers 409", async () => {
+    const good = await notifier(smtp.port);
+    const failing = await notifier(await closedPort());
+    const path = (id: number) => `/api/v1/notifiers/${id}/statistics`;
+    const counts = async (id: number) => {
+      const res = await send('viewer', 'get', `/api/v1/notifiers/${id}`).expect(200);
+      const { sentCount, failedCount } = res.body as { sentCount: number; failedCount: number };
+      return [sentCount, failedCount];
+    };
+
+    await send('operator', 'put', path(good), { sentCount: 1, failedCount: 0 }).expect(403);
+    const bad = await send('admin', 'put', path(good), { sentCount: -1, failedCount: 1.5 });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((bad.body as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(
+      ['failedCount', 'sentCount'],
+    );
+    await send('admin', 'put', path(999999), { sentCount: 1, failedCount: 1 }).expect(404);
+
+    for (const n of [good, failing]) {
+      await send('admin', 'put', path(n), { sentCount: 10, failedCount: 1 }).expect(204);
+      // taken over again as long as vigil has not sent: the last counts given stand
+      await send('admin', 'put', path(n), { sentCount: 12, failedCount: 3 }).expect(204);
+      expect(await counts(n)).toEqual([12, 3]);
+    }
+
+    const id = await target([good, failing]);
+    await probe(id);
+    // vigil counts on from the counts taken over
+    await waitFor('the sent mail counted', async () => {
+      const [sent] = await counts(good);
+      return sent === 13 ? true : undefined;
+    });
+    await waitFor('the failed attempt counted', async () => {
+      const [, failed] = await counts(failing);
+      return failed >= 4 ? true : undefined;
+    });
+    await send('operator', 'post', `/api/v1/notifiers/${failing}/disable`).expect(200);
+
+    for (const n of [good, failing]) {
+      const refused = await send('admin', 'put', path(n), { sentCount: 0, failedCount: 0 });
+      expect(refused.status).toBe(409);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect((refused.body as { detail: string }).detail).toBe(
+        `vigil has sent or tried to send through notifier ${n}: its counts are no longer taken over`,
+      );
+    }
+    expect(await counts(good)).toEqual([13, 3]);
+    expect((await counts(failing))[0]).toBe(12);
   });
 
   it('keeps a FAIL mail while the SMTP server is down and delivers it exactly once when it is back', async () => {
