@@ -12,7 +12,8 @@
  *   osauthendpoint as written, so working rows hold the token URL `…/v2.0/tokens`
  * - notifiers(id, name VARCHAR(128), type SMTP, address, params `user=..,password=..,server=..`,
  *   pass_count, fail_count, enabled); skypunch logged in to `server` on port 587 with STARTTLS
- *   and sent with `user` as the envelope sender
+ *   and sent with `user` as the envelope sender; pass_count counted mails sent, fail_count mails
+ *   that failed
  */
 import type { components } from '../../openapi/client';
 import { parseKeystoneUrl } from '../targets/keystone-url';
@@ -20,6 +21,7 @@ import { parseKeystoneUrl } from '../targets/keystone-url';
 type CreateTarget = components['schemas']['CreateTargetDto'];
 type CreateNotifier = components['schemas']['CreateNotifierDto'];
 export type TargetState = components['schemas']['ImportTargetStateDto'];
+export type NotifierStatistics = components['schemas']['ImportNotifierStatisticsDto'];
 
 type Flag = number | boolean | null;
 type Count = number | string | null;
@@ -55,6 +57,8 @@ export interface SkypunchNotifier {
   type: string | null;
   address: string | null;
   params: string | null;
+  pass_count?: Count;
+  fail_count?: Count;
   enabled?: Flag;
 }
 
@@ -197,15 +201,23 @@ const statusOf = (value: string | null | undefined) => {
   return (STATUSES as readonly string[]).includes(s) ? (s as TargetState['status']) : null;
 };
 
-/** skypunch's status, previous status, last update and counters, as vigil's target state. */
-export function mapTargetState(row: SkypunchTarget): { state: TargetState; notes: string[] } {
-  const notes: string[] = [];
-  const count = (column: keyof SkypunchTarget): number => {
+/**
+ * Reads a row's counter columns as vigil stores them: a missing, negative or unreadable value as
+ * 0, one beyond vigil's range capped (and said so in `notes`).
+ */
+function counter<R extends object>(row: R, notes: string[]) {
+  return (column: keyof R & string): number => {
     const n = Number(row[column] ?? 0);
     if (!Number.isFinite(n) || n < 0) return 0;
     if (n > INT_MAX) notes.push(`${column} ${n} capped at ${INT_MAX}`);
     return Math.min(Math.trunc(n), INT_MAX);
   };
+}
+
+/** skypunch's status, previous status, last update and counters, as vigil's target state. */
+export function mapTargetState(row: SkypunchTarget): { state: TargetState; notes: string[] } {
+  const notes: string[] = [];
+  const count = counter(row, notes);
   const updated = row.last_updated ? new Date(row.last_updated) : null;
   const state: TargetState = {
     status: statusOf(row.status) ?? 'NEW',
@@ -222,6 +234,19 @@ export function mapTargetState(row: SkypunchTarget): { state: TargetState; notes
   };
   if (updated && !Number.isNaN(updated.getTime())) state.lastUpdated = updated.toISOString();
   return { state, notes };
+}
+
+/** skypunch's mails sent (`pass_count`) and failed (`fail_count`), as vigil's notifier counts. */
+export function mapNotifierStatistics(row: SkypunchNotifier): {
+  statistics: NotifierStatistics;
+  notes: string[];
+} {
+  const notes: string[] = [];
+  const count = counter(row, notes);
+  return {
+    statistics: { sentCount: count('pass_count'), failedCount: count('fail_count') },
+    notes,
+  };
 }
 
 /** The create request of a notifier row, or why skypunch itself could not send with it. */

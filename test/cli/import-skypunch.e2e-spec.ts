@@ -59,6 +59,7 @@ describeWithMysql('vigil import skypunch', () => {
   let admin: ReturnType<typeof cliAs>;
   let skypunchUrl: string;
   let source: RowDataPacket[];
+  let sourceNotifiers: RowDataPacket[];
   let base: string;
   /** Keystone v2.0 token requests the fake Keystone answered: path and tenant id. */
   const tokenRequests: [string, string][] = [];
@@ -112,6 +113,7 @@ describeWithMysql('vigil import skypunch', () => {
     const sql = readFileSync(join(__dirname, 'fixtures', 'skypunch.sql'), 'utf8');
     await db.query(sql.replaceAll('@BASE@', base));
     [source] = await db.query<RowDataPacket[]>('SELECT * FROM targets ORDER BY id');
+    [sourceNotifiers] = await db.query<RowDataPacket[]>('SELECT * FROM notifiers ORDER BY id');
     await db.end();
     const url = new URL(mysql.toString());
     url.pathname = `/${database}`;
@@ -223,6 +225,17 @@ describeWithMysql('vigil import skypunch', () => {
       ['relay', true, 587, 'vigil@smtp.example.com'],
       ['old pager', false, 587, 'pager@example.com'],
       ['ops (2)', true, 587, 'mailer@example.com'],
+    ]);
+    // skypunch's mails sent and failed are vigil's delivery counts
+    const counts = notifiers.map((n) => [n.sentCount, n.failedCount]);
+    expect(counts).toEqual(
+      sourceNotifiers.slice(0, 4).map((row) => [Number(row.pass_count), Number(row.fail_count)]),
+    );
+    expect(counts).toEqual([
+      [10, 1],
+      [3, 0],
+      [0, 0],
+      [2, 5],
     ]);
   });
 

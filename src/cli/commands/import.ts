@@ -5,6 +5,7 @@ import { CliError, EXIT, maskUrl, usageError } from '../errors';
 import { table } from '../output';
 import {
   mapNotifier,
+  mapNotifierStatistics,
   mapTarget,
   mapTargetState,
   type Mapped,
@@ -159,13 +160,36 @@ export function registerImport(program: Command, ctx: CliContext): void {
         line.reason = notes.join('; ') || null;
         return line;
       };
+      /**
+       * What follows the creation of a row (skypunch's state or counts), on a real run only; a
+       * refusal leaves the created item and fails its line with the item's id.
+       */
+      const complete = async (line: ImportLine, steps: (id: number) => Promise<void>) => {
+        if (dryRun || line.action !== 'import' || line.vigilId === null) return;
+        try {
+          await steps(line.vigilId);
+        } catch (err) {
+          if (!(err instanceof CliError) || err.exitCode !== EXIT.refused) throw err;
+          line.action = 'failed';
+          line.reason = `${line.kind === 'target' ? 'created disabled' : 'created'} (id ${line.vigilId}), but: ${err.message}`;
+        }
+      };
       // notifiers first: a target created without notifierIds notifies every enabled notifier
       const notifierNames = vigilNames(source.notifiers);
       for (const [i, row] of source.notifiers.entries()) {
         const name = notifierNames[i];
-        await handle('notifier', row, name, mapNotifier(row, name, o.smtpFrom), {
+        const mapped = mapNotifier(row, name, o.smtpFrom);
+        const { statistics, notes } = mapNotifierStatistics(row);
+        if (mapped.ok) mapped.notes.push(...notes);
+        const line = await handle('notifier', row, name, mapped, {
           validate: (body) => ctx.call(api.POST('/api/v1/notifiers/validate', { body })),
           create: (body) => ctx.call(api.POST('/api/v1/notifiers', { body })),
+        });
+        await complete(line, async (id) => {
+          const params = { path: { id } };
+          await ctx.call(
+            api.PUT('/api/v1/notifiers/{id}/statistics', { params, body: statistics }),
+          );
         });
       }
       const targetNames = vigilNames(source.targets);
@@ -181,18 +205,13 @@ export function registerImport(program: Command, ctx: CliContext): void {
           create: (body) =>
             ctx.call(api.POST('/api/v1/targets', { body: { ...body, enabled: false } })),
         });
-        if (dryRun || line.action !== 'import' || line.vigilId === null) continue;
-        const params = { path: { id: line.vigilId } };
-        try {
+        await complete(line, async (id) => {
+          const params = { path: { id } };
           await ctx.call(api.PUT('/api/v1/targets/{id}/state', { params, body: state }));
           if (enabled) {
             await ctx.call(api.PATCH('/api/v1/targets/{id}', { params, body: { enabled: true } }));
           }
-        } catch (err) {
-          if (!(err instanceof CliError) || err.exitCode !== EXIT.refused) throw err;
-          line.action = 'failed';
-          line.reason = `created disabled (id ${line.vigilId}), but: ${err.message}`;
-        }
+        });
       }
       const report = { dryRun, items: lines };
       ctx.output(report, () => {
