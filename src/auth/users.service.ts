@@ -72,8 +72,8 @@ export class UsersService implements OnApplicationBootstrap {
     // a JSON log stays JSON, and a password never enters a log line: there, the file is the way
     if (this.config.logging.format === 'text') {
       process.stdout.write(
-        `\n  vigil: the password of user "${FIRST_ADMIN}" is: ${password}\n` +
-          '  It is shown only this once; only its bcrypt hash is stored.\n\n',
+        `  vigil: the password of user "${FIRST_ADMIN}" is: ${password}  ` +
+          '(shown only this once; only its bcrypt hash is stored)\n',
       );
     }
     return true;
