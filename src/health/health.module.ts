@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CommandPipeModule } from '../command-pipe/command-pipe.module';
+import { CommandsModule } from '../commands/commands.module';
 import { LivestatusModule } from '../livestatus/livestatus.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProbingModule } from '../probing/probing.module';
@@ -8,7 +8,7 @@ import { HealthService } from './health.service';
 
 /** `GET /health`, `/health/live` and `/health/ready`: asks each module about its own part. */
 @Module({
-  imports: [ProbingModule, LivestatusModule, CommandPipeModule, NotificationsModule],
+  imports: [ProbingModule, LivestatusModule, CommandsModule, NotificationsModule],
   controllers: [HealthController],
   providers: [HealthService],
 })

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../database/data-source';
 import { gateSqliteTransactions } from '../database/sqlite-gate';
 import { runMigrations } from '../database/migrate';
-import type { CommandService } from '../command-pipe/command.service';
+import type { CommandService } from '../commands/command.service';
 import type { LivestatusService } from '../livestatus/livestatus.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { ProbingService, ProbingStats } from '../probing/probing.service';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CommandService } from '../command-pipe/command.service';
+import { CommandService } from '../commands/command.service';
 import { migrationsPending } from '../database/migrate';
 import { sqliteGateState } from '../database/sqlite-gate';
 import { LivestatusService } from '../livestatus/livestatus.service';

@@ -36,4 +36,4 @@ import { OperationsService } from './operations.service';
   ],
   exports: [CommandService],
 })
-export class CommandPipeModule {}
+export class CommandsModule {}
