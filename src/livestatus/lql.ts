@@ -54,6 +54,8 @@ export interface LqlQuery {
   columns: string[] | null;
   /** The answer starts with a header row (no Columns and no Stats, or ColumnHeaders: on). */
   headerRow: boolean;
+  /** The parameter holding a query written by the caller, named by errors about it. */
+  field?: string;
 }
 
 export interface StructuredQuery {
@@ -219,6 +221,7 @@ export function parseRawQuery(
     text: [first.trim(), ...headers].join('\n'),
     columns: names,
     headerRow: names === null || columnHeaders,
+    field,
   };
 }
 

@@ -70,6 +70,7 @@ describeWithIcinga('GET /health with a private Icinga 2', () => {
       kind: 'livestatus',
       reachable: true,
       latencyMs: expect.any(Number) as number,
+      programVersion: expect.stringMatching(/^r2\./) as string,
       checkedAt: expect.stringMatching(/Z$/) as string,
     });
     expect(hanging).toMatchObject({
