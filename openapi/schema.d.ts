@@ -11,12 +11,12 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge a host or service problem
-         * @description Acknowledges the current problem of a host or of one of its services, so that Icinga stops notifying about it; 409 when the object is UP or OK and there is nothing to acknowledge. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Acknowledges the current problem of a host or of one of its services, so that Icinga stops notifying about it; 409 when the object is UP or OK and there is nothing to acknowledge. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["acknowledgeProblem"];
         /**
          * Remove the acknowledgement of a host or service
-         * @description Removes the acknowledgement of a host or service, so that notifications about its problem resume. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Removes the acknowledgement of a host or service, so that notifications about its problem resume. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         delete: operations["removeAcknowledgement"];
         options?: never;
@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a passive check result for a host or service
-         * @description Submits a passive check result (exit status and plugin output) for a host or service, as a monitored system or a pipeline step would. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Submits a passive check result (exit status and plugin output) for a host or service, as a monitored system or a pipeline step would. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["submitCheckResult"];
         delete?: never;
@@ -75,7 +75,7 @@ export interface paths {
         put?: never;
         /**
          * Force a check of a host or service now
-         * @description Asks Icinga to check a host or service now instead of waiting for its next scheduled check, e.g. after a fix. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Asks Icinga to check a host or service now instead of waiting for its next scheduled check, e.g. after a fix. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["rescheduleCheck"];
         delete?: never;
@@ -94,8 +94,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send an external command through the pipe or livestatus
-         * @description A command of the catalogue is checked argument by argument. Any other external command (named in capitals, digits and `_`) is sent with its arguments, a list in Icinga's order, as given, and audited as uncatalogued; a line break or NUL, a `;` in any argument but the last, an argument starting another command (`[<epoch>]`, `COMMAND`, `GET`, a command name) and the commands vigil never sends (README) are refused with 400. Needs `operator`.
+         * Send an external command through the pipe, livestatus or the Icinga 2 API
+         * @description A command of the catalogue is checked argument by argument. Any other external command (named in capitals, digits and `_`) is sent with its arguments, a list in Icinga's order, as given, and audited as uncatalogued; a line break or NUL, a `;` in any argument but the last, an argument starting another command (`[<epoch>]`, `COMMAND`, `GET`, a command name) and the commands vigil never sends (README) are refused with 400. On an Icinga 2 API site the commands of the catalogue are translated to API requests; the others are refused with 400 (not available on an Icinga 2 API site), and a command naming no object Icinga has is 404 with Icinga's message. Needs `operator`.
          */
         post: operations["sendCommand"];
         delete?: never;
@@ -135,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * Add a comment to a host or service
-         * @description Adds a comment to a host or service, shown in Icinga's interfaces; the answer has the new comment's id when it could be read back. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Adds a comment to a host or service, shown in Icinga's interfaces; the answer has the new comment's id when it could be read back. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["addComment"];
         delete?: never;
@@ -180,7 +180,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a host or service downtime by its Icinga id
-         * @description Ends a host or service downtime early, e.g. after a rollout, by the id `createDowntime` or `listDowntimes` gave. 200 when it is gone from livestatus, 202 when sent but still listed; 404 when no downtime has this id. Needs `operator`.
+         * @description Ends a host or service downtime early, e.g. after a rollout, by the id `createDowntime` or `listDowntimes` gave. 200 when it is gone from the site, 202 when sent but still listed; 404 when no downtime has this id. Needs `operator`.
          */
         delete: operations["deleteDowntime"];
         options?: never;
@@ -299,7 +299,7 @@ export interface paths {
         put?: never;
         /**
          * Disable notifications for a host, a service, or globally
-         * @description Turns Icinga's notifications off for a host, a service, or (with no host) globally, e.g. during maintenance without a downtime. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Turns Icinga's notifications off for a host, a service, or (with no host) globally, e.g. during maintenance without a downtime. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["disableNotifications"];
         delete?: never;
@@ -319,7 +319,7 @@ export interface paths {
         put?: never;
         /**
          * Enable notifications for a host, a service, or globally
-         * @description Turns Icinga's notifications back on for a host, a service, or (with no host) globally. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Turns Icinga's notifications back on for a host, a service, or (with no host) globally. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["enableNotifications"];
         delete?: never;
@@ -681,13 +681,13 @@ export interface paths {
         };
         /**
          * livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga
-         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them).
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them). On an Icinga 2 API site `handler` does not apply: a command of the catalogue is translated to API requests, any other is 400 (not available on an Icinga 2 API site), and one naming no object Icinga has is 404.
          */
         get: operations["legacyCommand"];
         put?: never;
         /**
          * The same as GET /cmd, for scripts that POST (parameters also as a form body)
-         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them).
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them). On an Icinga 2 API site `handler` does not apply: a command of the catalogue is translated to API requests, any other is 400 (not available on an Icinga 2 API site), and one naming no object Icinga has is 404.
          */
         post: operations["legacyCommandPost"];
         delete?: never;
@@ -801,8 +801,8 @@ export interface components {
             /** @description A service of the host; the host itself when absent. */
             serviceDescription?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /** @description Keep the acknowledgement until the object is OK/UP again (not just until any change). */
@@ -813,9 +813,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         BasicAuthDto: {
             /**
@@ -861,8 +863,8 @@ export interface components {
             /** @description A service of the host; the host itself when absent. */
             serviceDescription?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /**
@@ -871,9 +873,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         CommandAuditDto: {
             /** @description False for a command outside the catalogue, sent with its arguments as given. */
@@ -892,7 +896,7 @@ export interface components {
             sentAt: string;
             site: string | null;
             /** @enum {string} */
-            transport: "livestatus" | "pipe";
+            transport: "api" | "livestatus" | "pipe";
             /** @description Who sent it. */
             user: string;
         };
@@ -904,7 +908,7 @@ export interface components {
         CommandOutcomeDto: {
             /** @description The commands sent, in order. */
             commands: components["schemas"]["SentCommandDto"][];
-            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            /** @description The effect was read back from the site within the wait (answer 200); else 202. */
             confirmed: boolean;
             /** @description Why the answer is 202: the effect was not visible in time. */
             warning?: string;
@@ -924,7 +928,7 @@ export interface components {
             commands: components["schemas"]["SentCommandDto"][];
             /** @description Icinga's id of the new comment, when it was seen in time. */
             commentId?: number;
-            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            /** @description The effect was read back from the site within the wait (answer 200); else 202. */
             confirmed: boolean;
             /** @description Why the answer is 202: the effect was not visible in time. */
             warning?: string;
@@ -944,8 +948,8 @@ export interface components {
             /** @description A service of the host; the host itself when absent. */
             serviceDescription?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /**
@@ -954,9 +958,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         CreateDowntimeDto: {
             /** @description Also every service of the host (or of the host group's hosts). */
@@ -987,8 +993,8 @@ export interface components {
             /** @description Every service of this service group. */
             serviceGroup?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /** @description Start (ISO 8601); now when absent. */
@@ -999,9 +1005,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         CreateNotifierDto: {
             /** @description The recipients: 1-50 e-mail addresses. */
@@ -1079,7 +1087,7 @@ export interface components {
         DowntimeDeletedDto: {
             /** @description The commands sent, in order. */
             commands: components["schemas"]["SentCommandDto"][];
-            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            /** @description The effect was read back from the site within the wait (answer 200); else 202. */
             confirmed: boolean;
             /** @description The downtime that was deleted. */
             downtime: components["schemas"]["DowntimeDto"];
@@ -1116,7 +1124,7 @@ export interface components {
         DowntimesCreatedDto: {
             /** @description The commands sent, in order. */
             commands: components["schemas"]["SentCommandDto"][];
-            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            /** @description The effect was read back from the site within the wait (answer 200); else 202. */
             confirmed: boolean;
             /** @description The downtimes made (empty when they were not visible in time: 202). */
             downtimes: components["schemas"]["DowntimeDto"][];
@@ -1248,8 +1256,8 @@ export interface components {
             /** @description A service of `hostName`. */
             serviceDescription?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /**
@@ -1258,9 +1266,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         NotifierDto: {
             /** @description The recipients. */
@@ -1337,7 +1347,8 @@ export interface components {
             /**
              * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
              *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
-             *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
+             *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it). Ignored on an Icinga 2
+             *     API site, which takes commands only through its API.
              * @enum {string}
              */
             handler?: "icinga" | "livestatus";
@@ -1346,7 +1357,7 @@ export interface components {
              *     catalogue, or any other external command named in capitals, digits and `_`.
              */
             q?: string;
-            /** @description The livestatus site (the first configured one when absent). */
+            /** @description The site (the first configured one when absent). */
             site?: string;
         };
         PartialLegacyQueryDto: {
@@ -1487,8 +1498,8 @@ export interface components {
             /** @description A service of the host; the host itself when absent. */
             serviceDescription?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /**
@@ -1497,9 +1508,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         SecretHeaderViewDto: {
             /** @description Whether a value is stored (it is write-only). */
@@ -1521,8 +1534,8 @@ export interface components {
              */
             command: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /**
@@ -1531,19 +1544,23 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         SentCommandDto: {
-            /** @description The line sent, `[<epoch>] NAME;arg;...`. */
+            /** @description The line sent, `[<epoch>] NAME;arg;...` (for `api`: the command the requests carry out). */
             line: string;
+            /** @description For `api`: the API requests made, one each (`POST /v1/actions/<name> <JSON body>`). */
+            requests?: string[];
             /** @description The site it was sent to (or checked against, for the pipe). */
             site: string;
             /** Format: date-time */
             submittedAt: string;
             /** @enum {string} */
-            transport: "livestatus" | "pipe";
+            transport: "api" | "livestatus" | "pipe";
         };
         SiteHealthDto: {
             /**
@@ -1881,7 +1898,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -1981,8 +1998,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The livestatus site that is checked before and after, and that takes the command with the
-                 *     `livestatus` transport; the first configured site when absent.
+                 * @description The site that is checked before and after, and that takes the command with the
+                 *     `livestatus` or `api` transport; the first configured site when absent.
                  */
                 site?: string;
                 /**
@@ -1991,8 +2008,10 @@ export interface operations {
                  *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
                  *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
                  *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+                 *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+                 *     are 400 there), and `api` only goes to such a site.
                  */
-                transport?: "livestatus" | "pipe";
+                transport?: "api" | "livestatus" | "pipe";
                 hostName: string;
                 /** @description A service of the host; the host itself when absent. */
                 serviceDescription?: string;
@@ -2012,7 +2031,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2192,7 +2211,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2301,7 +2320,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2437,6 +2456,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
@@ -2556,7 +2584,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentCreatedDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2760,7 +2788,7 @@ export interface operations {
                     "application/json": components["schemas"]["DowntimesCreatedDto"];
                 };
             };
-            /** @description Sent, but not visible in livestatus in time (see warning) */
+            /** @description Sent, but not visible on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2851,8 +2879,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The livestatus site that is checked before and after, and that takes the command with the
-                 *     `livestatus` transport; the first configured site when absent.
+                 * @description The site that is checked before and after, and that takes the command with the
+                 *     `livestatus` or `api` transport; the first configured site when absent.
                  */
                 site?: string;
                 /**
@@ -2861,8 +2889,10 @@ export interface operations {
                  *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
                  *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
                  *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+                 *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+                 *     are 400 there), and `api` only goes to such a site.
                  */
-                transport?: "livestatus" | "pipe";
+                transport?: "api" | "livestatus" | "pipe";
             };
             header?: never;
             path: {
@@ -2882,7 +2912,7 @@ export interface operations {
                     "application/json": components["schemas"]["DowntimeDeletedDto"];
                 };
             };
-            /** @description Sent, but still listed in livestatus after the wait */
+            /** @description Sent, but still listed on the site after the wait */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -3434,7 +3464,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -3543,7 +3573,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -5387,10 +5417,11 @@ export interface operations {
                 /**
                  * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
                  *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
-                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
+                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it). Ignored on an Icinga 2
+                 *     API site, which takes commands only through its API.
                  */
                 handler?: string;
-                /** @description The livestatus site (the first configured one when absent). */
+                /** @description The site (the first configured one when absent). */
                 site?: string;
             };
             header?: never;
@@ -5428,6 +5459,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5488,10 +5528,11 @@ export interface operations {
                 /**
                  * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
                  *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
-                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
+                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it). Ignored on an Icinga 2
+                 *     API site, which takes commands only through its API.
                  */
                 handler?: string;
-                /** @description The livestatus site (the first configured one when absent). */
+                /** @description The site (the first configured one when absent). */
                 site?: string;
             };
             header?: never;
@@ -5533,6 +5574,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

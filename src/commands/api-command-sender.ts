@@ -9,24 +9,14 @@ import {
   type IcingaApiClient,
 } from '../icinga-api/icinga-api-client';
 import type { ApiCall } from './api-commands';
-
-/** Icinga refused the command: `notFound` when no object matched, else a bad request. */
-export class ApiCommandRefused extends Error {
-  constructor(
-    readonly notFound: boolean,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ApiCommandRefused';
-  }
-}
+import { CommandRefused } from './command-refused';
 
 /** Icinga's answer to an action whose filter matched nothing (HTTP 500). */
 const NOTHING_MATCHED = '{"results":[]}';
 
 /**
  * Runs the calls in order. An unknown object or a filter matching nothing is an
- * ApiCommandRefused with `notFound`; Icinga's other refusals (400, 403, 409...) one without;
+ * CommandRefused with `notFound`; Icinga's other refusals (400, 403, 409...) one without;
  * a site that cannot be reached, times out or fails otherwise throws its IcingaApiError.
  */
 export async function sendApiCalls(client: IcingaApiClient, calls: ApiCall[]): Promise<void> {
@@ -35,17 +25,21 @@ export async function sendApiCalls(client: IcingaApiClient, calls: ApiCall[]): P
     try {
       results = await run(client, call);
     } catch (err) {
-      throw refusalOf(err);
+      const refusal = refusalOf(err);
+      if (refusal instanceof CommandRefused && refusal.notFound && mayMatchNothing(call)) continue;
+      throw refusal;
     }
     if (results.length === 0) {
-      throw new ApiCommandRefused(true, 'Icinga found no object the command applies to');
+      throw new CommandRefused(true, 'Icinga found no object the command applies to');
     }
     const failed = results.find((r) => typeof r.code === 'number' && r.code >= 300);
     if (failed) {
-      throw new ApiCommandRefused(failed.code === 404, `Icinga refused: ${String(failed.status)}`);
+      throw new CommandRefused(failed.code === 404, `Icinga refused: ${String(failed.status)}`);
     }
   }
 }
+
+const mayMatchNothing = (call: ApiCall) => call.kind === 'action' && call.mayMatchNothing === true;
 
 function run(client: IcingaApiClient, call: ApiCall): Promise<IcingaActionResult[]> {
   switch (call.kind) {
@@ -58,16 +52,16 @@ function run(client: IcingaApiClient, call: ApiCall): Promise<IcingaActionResult
   }
 }
 
-/** Icinga's refusals as ApiCommandRefused; anything else as it is. */
+/** Icinga's refusals as CommandRefused; anything else as it is. */
 function refusalOf(err: unknown): unknown {
   if (!(err instanceof IcingaApiError) || err.status === undefined) return err;
-  if (err.kind === 'not-found') return new ApiCommandRefused(true, err.message);
+  if (err.kind === 'not-found') return new CommandRefused(true, err.message);
   if (err.status === 500 && err.message.endsWith(NOTHING_MATCHED)) {
-    return new ApiCommandRefused(true, 'Icinga found no object the command applies to');
+    return new CommandRefused(true, 'Icinga found no object the command applies to');
   }
   // 401 is the site's configuration, not the command: a gateway failure
   if (err.status >= 400 && err.status < 500 && err.kind !== 'unauthorized') {
-    return new ApiCommandRefused(false, err.message);
+    return new CommandRefused(false, err.message);
   }
   return err;
 }

@@ -8,7 +8,13 @@ import { CommandRejected } from './serializer';
 
 /** One request to the API: an action, or a change of attributes of objects. */
 export type ApiCall =
-  | { kind: 'action'; action: string; body: Record<string, unknown> }
+  | {
+      kind: 'action';
+      action: string;
+      body: Record<string, unknown>;
+      /** A filter that matches nothing is no failure (e.g. a host without services). */
+      mayMatchNothing?: boolean;
+    }
   | { kind: 'modify'; type: string; name: string; attrs: Record<string, unknown> }
   | {
       kind: 'modify-where';
@@ -121,7 +127,8 @@ function acknowledge(args: Record<string, string>, service: boolean): ApiCall {
     action: 'acknowledge-problem',
     body: {
       ...subject(args, service),
-      sticky: flag(args.sticky),
+      // Icinga reads a sticky of 2 as sticky, anything else as not
+      sticky: args.sticky === '2',
       notify: flag(args.notify),
       persistent: flag(args.persistent),
       ...(args.expire ? { expiry: int(args.expire) } : {}),
@@ -258,8 +265,15 @@ const SET_SWITCHES: [
 const TRANSLATIONS = new Map<string, Translation>([
   ['SCHEDULE_HOST_DOWNTIME', (a) => [downtime(subject(a, false), a)]],
   ['SCHEDULE_SVC_DOWNTIME', (a) => [downtime(subject(a, true), a)]],
-  // as Icinga's command: the host itself and every service
-  ['SCHEDULE_HOST_SVC_DOWNTIME', (a) => [downtime(subject(a, false), a, { all_services: true })]],
+  // as Icinga's command: the host itself and every service, each downtime on its own (the
+  // API's all_services would make the services' downtimes end with the host's)
+  [
+    'SCHEDULE_HOST_SVC_DOWNTIME',
+    (a) => [
+      downtime(subject(a, false), a),
+      { ...downtime(servicesOfHost(a), a), mayMatchNothing: true },
+    ],
+  ],
   ['SCHEDULE_HOSTGROUP_HOST_DOWNTIME', (a) => [downtime(hostsInGroup(a.hostgroup), a)]],
   ['SCHEDULE_HOSTGROUP_SVC_DOWNTIME', (a) => [downtime(servicesOfHostGroup(a.hostgroup), a)]],
   ['SCHEDULE_SERVICEGROUP_SVC_DOWNTIME', (a) => [downtime(servicesInGroup(a.servicegroup), a)]],
