@@ -101,7 +101,7 @@ export class CommandService {
         { field: 'site', message: `unknown site ${name} (configured: ${sites.join(', ')})` },
       ]);
     }
-    if (this.sites.get(name).kind === 'icinga2') {
+    if (this.isApiSite(name)) {
       if (transport !== undefined && transport !== 'api') {
         throw new ValidationProblemException([
           {
@@ -121,6 +121,12 @@ export class CommandService {
       ]);
     }
     return { site: name, transport: transport ?? this.defaultTransport };
+  }
+
+  /** Whether the named site (or the first) is an Icinga 2 API site. */
+  private isApiSite(site: string | undefined): boolean {
+    const name = site ?? this.sites.names()[0];
+    return this.sites.has(name) && this.sites.get(name).kind === 'icinga2';
   }
 
   /**
@@ -171,9 +177,7 @@ export class CommandService {
    * site takes every command through its API, whatever `handler` says.
    */
   async sendLegacy(user: AuthUser, dto: LegacyCmdQueryDto): Promise<string> {
-    const name = dto.site ?? this.sites.names()[0];
-    const apiSite = this.sites.has(name) && this.sites.get(name).kind === 'icinga2';
-    const transport = apiSite
+    const transport = this.isApiSite(dto.site)
       ? undefined
       : dto.handler === 'icinga'
         ? 'pipe'
@@ -203,13 +207,15 @@ export class CommandService {
     submittedAt = new Date(),
   ): Promise<SentCommandDto> {
     const site = this.sites.get(target.site);
-    const requests = site instanceof IcingaApiSite ? apiCallsFor(line) : undefined;
+    const calls = target.transport === 'api' ? apiCallsFor(line) : undefined;
+    const requests = calls?.map(describeCall);
     // the audit log keeps what went out: the API requests (no credentials) or the line
-    const sent = requests ? requests.map(describeCall).join('\n') : line;
+    const sent = requests ? requests.join('\n') : line;
     try {
-      if (requests && site instanceof IcingaApiSite) await sendApiCalls(site.client, requests);
-      else if (target.transport === 'pipe') await this.pipe.send(line);
+      if (target.transport === 'pipe') await this.pipe.send(line);
+      else if (calls && site instanceof IcingaApiSite) await sendApiCalls(site.client, calls);
       else if (site instanceof LivestatusSite) await sendLivestatusCommand(site, line);
+      else throw new Error(`site ${site.name} cannot take transport ${target.transport}`);
     } catch (err) {
       await this.record(
         user,
@@ -227,7 +233,7 @@ export class CommandService {
       transport: target.transport,
       site: target.site,
       submittedAt,
-      ...(requests ? { requests: requests.map(describeCall) } : {}),
+      ...(requests ? { requests } : {}),
     };
   }
 
