@@ -619,6 +619,46 @@ describeWithIcinga('command endpoints against a private Icinga 2', () => {
       ]);
     });
 
+    it('takes commands with only an API site configured: no socket, no pipe, no site or transport named', async () => {
+      const only = await startTestApp(kind, {
+        VIGIL_SITES: `api=icinga2:${api.url}`,
+        VIGIL_SITE_API_USER: api.user,
+        VIGIL_SITE_API_PASSWORD: api.password,
+        VIGIL_SITE_API_CA_FILE: api.caPath,
+        VIGIL_SITE_API_TLS_SERVERNAME: api.servername,
+        VIGIL_DOCS_ENABLED: 'false',
+      });
+      try {
+        const as = (method: 'post' | 'delete' | 'get', path: string) =>
+          request(only.url)[method](path).set('Authorization', operator);
+        const created = await as('post', '/api/v1/downtimes').send({
+          hostName: 'api-02',
+          durationSeconds: 600,
+          comment: 'api only',
+        });
+        expect(created.status).toBe(201);
+        const [downtime] = (created.body as { downtimes: { id: number }[] }).downtimes;
+        expect((created.body as { commands: { transport: string }[] }).commands).toEqual([
+          expect.objectContaining({ transport: 'api', site: 'api' }),
+        ]);
+        expect((await downtimesOf('api-02')).map((d) => d.legacy_id)).toEqual([downtime.id]);
+        const deleted = await as('delete', `/api/v1/downtimes/${downtime.id}`);
+        expect(deleted.status).toBe(200);
+        expect(await downtimesOf('api-02')).toEqual([]);
+        const cmd = await as('get', '/cmd').query({ q: 'DISABLE_HOST_NOTIFICATIONS;api-02' });
+        expect([cmd.status, cmd.text]).toEqual([200, 'OK\n']);
+        expect(await attrsOf('api-02', ['enable_notifications'])).toEqual({
+          enable_notifications: false,
+        });
+        await as('get', '/cmd').query({ q: 'ENABLE_HOST_NOTIFICATIONS;api-02' });
+        expect(await attrsOf('api-02', ['enable_notifications'])).toEqual({
+          enable_notifications: true,
+        });
+      } finally {
+        await only.close();
+      }
+    });
+
     it('lists each command in the audit log with its user', async () => {
       const res = await call('get', '/api/v1/audit/commands', admin).query({
         user: 'otto',
