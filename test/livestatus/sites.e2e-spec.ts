@@ -10,6 +10,8 @@ import { databaseKinds } from '../support/database';
 import { FILTER_INJECTIONS } from '../support/filter-injections';
 import { describeWithIcinga, TEST_HOSTS } from '../support/icinga';
 import { type IcingaApiInstance, startIcingaApi } from '../support/icinga-api';
+import { silentServer } from '../support/silent-server';
+import { freePort } from '../../bench/livestatus-icinga';
 
 const viewer = basicAuth(TEST_USERS.viewer);
 const WRONG_PASSWORD = 'wrong-Pa55word-for-the-api';
@@ -364,6 +366,52 @@ describeWithIcinga('query endpoints on a livestatus and an Icinga 2 API site', (
       ].join('\n');
       expect(everything).not.toContain(WRONG_PASSWORD);
       expect(everything).not.toContain(instance.password);
+    });
+  });
+  describe('an API site that cannot be asked', () => {
+    let app: TestApp;
+    let silent: { port: number; close(): void };
+
+    beforeAll(async () => {
+      silent = await silentServer();
+      const closed = await freePort();
+      // without TLS_SERVERNAME the node's certificate (CN vigil-test-node) does not fit 127.0.0.1
+      const tls = apiSite(instance, 'tls', instance.password);
+      delete tls.VIGIL_SITE_TLS_TLS_SERVERNAME;
+      app = await startTestApp('sqlite', {
+        VIGIL_SITES: [
+          `down=icinga2:https://127.0.0.1:${closed}`,
+          `tls=icinga2:${instance.url}`,
+          `hung=icinga2:https://127.0.0.1:${silent.port}`,
+        ].join(','),
+        ...apiSite(instance, 'down', instance.password),
+        ...tls,
+        ...apiSite(instance, 'hung', instance.password),
+        VIGIL_LIVESTATUS_CONNECT_TIMEOUT_MS: '500',
+        VIGIL_LIVESTATUS_TIMEOUT_MS: '1000',
+      });
+    });
+    afterAll(async () => {
+      await app?.close();
+      silent?.close();
+    });
+
+    it.each([
+      ['down', 503, 'cannot be reached'],
+      ['tls', 503, 'certificate'],
+      ['hung', 504, 'timed out'],
+    ])('answers a query on site %s with %i in bounded time', async (site, status, words) => {
+      const started = Date.now();
+      const res = await request(app.url)
+        .get('/api/v1/livestatus/hosts')
+        .query({ site, columns: 'name' })
+        .set('Authorization', viewer);
+      expect(res.status).toBe(status);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.site).toBe(site);
+      expect(res.body.detail).toContain(words);
+      expect(res.body.detail).not.toContain(instance.password);
+      expect(Date.now() - started).toBeLessThan(3000);
     });
   });
 });
