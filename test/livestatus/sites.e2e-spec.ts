@@ -358,7 +358,25 @@ describeWithIcinga('query endpoints on a livestatus and an Icinga 2 API site', (
         }),
         expect.objectContaining({ name: 'bad', kind: 'icinga2', reachable: false }),
       ]);
+      const health = await request(app.url).get('/health');
+      expect(health.status).toBe(200);
+      expect(health.body.sites).toEqual([
+        expect.objectContaining({ name: 'ls', kind: 'livestatus', reachable: true }),
+        expect.objectContaining({
+          name: 'api',
+          kind: 'icinga2',
+          reachable: true,
+          programVersion: expect.stringMatching(/^r2\./),
+        }),
+        expect.objectContaining({
+          name: 'bad',
+          kind: 'icinga2',
+          reachable: false,
+          error: expect.stringContaining('credentials'),
+        }),
+      ]);
       const everything = [
+        JSON.stringify(health.body),
         JSON.stringify(alone.body),
         JSON.stringify(all.headers),
         JSON.stringify(sites.body),
