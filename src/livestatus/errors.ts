@@ -114,19 +114,19 @@ export function failuresProblem(failures: SiteFailure[]): ProblemException {
 function titleOf(status: number): string {
   switch (status) {
     case 404:
-      return 'Unknown livestatus table';
+      return 'Unknown table';
     case 400:
-      return 'Livestatus rejected the query';
+      return 'The site rejected the query';
     case 413:
-      return 'Livestatus answer too large';
+      return 'Answer too large';
     case 502:
-      return 'Invalid livestatus answer';
+      return 'Invalid answer from the site';
     case 503:
-      return 'Livestatus unavailable';
+      return 'Site unavailable';
     case 504:
-      return 'Livestatus timeout';
+      return 'Site timeout';
     default:
-      return 'Livestatus error';
+      return 'Site error';
   }
 }
 

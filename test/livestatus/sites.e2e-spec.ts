@@ -242,47 +242,53 @@ describeWithIcinga('query endpoints on a livestatus and an Icinga 2 API site', (
         ]);
       });
 
-      it.each(FILTER_INJECTIONS)('matches nothing with %j in any parameter', async (value) => {
-        const answers = [
-          await table('hosts', { columns: 'name', filter: `name = ${value}` }),
-          await table('services', {
-            columns: 'description',
-            filter: [`host_name = ${value}`, 'description = ping'],
-          }),
-          await table('hosts', { columns: 'name', filter: `groups >= ${value}` }),
-          await table('hosts', { columns: value }),
-          await table('hosts', { columns: 'name', key: value }),
-        ];
-        // a query written whole may hold new lines: they end it there, as livestatus reads it
-        if (!value.includes('\n')) {
-          answers.push(
-            await get('/query').query({
-              q: `GET hosts\nColumns: name\nFilter: name = ${value}`,
-              site,
+      // besides filter expressions, names read by name go into the URL path
+      const PATH_TRICKS = ['web-01/../web-02', 'web-01!ping', '..%2Fweb-02', '../status', 'web-0?'];
+
+      it.each([...FILTER_INJECTIONS, ...PATH_TRICKS])(
+        'matches nothing with %j in any parameter',
+        async (value) => {
+          const answers = [
+            await table('hosts', { columns: 'name', filter: `name = ${value}` }),
+            await table('services', {
+              columns: 'description',
+              filter: [`host_name = ${value}`, 'description = ping'],
             }),
-            await post('/api/v1/livestatus/query', {
-              site,
-              query: `GET hosts\nColumns: name\nFilter: address =~ ${value}`,
-            }),
-          );
-        }
-        const stats = await table('hosts', { stats: `name = ${value}` });
-        if (stats.status === 200) expect(stats.body).toEqual([{ site, [`name = ${value}`]: 0 }]);
-        else expect(stats.status).toBe(400);
-        for (const res of answers) {
-          // refused as a bad parameter, or answered without a single host
-          if (res.status === 200) {
-            const rows = Array.isArray(res.body)
-              ? (res.body as Row[])
-              : Object.values(res.body as object);
-            expect(
-              rows.filter((r: Row) => typeof r.name === 'string' || r.description === 'ping'),
-            ).toEqual([]);
-          } else {
-            expect(res.status).toBe(400);
+            await table('hosts', { columns: 'name', filter: `groups >= ${value}` }),
+            await table('hosts', { columns: value }),
+            await table('hosts', { columns: 'name', key: value }),
+          ];
+          // a query written whole may hold new lines: they end it there, as livestatus reads it
+          if (!value.includes('\n')) {
+            answers.push(
+              await get('/query').query({
+                q: `GET hosts\nColumns: name\nFilter: name = ${value}`,
+                site,
+              }),
+              await post('/api/v1/livestatus/query', {
+                site,
+                query: `GET hosts\nColumns: name\nFilter: address =~ ${value}`,
+              }),
+            );
           }
-        }
-      });
+          const stats = await table('hosts', { stats: `name = ${value}` });
+          if (stats.status === 200) expect(stats.body).toEqual([{ site, [`name = ${value}`]: 0 }]);
+          else expect(stats.status).toBe(400);
+          for (const res of answers) {
+            // refused as a bad parameter, or answered without a single host
+            if (res.status === 200) {
+              const rows = Array.isArray(res.body)
+                ? (res.body as Row[])
+                : Object.values(res.body as object);
+              expect(
+                rows.filter((r: Row) => typeof r.name === 'string' || r.description === 'ping'),
+              ).toEqual([]);
+            } else {
+              expect(res.status).toBe(400);
+            }
+          }
+        },
+      );
     });
 
     it('refuses a column and a header without API equivalent on the API site, naming them', async () => {
