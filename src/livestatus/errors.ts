@@ -2,7 +2,8 @@ import { HttpStatus } from '@nestjs/common';
 import { ProblemException, ValidationProblemException } from '../common/problem';
 import { IcingaApiError } from '../icinga-api/icinga-api-client';
 import { LqlError } from './lql-client';
-import { LqlAnswerError, LqlSyntaxError } from './lql';
+import { LqlSyntaxError } from './lql';
+import { LqlAnswerError } from './lql-answer';
 
 /** One site's failure, as reported beside the rows of the sites that answered. */
 export interface SiteFailure {
@@ -113,19 +114,19 @@ export function failuresProblem(failures: SiteFailure[]): ProblemException {
 function titleOf(status: number): string {
   switch (status) {
     case 404:
-      return 'Unknown livestatus table';
+      return 'Unknown table';
     case 400:
-      return 'Livestatus rejected the query';
+      return 'The site rejected the query';
     case 413:
-      return 'Livestatus answer too large';
+      return 'Answer too large';
     case 502:
-      return 'Invalid livestatus answer';
+      return 'Invalid answer from the site';
     case 503:
-      return 'Livestatus unavailable';
+      return 'Site unavailable';
     case 504:
-      return 'Livestatus timeout';
+      return 'Site timeout';
     default:
-      return 'Livestatus error';
+      return 'Site error';
   }
 }
 

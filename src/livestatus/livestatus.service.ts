@@ -13,14 +13,12 @@ import type { MonitoringSite } from '../sites/monitoring-site';
 import type { SiteKind } from '../sites/site-config';
 import { SitesService } from '../sites/sites.service';
 import type { LqlClient } from './lql-client';
+import { buildQuery, type LqlQuery, parseRawQuery, unescapeLegacyQuery } from './lql';
 import {
-  buildQuery,
   checkHeaderRow,
   csvLine,
   encodeKeys,
   keyOf,
-  type LqlQuery,
-  parseRawQuery,
   parseValues,
   ByteWriter,
   encodeKeyBytes,
@@ -29,8 +27,7 @@ import {
   rowJson,
   rowMismatch,
   type ScannedRow,
-  unescapeLegacyQuery,
-} from './lql';
+} from './lql-answer';
 
 /** Response header naming the sites that failed while others answered (a JSON list). */
 export const SITE_ERRORS_HEADER = 'Vigil-Site-Errors';
