@@ -1,27 +1,18 @@
-import { createServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
 import { findIcinga2 } from '../../bench/livestatus-icinga';
 import { basicAuth, startTestApp, TEST_USERS, type TestApp } from '../support/app';
 import { describeWithIcinga } from '../support/icinga';
 import { ICINGA_NODE, testCertificates } from '../support/icinga-api';
+import { silentServer } from '../support/silent-server';
 
 const operator = basicAuth(TEST_USERS.operator);
 
-/** A TCP server that accepts connections and never says a word (a hung API). */
-async function silentServer(): Promise<{ server: Server; port: number; sockets: Socket[] }> {
-  const sockets: Socket[] = [];
-  const server = createServer((socket) => sockets.push(socket));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.address() as AddressInfo).port, sockets };
-}
-
 /** A port nothing listens on. */
 async function closedPort(): Promise<number> {
-  const { server, port } = await silentServer();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  const server = await silentServer();
+  server.close();
+  return server.port;
 }
 
 describeWithIcinga('commands on an Icinga 2 API site that cannot answer', () => {
@@ -50,8 +41,7 @@ describeWithIcinga('commands on an Icinga 2 API site that cannot answer', () => 
 
   afterAll(async () => {
     await t?.close();
-    for (const socket of silent?.sockets ?? []) socket.destroy();
-    await new Promise((resolve) => silent?.server.close(resolve));
+    silent?.close();
   });
 
   const send = (site: string, path: string, body: object) =>
