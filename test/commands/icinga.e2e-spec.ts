@@ -483,74 +483,72 @@ describeWithIcinga('command endpoints against a private Icinga 2', () => {
         ).toEqual([]);
       });
 
-      it.each([
-        ['x" || true || "'],
-        ['h0001" || host.name != "'],
-        ['web-01\u0000'],
-        ['web-01\nweb-02'],
-        ['{{web-01}}'],
-      ])(
-        'lets the name %j through no parameter to more than it names on an API site',
-        async (name) => {
-          const downtimesBefore = await objects('downtimes', ['legacy_id']);
-          const answers = await Promise.all([
-            call('post', '/api/v1/downtimes').send({
-              hostName: name,
-              allServices: true,
-              durationSeconds: 600,
+      const NAMES = [
+        'x" || true || "',
+        'h0001" || host.name != "',
+        'web-01\u0000',
+        'web-01\nweb-02',
+        '{{web-01}}',
+      ];
+      it.each(
+        (['pipe', 'livestatus', 'api'] as Transport[]).flatMap((transport) =>
+          NAMES.map((name): [Transport, string] => [transport, name]),
+        ),
+      )('lets no parameter take %s the name %j to more than it names', async (transport, name) => {
+        const site = SITE[transport];
+        const downtimesBefore = await objects('downtimes', ['legacy_id']);
+        const downtime = (subject: object) =>
+          call('post', '/api/v1/downtimes').send({
+            ...subject,
+            durationSeconds: 600,
+            comment: 'injected',
+            site,
+            transport,
+          });
+        const answers = await Promise.all([
+          downtime({ hostName: name, allServices: true }),
+          downtime({ hostGroup: name, allServices: true }),
+          downtime({ hostName: 'web-01', serviceDescription: name }),
+          call('post', '/api/v1/notifications/disable').send({ hostName: name, site, transport }),
+          call('post', '/api/v1/commands').send({
+            command: 'DISABLE_HOSTGROUP_HOST_NOTIFICATIONS',
+            args: { hostgroup: name },
+            site,
+            transport,
+          }),
+          call('post', '/api/v1/commands').send({
+            command: 'DISABLE_HOST_SVC_NOTIFICATIONS',
+            args: { host: name },
+            site,
+            transport,
+          }),
+          call('post', '/api/v1/commands').send({
+            command: 'SCHEDULE_SERVICEGROUP_SVC_DOWNTIME',
+            args: {
+              servicegroup: name,
+              start: Math.floor(Date.now() / 1000),
+              end: Math.floor(Date.now() / 1000) + 600,
+              fixed: true,
+              triggerId: 0,
+              duration: 600,
+              author: 'otto',
               comment: 'injected',
-              site: 'api',
-            }),
-            call('post', '/api/v1/downtimes').send({
-              hostGroup: name,
-              allServices: true,
-              durationSeconds: 600,
-              comment: 'injected',
-              site: 'api',
-            }),
-            call('post', '/api/v1/downtimes').send({
-              hostName: 'web-01',
-              serviceDescription: name,
-              durationSeconds: 600,
-              comment: 'injected',
-              site: 'api',
-            }),
-            call('post', '/api/v1/notifications/disable').send({ hostName: name, site: 'api' }),
-            call('post', '/api/v1/commands').send({
-              command: 'DISABLE_HOSTGROUP_HOST_NOTIFICATIONS',
-              args: { hostgroup: name },
-              site: 'api',
-            }),
-            call('post', '/api/v1/commands').send({
-              command: 'DISABLE_HOST_SVC_NOTIFICATIONS',
-              args: { host: name },
-              site: 'api',
-            }),
-            call('post', '/api/v1/commands').send({
-              command: 'SCHEDULE_SERVICEGROUP_SVC_DOWNTIME',
-              args: {
-                servicegroup: name,
-                start: Math.floor(Date.now() / 1000),
-                end: Math.floor(Date.now() / 1000) + 600,
-                fixed: true,
-                triggerId: 0,
-                duration: 600,
-                author: 'otto',
-                comment: 'injected',
-              },
-              site: 'api',
-            }),
-          ]);
-          for (const a of answers) expect([400, 404]).toContain(a.status);
-          await new Promise((resolve) => setTimeout(resolve, 300));
-          expect(await objects('downtimes', ['legacy_id'])).toEqual(downtimesBefore);
-          const disabled = [
-            ...(await objects('hosts', ['name'], 'host.enable_notifications == false')),
-            ...(await objects('services', ['name'], 'service.enable_notifications == false')),
-          ];
-          expect(disabled).toEqual([]);
-        },
-      );
+            },
+            site,
+            transport,
+          }),
+        ]);
+        // the pipe cannot tell that Icinga ignored a command for no object (202)
+        const refused = transport === 'pipe' ? [202, 400, 404] : [400, 404];
+        for (const a of answers) expect(refused).toContain(a.status);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(await objects('downtimes', ['legacy_id'])).toEqual(downtimesBefore);
+        const disabled = [
+          ...(await objects('hosts', ['name'], 'host.enable_notifications == false')),
+          ...(await objects('services', ['name'], 'service.enable_notifications == false')),
+        ];
+        expect(disabled).toEqual([]);
+      });
     });
 
     it('takes 200 concurrent check results through the pipe; all arrive intact', async () => {
