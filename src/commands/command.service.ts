@@ -252,8 +252,11 @@ export class CommandService {
     // anything else from the pipe is a fault of ours (500), not of a livestatus site
     if (target.transport === 'pipe') return err instanceof Error ? err : new Error(String(err));
     if (err instanceof CommandRefused) {
+      // Icinga also finds no object when its API user may not run the action on it
+      const hint =
+        target.transport === 'api' ? " (or the site's API user may not run this action)" : '';
       return err.notFound
-        ? notFound(`site ${target.site}: ${err.message}`)
+        ? notFound(`site ${target.site}: ${err.message}${hint}`)
         : new ProblemException(HttpStatus.BAD_REQUEST, err.message, {
             type: REJECTED_PROBLEM,
             title: 'Icinga rejected the command',

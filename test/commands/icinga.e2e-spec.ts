@@ -34,6 +34,8 @@ apply Service "burst-" for (n in range(200)) {
 }
 `;
 
+const READER_PASSWORD = 'reader-secret-never-shown';
+
 /** The site each transport's requests name: the livestatus site, or the API site. */
 const SITE: Record<Transport, string> = { pipe: 'ls', livestatus: 'ls', api: 'api' };
 
@@ -46,15 +48,17 @@ describeWithIcinga('command endpoints against a private Icinga 2', () => {
 
     beforeAll(async () => {
       // one Icinga, reached as a livestatus site (socket and pipe) and as an API site
-      api = await startIcingaApi({ objects: `${testObjects()}\n${EXTRA_OBJECTS}` });
+      // and, as site "reader", through an API user that may read but not act
+      api = await startIcingaApi({
+        objects: `${testObjects()}\n${EXTRA_OBJECTS}`,
+        config: `object ApiUser "reader" { password = "${READER_PASSWORD}"; permissions = [ "objects/query/*", "status/query" ] }`,
+      });
       icinga = api.icinga;
       icingaApi = api.client();
       t = await startTestApp(kind, {
-        VIGIL_SITES: `ls=unix:${icinga.socketPath},api=icinga2:${api.url}`,
-        VIGIL_SITE_API_USER: api.user,
-        VIGIL_SITE_API_PASSWORD: api.password,
-        VIGIL_SITE_API_CA_FILE: api.caPath,
-        VIGIL_SITE_API_TLS_SERVERNAME: api.servername,
+        VIGIL_SITES: `ls=unix:${icinga.socketPath},api=icinga2:${api.url},reader=icinga2:${api.url}`,
+        ...apiSiteEnv('API', api.user, api.password),
+        ...apiSiteEnv('READER', 'reader', READER_PASSWORD),
         VIGIL_COMMAND_PIPE: icinga.commandPipe,
         VIGIL_DOCS_ENABLED: 'false',
       });
@@ -63,6 +67,14 @@ describeWithIcinga('command endpoints against a private Icinga 2', () => {
     afterAll(async () => {
       await t?.close();
       await api?.stop();
+    });
+
+    /** The settings of an API site of the test Icinga named `name`, logging in as `user`. */
+    const apiSiteEnv = (name: string, user: string, password: string) => ({
+      [`VIGIL_SITE_${name}_USER`]: user,
+      [`VIGIL_SITE_${name}_PASSWORD`]: password,
+      [`VIGIL_SITE_${name}_CA_FILE`]: api.caPath,
+      [`VIGIL_SITE_${name}_TLS_SERVERNAME`]: api.servername,
     });
 
     /** Objects straight from Icinga's own API: their attributes, filtered by `filter_vars`. */
@@ -386,6 +398,24 @@ describeWithIcinga('command endpoints against a private Icinga 2', () => {
         expect((res.body as { detail: string }).detail).toMatch(/No objects found/);
       });
 
+      it("answers 404 with Icinga's message and a hint when the API user may not act, changing nothing", async () => {
+        const res = await call('post', '/api/v1/comments').send({
+          hostName: 'api-02',
+          comment: 'not allowed',
+          site: 'reader',
+        });
+        // Icinga filters the objects of an action by permission: none left is "No objects found."
+        expect(res.status).toBe(404);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect((res.body as { detail: string }).detail).toMatch(
+          /No objects found.*may not run this action/,
+        );
+        expect(JSON.stringify(res.body)).not.toContain(READER_PASSWORD);
+        expect(
+          await objects('comments', ['legacy_id'], 'comment.text == t', { t: 'not allowed' }),
+        ).toEqual([]);
+      });
+
       it("answers 400 with Icinga's message when the API site refuses the command", async () => {
         // web-02 is UP: Icinga refuses to acknowledge it
         const res = await call('get', '/cmd').query({
@@ -620,10 +650,7 @@ describeWithIcinga('command endpoints against a private Icinga 2', () => {
     it('takes commands with only an API site configured: no socket, no pipe, no site or transport named', async () => {
       const only = await startTestApp(kind, {
         VIGIL_SITES: `api=icinga2:${api.url}`,
-        VIGIL_SITE_API_USER: api.user,
-        VIGIL_SITE_API_PASSWORD: api.password,
-        VIGIL_SITE_API_CA_FILE: api.caPath,
-        VIGIL_SITE_API_TLS_SERVERNAME: api.servername,
+        ...apiSiteEnv('API', api.user, api.password),
         VIGIL_DOCS_ENABLED: 'false',
       });
       try {
