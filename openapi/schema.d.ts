@@ -11,12 +11,12 @@ export interface paths {
         put?: never;
         /**
          * Acknowledge a host or service problem
-         * @description Acknowledges the current problem of a host or of one of its services, so that Icinga stops notifying about it; 409 when the object is UP or OK and there is nothing to acknowledge. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Acknowledges the current problem of a host or of one of its services, so that Icinga stops notifying about it; 409 when the object is UP or OK and there is nothing to acknowledge. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["acknowledgeProblem"];
         /**
          * Remove the acknowledgement of a host or service
-         * @description Removes the acknowledgement of a host or service, so that notifications about its problem resume. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Removes the acknowledgement of a host or service, so that notifications about its problem resume. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         delete: operations["removeAcknowledgement"];
         options?: never;
@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Submit a passive check result for a host or service
-         * @description Submits a passive check result (exit status and plugin output) for a host or service, as a monitored system or a pipeline step would. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Submits a passive check result (exit status and plugin output) for a host or service, as a monitored system or a pipeline step would. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["submitCheckResult"];
         delete?: never;
@@ -75,7 +75,7 @@ export interface paths {
         put?: never;
         /**
          * Force a check of a host or service now
-         * @description Asks Icinga to check a host or service now instead of waiting for its next scheduled check, e.g. after a fix. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Asks Icinga to check a host or service now instead of waiting for its next scheduled check, e.g. after a fix. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["rescheduleCheck"];
         delete?: never;
@@ -94,8 +94,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send an external command through the pipe or livestatus
-         * @description A command of the catalogue is checked argument by argument. Any other external command (named in capitals, digits and `_`) is sent with its arguments, a list in Icinga's order, as given, and audited as uncatalogued; a line break or NUL, a `;` in any argument but the last, an argument starting another command (`[<epoch>]`, `COMMAND`, `GET`, a command name) and the commands vigil never sends (README) are refused with 400. Needs `operator`.
+         * Send an external command through the pipe, livestatus or the Icinga 2 API
+         * @description A command of the catalogue is checked argument by argument. Any other external command (named in capitals, digits and `_`) is sent with its arguments, a list in Icinga's order, as given, and audited as uncatalogued; a line break or NUL, a `;` in any argument but the last, an argument starting another command (`[<epoch>]`, `COMMAND`, `GET`, a command name) and the commands vigil never sends (README) are refused with 400. On an Icinga 2 API site the commands of the catalogue are translated to API requests; the others are refused with 400 (not available on an Icinga 2 API site), and a command naming no object Icinga has is 404 with Icinga's message. Needs `operator`.
          */
         post: operations["sendCommand"];
         delete?: never;
@@ -135,7 +135,7 @@ export interface paths {
         put?: never;
         /**
          * Add a comment to a host or service
-         * @description Adds a comment to a host or service, shown in Icinga's interfaces; the answer has the new comment's id when it could be read back. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Adds a comment to a host or service, shown in Icinga's interfaces; the answer has the new comment's id when it could be read back. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["addComment"];
         delete?: never;
@@ -180,7 +180,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a host or service downtime by its Icinga id
-         * @description Ends a host or service downtime early, e.g. after a rollout, by the id `createDowntime` or `listDowntimes` gave. 200 when it is gone from livestatus, 202 when sent but still listed; 404 when no downtime has this id. Needs `operator`.
+         * @description Ends a host or service downtime early, e.g. after a rollout, by the id `createDowntime` or `listDowntimes` gave. 200 when it is gone from the site, 202 when sent but still listed; 404 when no downtime has this id. Needs `operator`.
          */
         delete: operations["deleteDowntime"];
         options?: never;
@@ -299,7 +299,7 @@ export interface paths {
         put?: never;
         /**
          * Disable notifications for a host, a service, or globally
-         * @description Turns Icinga's notifications off for a host, a service, or (with no host) globally, e.g. during maintenance without a downtime. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Turns Icinga's notifications off for a host, a service, or (with no host) globally, e.g. during maintenance without a downtime. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["disableNotifications"];
         delete?: never;
@@ -319,7 +319,7 @@ export interface paths {
         put?: never;
         /**
          * Enable notifications for a host, a service, or globally
-         * @description Turns Icinga's notifications back on for a host, a service, or (with no host) globally. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed in livestatus: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
+         * @description Turns Icinga's notifications back on for a host, a service, or (with no host) globally. The object is looked up on the site first (404 when Icinga does not know it); the answer says whether the change showed on the site: 200 when read back, 202 when sent but not seen in time. 503 when the pipe or the site cannot be reached, 504 when it does not answer in time. Needs the `operator` role.
          */
         post: operations["enableNotifications"];
         delete?: never;
@@ -701,13 +701,13 @@ export interface paths {
         };
         /**
          * livestatus-service compatible command: q=NAME;args, handler=livestatus|icinga
-         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them).
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them). On an Icinga 2 API site `handler` does not apply: a command of the catalogue is translated to API requests, any other is 400 (not available on an Icinga 2 API site), and one naming no object Icinga has is 404.
          */
         get: operations["legacyCommand"];
         put?: never;
         /**
          * The same as GET /cmd, for scripts that POST (parameters also as a form body)
-         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them).
+         * @description Parameters the route does not use (a cache-buster such as `_=1700000000`) are ignored, as livestatus-service ignored them. The same parameters may come in an `application/x-www-form-urlencoded` body; a non-empty one in the query string wins. Any external command `NAME;arg;...` is sent: one of the catalogue with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) with its arguments as given; never a line break, NUL or a second command, and never a command refused on purpose (README lists them). On an Icinga 2 API site `handler` does not apply: a command of the catalogue is translated to API requests, any other is 400 (not available on an Icinga 2 API site), and one naming no object Icinga has is 404.
          */
         post: operations["legacyCommandPost"];
         delete?: never;
@@ -821,8 +821,8 @@ export interface components {
             /** @description A service of the host; the host itself when absent. */
             serviceDescription?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /** @description Keep the acknowledgement until the object is OK/UP again (not just until any change). */
@@ -833,9 +833,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         BasicAuthDto: {
             /**
@@ -881,8 +883,8 @@ export interface components {
             /** @description A service of the host; the host itself when absent. */
             serviceDescription?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /**
@@ -891,9 +893,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         CommandAuditDto: {
             /** @description False for a command outside the catalogue, sent with its arguments as given. */
@@ -912,7 +916,7 @@ export interface components {
             sentAt: string;
             site: string | null;
             /** @enum {string} */
-            transport: "livestatus" | "pipe";
+            transport: "api" | "livestatus" | "pipe";
             /** @description Who sent it. */
             user: string;
         };
@@ -924,7 +928,7 @@ export interface components {
         CommandOutcomeDto: {
             /** @description The commands sent, in order. */
             commands: components["schemas"]["SentCommandDto"][];
-            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            /** @description The effect was read back from the site within the wait (answer 200); else 202. */
             confirmed: boolean;
             /** @description Why the answer is 202: the effect was not visible in time. */
             warning?: string;
@@ -944,7 +948,7 @@ export interface components {
             commands: components["schemas"]["SentCommandDto"][];
             /** @description Icinga's id of the new comment, when it was seen in time. */
             commentId?: number;
-            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            /** @description The effect was read back from the site within the wait (answer 200); else 202. */
             confirmed: boolean;
             /** @description Why the answer is 202: the effect was not visible in time. */
             warning?: string;
@@ -964,8 +968,8 @@ export interface components {
             /** @description A service of the host; the host itself when absent. */
             serviceDescription?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /**
@@ -974,9 +978,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         CreateDowntimeDto: {
             /** @description Also every service of the host (or of the host group's hosts). */
@@ -1007,8 +1013,8 @@ export interface components {
             /** @description Every service of this service group. */
             serviceGroup?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /** @description Start (ISO 8601); now when absent. */
@@ -1019,9 +1025,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         CreateNotifierDto: {
             /** @description The recipients: 1-50 e-mail addresses. */
@@ -1099,7 +1107,7 @@ export interface components {
         DowntimeDeletedDto: {
             /** @description The commands sent, in order. */
             commands: components["schemas"]["SentCommandDto"][];
-            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            /** @description The effect was read back from the site within the wait (answer 200); else 202. */
             confirmed: boolean;
             /** @description The downtime that was deleted. */
             downtime: components["schemas"]["DowntimeDto"];
@@ -1136,7 +1144,7 @@ export interface components {
         DowntimesCreatedDto: {
             /** @description The commands sent, in order. */
             commands: components["schemas"]["SentCommandDto"][];
-            /** @description The effect was read back from livestatus within the wait (answer 200); else 202. */
+            /** @description The effect was read back from the site within the wait (answer 200); else 202. */
             confirmed: boolean;
             /** @description The downtimes made (empty when they were not visible in time: 202). */
             downtimes: components["schemas"]["DowntimeDto"][];
@@ -1274,8 +1282,8 @@ export interface components {
             /** @description A service of `hostName`. */
             serviceDescription?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /**
@@ -1284,9 +1292,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         NotifierDto: {
             /** @description The recipients. */
@@ -1363,7 +1373,8 @@ export interface components {
             /**
              * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
              *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
-             *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
+             *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it). Ignored on an Icinga 2
+             *     API site, which takes commands only through its API.
              * @enum {string}
              */
             handler?: "icinga" | "livestatus";
@@ -1372,7 +1383,7 @@ export interface components {
              *     catalogue, or any other external command named in capitals, digits and `_`.
              */
             q?: string;
-            /** @description The livestatus site (the first configured one when absent). */
+            /** @description The site (the first configured one when absent). */
             site?: string;
         };
         PartialLegacyQueryDto: {
@@ -1513,8 +1524,8 @@ export interface components {
             /** @description A service of the host; the host itself when absent. */
             serviceDescription?: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /**
@@ -1523,9 +1534,11 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         SecretHeaderViewDto: {
             /** @description Whether a value is stored (it is write-only). */
@@ -1547,8 +1560,8 @@ export interface components {
              */
             command: string;
             /**
-             * @description The livestatus site that is checked before and after, and that takes the command with the
-             *     `livestatus` transport; the first configured site when absent.
+             * @description The site that is checked before and after, and that takes the command with the
+             *     `livestatus` or `api` transport; the first configured site when absent.
              */
             site?: string;
             /**
@@ -1557,19 +1570,23 @@ export interface components {
              *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
              *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
              *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+             *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+             *     are 400 there), and `api` only goes to such a site.
              * @enum {string}
              */
-            transport?: "livestatus" | "pipe";
+            transport?: "api" | "livestatus" | "pipe";
         };
         SentCommandDto: {
-            /** @description The line sent, `[<epoch>] NAME;arg;...`. */
+            /** @description The line sent, `[<epoch>] NAME;arg;...` (for `api`: the command the requests carry out). */
             line: string;
+            /** @description For `api`: the API requests made, one each (`POST /v1/actions/<name> <JSON body>`). */
+            requests?: string[];
             /** @description The site it was sent to (or checked against, for the pipe). */
             site: string;
             /** Format: date-time */
             submittedAt: string;
             /** @enum {string} */
-            transport: "livestatus" | "pipe";
+            transport: "api" | "livestatus" | "pipe";
         };
         SiteHealthDto: {
             /**
@@ -1580,29 +1597,36 @@ export interface components {
             /** @description Why the site is not reachable, e.g. `connection refused (ECONNREFUSED)`. */
             error?: string;
             /**
-             * @description How vigil talks to the site: `livestatus`, a livestatus socket (UNIX or TCP).
+             * @description How vigil talks to the site: `livestatus`, a livestatus socket (UNIX or TCP); `icinga2`, the Icinga 2 REST API.
              * @enum {string}
              */
-            kind: "livestatus";
+            kind: "icinga2" | "livestatus";
             /** @description How long the site took to answer (or to fail), in milliseconds. */
-            latencyMs: number;
-            /** @description The site's configured name. */
-            name: string;
-            /** @description Whether the site answered `GET status` within 2 s. */
-            reachable: boolean;
-        };
-        SiteStatusDto: {
-            /** @description Where its livestatus listens: `unix:/path` or `tcp:host:port`. */
-            address: string;
-            /** @description Why the site is not reachable. */
-            error?: string;
-            /** @description How long `GET status` took, in milliseconds (also when it failed). */
             latencyMs: number;
             /** @description The site's configured name. */
             name: string;
             /** @description The monitoring core's version, e.g. `r2.13.6-1-icinga2`, when reachable. */
             programVersion?: string;
-            /** @description Whether `GET status` answered. */
+            /** @description Whether the site told its program version within 2 s. */
+            reachable: boolean;
+        };
+        SiteStatusDto: {
+            /** @description Where it answers: `unix:/path`, `tcp:host:port` or `icinga2:https://host:port`. */
+            address: string;
+            /** @description Why the site is not reachable. */
+            error?: string;
+            /**
+             * @description How vigil talks to the site: `livestatus`, a livestatus socket (UNIX or TCP); `icinga2`, the Icinga 2 REST API.
+             * @enum {string}
+             */
+            kind: "icinga2" | "livestatus";
+            /** @description How long that took, in milliseconds (also when it failed). */
+            latencyMs: number;
+            /** @description The site's configured name. */
+            name: string;
+            /** @description The monitoring core's version, e.g. `r2.13.6-1-icinga2`, when reachable. */
+            programVersion?: string;
+            /** @description Whether it told its program version (livestatus `GET status`, the API's `/v1/status`). */
             reachable: boolean;
         };
         SmtpSettingsDto: {
@@ -1900,7 +1924,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2000,8 +2024,8 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The livestatus site that is checked before and after, and that takes the command with the
-                 *     `livestatus` transport; the first configured site when absent.
+                 * @description The site that is checked before and after, and that takes the command with the
+                 *     `livestatus` or `api` transport; the first configured site when absent.
                  */
                 site?: string;
                 /**
@@ -2010,8 +2034,10 @@ export interface operations {
                  *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
                  *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
                  *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+                 *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+                 *     are 400 there), and `api` only goes to such a site.
                  */
-                transport?: "livestatus" | "pipe";
+                transport?: "api" | "livestatus" | "pipe";
                 hostName: string;
                 /** @description A service of the host; the host itself when absent. */
                 serviceDescription?: string;
@@ -2031,7 +2057,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2211,7 +2237,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2320,7 +2346,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2456,6 +2482,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Too Many Requests */
             429: {
                 headers: {
@@ -2575,7 +2610,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommentCreatedDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2779,7 +2814,7 @@ export interface operations {
                     "application/json": components["schemas"]["DowntimesCreatedDto"];
                 };
             };
-            /** @description Sent, but not visible in livestatus in time (see warning) */
+            /** @description Sent, but not visible on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -2870,8 +2905,8 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description The livestatus site that is checked before and after, and that takes the command with the
-                 *     `livestatus` transport; the first configured site when absent.
+                 * @description The site that is checked before and after, and that takes the command with the
+                 *     `livestatus` or `api` transport; the first configured site when absent.
                  */
                 site?: string;
                 /**
@@ -2880,8 +2915,10 @@ export interface operations {
                  *     each command goes out in one atomic write, whole or not at all, so it must fit in 4096
                  *     bytes (PIPE_BUF; UTF-8, newline included): a longer one is refused with 400 before anything
                  *     is written, and a full pipe answers 503 with `Retry-After`. `livestatus` has no such limit.
+                 *     An Icinga 2 API site takes commands only as API requests (`api`, its default; the others
+                 *     are 400 there), and `api` only goes to such a site.
                  */
-                transport?: "livestatus" | "pipe";
+                transport?: "api" | "livestatus" | "pipe";
             };
             header?: never;
             path: {
@@ -2901,7 +2938,7 @@ export interface operations {
                     "application/json": components["schemas"]["DowntimeDeletedDto"];
                 };
             };
-            /** @description Sent, but still listed in livestatus after the wait */
+            /** @description Sent, but still listed on the site after the wait */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -3453,7 +3490,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -3562,7 +3599,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommandOutcomeDto"];
                 };
             };
-            /** @description Sent, but its effect did not show in livestatus in time (see warning) */
+            /** @description Sent, but its effect did not show on the site in time (see warning) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -5494,10 +5531,11 @@ export interface operations {
                 /**
                  * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
                  *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
-                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
+                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it). Ignored on an Icinga 2
+                 *     API site, which takes commands only through its API.
                  */
                 handler?: string;
-                /** @description The livestatus site (the first configured one when absent). */
+                /** @description The site (the first configured one when absent). */
                 site?: string;
             };
             header?: never;
@@ -5535,6 +5573,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5595,10 +5642,11 @@ export interface operations {
                 /**
                  * @description `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
                  *     is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
-                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
+                 *     livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it). Ignored on an Icinga 2
+                 *     API site, which takes commands only through its API.
                  */
                 handler?: string;
-                /** @description The livestatus site (the first configured one when absent). */
+                /** @description The site (the first configured one when absent). */
                 site?: string;
             };
             header?: never;
@@ -5640,6 +5688,15 @@ export interface operations {
             };
             /** @description Forbidden */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

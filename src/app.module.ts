@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module';
-import { CommandPipeModule } from './command-pipe/command-pipe.module';
+import { CommandsModule } from './commands/commands.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -24,7 +24,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         LivestatusModule,
-        CommandPipeModule,
+        CommandsModule,
         NotifiersModule,
         TargetsModule,
         ProbingModule,

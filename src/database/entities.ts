@@ -1,5 +1,5 @@
 import { UserEntity } from '../auth/user.entity';
-import { CommandAuditEntity } from '../command-pipe/command-audit.entity';
+import { CommandAuditEntity } from '../commands/command-audit.entity';
 import { NotificationCursorEntity } from '../notifications/notification-cursor.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { NotifierEntity } from '../notifiers/notifier.entity';

@@ -240,6 +240,22 @@ export class IcingaApiClient {
     return (await this.json<{ results?: IcingaActionResult[] }>(response)).results ?? [];
   }
 
+  /** Changes attributes of every object of a type that the filter matches. */
+  async modifyWhere(
+    type: string,
+    filter: string,
+    filterVars: Record<string, unknown>,
+    attrs: Record<string, unknown>,
+  ): Promise<IcingaActionResult[]> {
+    checkName('object type', type, OBJECT_TYPE);
+    const response = await this.send('POST', `/v1/objects/${type}`, {
+      filter,
+      filter_vars: filterVars,
+      attrs,
+    });
+    return (await this.json<{ results?: IcingaActionResult[] }>(response)).results ?? [];
+  }
+
   /** The program version and state of the Icinga application. */
   async status(): Promise<IcingaStatus> {
     const response = await this.send('GET', '/v1/status/IcingaApplication');

@@ -1,6 +1,5 @@
-import { Injectable, Logger, OnModuleDestroy, StreamableFile } from '@nestjs/common';
+import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { performance } from 'node:perf_hooks';
 import { ValidationProblemException } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import type { Format } from './dto/query-values';
@@ -9,15 +8,17 @@ import type { RawQueryDto } from './dto/raw-query.dto';
 import type { SiteStatusDto } from './dto/site-status.dto';
 import type { TableQueryDto } from './dto/table-query.dto';
 import { checked, failureOf, failuresProblem, publicFailure, type SiteFailure } from './errors';
-import { LqlClient, LqlError } from './lql-client';
+import { LivestatusSite } from '../sites/livestatus-site';
+import type { MonitoringSite } from '../sites/monitoring-site';
+import type { SiteKind } from '../sites/site-config';
+import { SitesService } from '../sites/sites.service';
+import type { LqlClient } from './lql-client';
+import { buildQuery, type LqlQuery, parseRawQuery, unescapeLegacyQuery } from './lql';
 import {
-  buildQuery,
   checkHeaderRow,
   csvLine,
   encodeKeys,
   keyOf,
-  type LqlQuery,
-  parseRawQuery,
   parseValues,
   ByteWriter,
   encodeKeyBytes,
@@ -26,9 +27,7 @@ import {
   rowJson,
   rowMismatch,
   type ScannedRow,
-  unescapeLegacyQuery,
-} from './lql';
-import { formatAddress, type SiteConfig } from './site-config';
+} from './lql-answer';
 
 /** Response header naming the sites that failed while others answered (a JSON list). */
 export const SITE_ERRORS_HEADER = 'Vigil-Site-Errors';
@@ -49,130 +48,38 @@ interface Plan {
   siteField: boolean;
 }
 
-/** Sites named in the start-up line; the rest are counted (GET /api/v1/livestatus/sites lists all). */
-const MAX_SITES_SHOWN = 5;
-
-/** A site's answer to `GET status`. */
-export type SitePing = Pick<SiteStatusDto, 'reachable' | 'latencyMs' | 'programVersion' | 'error'>;
-
 type Settled<T> = { site: string; value: T } | { site: string; failure: SiteFailure };
 
 /**
- * The configured livestatus sites and their clients, and the queries behind the livestatus
- * endpoints. Other modules (the command pipe) use `sites` and `client(site)`.
+ * The queries behind the livestatus endpoints, on sites of every kind (SitesService). Other
+ * modules still using livestatus directly (the commands) use `sites` and `client(site)`.
  */
 @Injectable()
-export class LivestatusService implements OnModuleDestroy {
+export class LivestatusService {
   private readonly logger = new Logger('Livestatus');
-  private readonly clients = new Map<string, LqlClient>();
   private readonly maxJsonBytes: number;
 
-  constructor(config: AppConfig) {
-    const options = config.livestatus;
-    this.maxJsonBytes = options.maxJsonBytes;
-    for (const site of options.sites) {
-      const keepAlive =
-        options.keepAlive === 'on' ||
-        (options.keepAlive === 'auto' && site.address.type === 'unix');
-      this.clients.set(
-        site.name,
-        new LqlClient(site.name, site.address, {
-          connectTimeoutMs: options.connectTimeoutMs,
-          timeoutMs: options.timeoutMs,
-          maxInFlight: options.maxInFlight,
-          queueLimit: options.queueLimit,
-          idleTimeoutMs: options.idleTimeoutMs,
-          keepAlive,
-        }),
-      );
-    }
-    const shown = options.sites
-      .slice(0, MAX_SITES_SHOWN)
-      .map((s) => `${s.name} (${formatAddress(s.address)})`);
-    const more = options.sites.length - shown.length;
-    this.logger.log(
-      `${options.sites.length} site(s): ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
-    );
+  constructor(
+    config: AppConfig,
+    private readonly registry: SitesService,
+  ) {
+    this.maxJsonBytes = config.livestatus.maxJsonBytes;
   }
 
   /** The configured sites, in configured order. */
-  get sites(): SiteConfig[] {
-    return [...this.clients.values()].map((c) => ({ name: c.site, address: c.target }));
+  get sites(): { name: string; kind: SiteKind; address: string }[] {
+    return this.registry.all().map(({ name, kind, address }) => ({ name, kind, address }));
   }
 
-  /** The client of a configured site; throws for an unknown name. */
+  /** The LQL client of a configured livestatus site; throws for another name. */
   client(site: string): LqlClient {
-    const client = this.clients.get(site);
-    if (!client) throw new Error(`unknown livestatus site ${site}`);
-    return client;
-  }
-
-  onModuleDestroy(): void {
-    for (const client of this.clients.values()) client.close();
+    const found = this.registry.has(site) ? this.registry.get(site) : undefined;
+    if (!(found instanceof LivestatusSite)) throw new Error(`unknown livestatus site ${site}`);
+    return found.client;
   }
 
   async listSites(): Promise<SiteStatusDto[]> {
-    return Promise.all(
-      [...this.clients.values()].map(async (client) => ({
-        name: client.site,
-        address: client.address,
-        ...(await this.ping(client)),
-      })),
-    );
-  }
-
-  /**
-   * Asks every site `GET status` at once, each answer awaited at most `timeoutMs` (a query
-   * still running then is aborted): cheap enough for a health check.
-   */
-  checkSites(timeoutMs: number): Promise<(SitePing & { name: string })[]> {
-    return Promise.all(
-      [...this.clients.values()].map(async (client) => ({
-        name: client.site,
-        ...(await this.ping(client, timeoutMs)),
-      })),
-    );
-  }
-
-  /** How a site answers `GET status`, bounded by `timeoutMs` when given. */
-  private async ping(client: LqlClient, timeoutMs?: number): Promise<SitePing> {
-    const started = performance.now();
-    const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
-    const abort = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const answer = client.fetch('GET status\nColumns: program_version', {
-      maxBytes: 65536,
-      signal: abort.signal,
-    });
-    const bounded =
-      timeoutMs === undefined
-        ? answer
-        : Promise.race([
-            answer,
-            new Promise<never>((_, reject) => {
-              timer = setTimeout(() => {
-                abort.abort();
-                const reason = `livestatus site ${client.site} (${client.address}): no answer within ${timeoutMs} ms`;
-                reject(new LqlError('timeout', client.site, client.address, reason));
-              }, timeoutMs);
-            }),
-          ]);
-    try {
-      const rows = JSON.parse((await bounded).toString('utf8')) as unknown;
-      const first = Array.isArray(rows) ? (rows[0] as unknown) : undefined;
-      const version = Array.isArray(first) ? (first[0] as unknown) : undefined;
-      return {
-        reachable: true,
-        latencyMs: elapsed(),
-        programVersion: typeof version === 'string' ? version : undefined,
-      };
-    } catch (err) {
-      const detail =
-        err instanceof Error ? failureOf(client.site, client.address, err).detail : String(err);
-      return { reachable: false, latencyMs: elapsed(), error: detail };
-    } finally {
-      clearTimeout(timer);
-    }
+    return this.registry.checkAll();
   }
 
   /** `GET /api/v1/livestatus/{table}`. */
@@ -210,16 +117,16 @@ export class LivestatusService implements OnModuleDestroy {
   /** `GET /query` (livestatus-service compatible): one site, no `site` field. */
   legacyQuery(dto: LegacyQueryDto, res: HeaderSink): Promise<string | StreamableFile> {
     const query = checked(() => parseRawQuery(unescapeLegacyQuery(dto.q), 'q', 'legacy'));
-    const sites = dto.site ? this.selectSites(dto.site) : [this.sites[0].name];
+    const sites = dto.site ? this.selectSites(dto.site) : [this.registry.names()[0]];
     if (sites.length !== 1) invalid('site', 'must name one site');
     return this.answer({ query, sites, format: 'json', key: dto.key, siteField: false }, res);
   }
 
   private selectSites(param: string | undefined): string[] {
-    const all = [...this.clients.keys()];
+    const all = this.registry.names();
     if (param === undefined || param.trim() === '') return all;
     const names = [...new Set(param.split(',').map((s) => s.trim()))].filter(Boolean);
-    const unknown = names.filter((name) => !this.clients.has(name));
+    const unknown = names.filter((name) => !this.registry.has(name));
     if (unknown.length > 0) {
       invalid('site', `unknown site ${unknown.join(', ')} (configured: ${all.join(', ')})`);
     }
@@ -227,6 +134,8 @@ export class LivestatusService implements OnModuleDestroy {
   }
 
   private async answer(plan: Plan, res: HeaderSink): Promise<string | StreamableFile> {
+    // a site that cannot answer this query (a column without API equivalent) refuses it first
+    for (const site of plan.sites) checked(() => this.registry.get(site).check(plan.query));
     if (plan.key !== undefined) {
       if (plan.format !== 'json') invalid('key', 'needs format json');
       if (plan.query.columns && !plan.query.columns.includes(plan.key)) {
@@ -242,11 +151,11 @@ export class LivestatusService implements OnModuleDestroy {
    * it is sent.
    */
   private async answerJson(plan: Plan, res: HeaderSink): Promise<string | StreamableFile> {
-    const results = await this.onSites(plan.sites, async (client) => {
-      const answer = await client.stream(plan.query.text, { maxBytes: this.maxJsonBytes });
+    const results = await this.onSites(plan.sites, async (site) => {
+      const body = await site.query(plan.query, { maxBytes: this.maxJsonBytes });
       const scanner = new RowScanner();
       const rows: ScannedRow[] = [];
-      for await (const chunk of answer.body as AsyncIterable<Buffer>) {
+      for await (const chunk of body as AsyncIterable<Buffer>) {
         for (const row of scanner.pushRows(chunk)) rows.push(row);
       }
       scanner.end();
@@ -293,8 +202,8 @@ export class LivestatusService implements OnModuleDestroy {
   }
 
   private async answerStream(plan: Plan, res: HeaderSink): Promise<StreamableFile> {
-    const opened = await this.onSites(plan.sites, (client) => client.stream(plan.query.text));
-    const answers = opened.flatMap((o) => ('value' in o ? [{ site: o.site, ...o.value }] : []));
+    const opened = await this.onSites(plan.sites, (site) => site.query(plan.query));
+    const answers = opened.flatMap((o) => ('value' in o ? [{ site: o.site, body: o.value }] : []));
     setHeaders(res, plan.format, failuresOf(opened));
     return streamed(this.lines(plan, answers), plan.format);
   }
@@ -370,15 +279,15 @@ export class LivestatusService implements OnModuleDestroy {
   /** Runs `work` on each site; throws the combined problem when no site succeeds. */
   private async onSites<T>(
     sites: string[],
-    work: (client: LqlClient) => Promise<T>,
+    work: (site: MonitoringSite) => Promise<T>,
   ): Promise<Settled<T>[]> {
     const results = await Promise.all(
-      sites.map(async (site): Promise<Settled<T>> => {
-        const client = this.client(site);
+      sites.map(async (name): Promise<Settled<T>> => {
+        const site = this.registry.get(name);
         try {
-          return { site, value: await work(client) };
+          return { site: name, value: await work(site) };
         } catch (err) {
-          return { site, failure: failureOf(site, client.address, err) };
+          return { site: name, failure: failureOf(name, site.address, err) };
         }
       }),
     );

@@ -9,7 +9,7 @@
  */
 import { createConnection, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import { formatAddress, type SiteAddress } from './site-config';
+import { formatAddress, type LivestatusAddress } from '../sites/site-config';
 
 export interface LqlClientOptions {
   /** How long establishing a connection may take. */
@@ -102,7 +102,7 @@ export class LqlClient {
 
   constructor(
     readonly site: string,
-    readonly target: SiteAddress,
+    readonly target: LivestatusAddress,
     readonly options: LqlClientOptions,
   ) {
     this.address = formatAddress(target);

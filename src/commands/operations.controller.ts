@@ -19,12 +19,12 @@ import { OperationsService } from './operations.service';
 /** How every operation here checks the object and reports its effect. */
 const READ_BACK =
   'The object is looked up on the site first (404 when Icinga does not know ' +
-  'it); the answer says whether the change showed in livestatus: 200 when read ' +
+  'it); the answer says whether the change showed on the site: 200 when read ' +
   'back, 202 when sent but not seen in time. 503 when the pipe or the site ' +
   'cannot be reached, 504 when it does not answer in time. Needs the ' +
   '`operator` role.';
 
-const UNCONFIRMED = 'Sent, but its effect did not show in livestatus in time (see warning)';
+const UNCONFIRMED = 'Sent, but its effect did not show on the site in time (see warning)';
 
 @ApiTags('commands')
 @Controller('api/v1')

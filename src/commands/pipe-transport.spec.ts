@@ -2,12 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  bytesOf,
-  fillPipe,
-  makeFakePipe,
-  startReaderProcess,
-} from '../../test/command-pipe/fake-pipe';
+import { bytesOf, fillPipe, makeFakePipe, startReaderProcess } from '../../test/commands/fake-pipe';
 import { until } from '../../test/support/until';
 import {
   PIPE_BUF,

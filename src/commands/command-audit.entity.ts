@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const TRANSPORTS = ['pipe', 'livestatus'] as const;
+export const TRANSPORTS = ['pipe', 'livestatus', 'api'] as const;
 export type Transport = (typeof TRANSPORTS)[number];
 export const OUTCOMES = ['sent', 'failed'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
@@ -20,7 +20,7 @@ export class CommandAuditEntity {
   @Column({ name: 'sent_at', type: 'datetime', precision: 3 })
   sentAt!: Date;
 
-  /** The livestatus site, or null for the command pipe. */
+  /** The site the command went to (or was checked against, for the pipe). */
   @Column({ type: 'varchar', length: 100, nullable: true })
   site!: string | null;
 
@@ -38,7 +38,10 @@ export class CommandAuditEntity {
   @Column({ type: 'boolean', default: true })
   catalogued!: boolean;
 
-  /** The whole line as sent, `[<epoch>] NAME;arg;...`. */
+  /**
+   * The whole line as sent, `[<epoch>] NAME;arg;...`; for the `api` transport the API requests,
+   * one a line (`POST /v1/actions/<name> <body>`), never credentials.
+   */
   @Column({ type: 'text' })
   line!: string;
 

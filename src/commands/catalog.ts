@@ -13,6 +13,11 @@ export interface CommandArg {
   required: boolean;
   /** The last argument may hold free text, `;` included (never a line break). */
   freeText?: boolean;
+  /**
+   * For a boolean Icinga reads as a number: the value sent for true (`2` for sticky). The
+   * numbers Icinga knows are sent as given (a sticky of `1` is not sticky, as in Icinga).
+   */
+  trueValue?: string;
   description?: string;
 }
 
@@ -48,7 +53,13 @@ const downtimeWindow: CommandArg[] = [
   comment,
 ];
 const ack: CommandArg[] = [
-  { name: 'sticky', type: 'boolean', required: true },
+  {
+    name: 'sticky',
+    type: 'boolean',
+    required: true,
+    trueValue: '2',
+    description: 'true (sent as 2): until the object is OK/UP again; 0 or 1: until any change',
+  },
   { name: 'notify', type: 'boolean', required: true },
   { name: 'persistent', type: 'boolean', required: true },
 ];

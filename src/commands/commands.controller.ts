@@ -31,16 +31,19 @@ export class CommandsController {
   @Auth('operator')
   @ApiOperation({
     operationId: 'sendCommand',
-    summary: 'Send an external command through the pipe or livestatus',
+    summary: 'Send an external command through the pipe, livestatus or the Icinga 2 API',
     description:
       'A command of the catalogue is checked argument by argument. Any other external command ' +
       "(named in capitals, digits and `_`) is sent with its arguments, a list in Icinga's " +
       'order, as given, and audited as uncatalogued; a line break or NUL, a `;` in any argument ' +
       'but the last, an argument starting another command (`[<epoch>]`, `COMMAND`, `GET`, a ' +
-      'command name) and the commands vigil never sends (README) are refused with 400. Needs `operator`.',
+      'command name) and the commands vigil never sends (README) are refused with 400. On an ' +
+      'Icinga 2 API site the commands of the catalogue are translated to API requests; the others ' +
+      'are refused with 400 (not available on an Icinga 2 API site), and a command naming no ' +
+      "object Icinga has is 404 with Icinga's message. Needs `operator`.",
   })
   @ApiAcceptedResponse({ type: SentCommandDto, description: 'Handed to Icinga' })
-  @ApiProblems(400, 502, 503, 504)
+  @ApiProblems(400, 404, 502, 503, 504)
   sendCommand(
     @CurrentUser() user: AuthUser,
     @Body() body: SendCommandDto,

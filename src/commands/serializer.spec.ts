@@ -69,6 +69,27 @@ describe('serializeCommand', () => {
     );
   });
 
+  it('sends a sticky acknowledgement as 2, which Icinga reads as sticky, and 0 or 1 as given', () => {
+    const args = (sticky: string | boolean) => ({
+      host: 'web-1',
+      sticky,
+      notify: false,
+      persistent: false,
+      author: 'ops',
+      comment: 'c',
+    });
+    const stickyField = (sticky: string | boolean) =>
+      serializeCommand('ACKNOWLEDGE_HOST_PROBLEM', args(sticky), NOW).split(';')[2];
+    expect([true, 'true', '2', false, '0', '1'].map(stickyField)).toEqual([
+      '2',
+      '2',
+      '2',
+      '0',
+      '0',
+      '1',
+    ]);
+  });
+
   it('refuses an unknown command and one that stops Icinga', () => {
     expect(rejection(() => serializeCommand('FROBNICATE', [], NOW))).toEqual({
       field: 'command',

@@ -11,6 +11,7 @@ import type {
   RemoveAcknowledgementQueryDto,
   RescheduleDto,
 } from './dto/operations.dto';
+import type { Transport } from './command-audit.entity';
 import type { CommandOutcomeDto } from './dto/target.dto';
 import {
   IcingaObjectsService,
@@ -31,7 +32,7 @@ const FIELDS: FieldNames = {
 
 interface Operation<T> {
   user: AuthUser;
-  where: { site?: string; transport?: 'pipe' | 'livestatus' };
+  where: { site?: string; transport?: Transport };
   /** The host or service the command is about (checked to exist first); none for global ones. */
   ref?: ObjectRef;
   /** Columns of the object read before the command, passed to `precheck`. */
@@ -231,7 +232,7 @@ export class OperationsService {
       ? {
           commands: [sent],
           confirmed: false,
-          warning: `${op.what} was sent but its effect did not show in livestatus within ${POLL_TIMEOUT_MS / 1000} s`,
+          warning: `${op.what} was sent but its effect did not show on site ${target.site} within ${POLL_TIMEOUT_MS / 1000} s`,
         }
       : { commands: [sent], confirmed: true };
   }

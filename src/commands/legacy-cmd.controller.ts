@@ -16,7 +16,9 @@ const DESCRIPTION =
   `${LEGACY_PARAMS_NOTE} Any external command \`NAME;arg;...\` is sent: one of the catalogue ` +
   'with its arguments checked, any other (an uncatalogued name of capitals, digits and `_`) ' +
   'with its arguments as given; never a line break, NUL or a second command, and never a ' +
-  'command refused on purpose (README lists them).';
+  'command refused on purpose (README lists them). On an Icinga 2 API site `handler` does not ' +
+  'apply: a command of the catalogue is translated to API requests, any other is 400 (not ' +
+  'available on an Icinga 2 API site), and one naming no object Icinga has is 404.';
 
 /** The `/cmd` endpoint of livestatus-service, for scripts written against it. */
 @ApiTags('commands')
@@ -34,7 +36,7 @@ export class LegacyCmdController {
   })
   @ApiLegacyParams(LegacyCmdQueryDto, 'GET')
   @ApiOkResponse(OK_RESPONSE)
-  @ApiProblems(400, 502, 503, 504)
+  @ApiProblems(400, 404, 502, 503, 504)
   legacyCommand(
     @CurrentUser() user: AuthUser,
     @LegacyParams() query: LegacyCmdQueryDto,
@@ -53,7 +55,7 @@ export class LegacyCmdController {
   })
   @ApiLegacyParams(LegacyCmdQueryDto, 'POST')
   @ApiOkResponse(OK_RESPONSE)
-  @ApiProblems(400, 415, 502, 503, 504)
+  @ApiProblems(400, 404, 415, 502, 503, 504)
   legacyCommandPost(
     @CurrentUser() user: AuthUser,
     @LegacyParams() query: LegacyCmdQueryDto,

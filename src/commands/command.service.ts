@@ -5,13 +5,19 @@ import type { AuthUser } from '../auth/roles';
 import { ProblemException, ValidationProblemException } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import { failureOf, failuresProblem } from '../livestatus/errors';
-import { firstLine, LqlError } from '../livestatus/lql-client';
-import { LivestatusService } from '../livestatus/livestatus.service';
+import { IcingaApiSite } from '../sites/icinga-api-site';
+import { LivestatusSite } from '../sites/livestatus-site';
+import { SitesService } from '../sites/sites.service';
+import { sendApiCalls } from './api-command-sender';
+import { apiCallsFor, describeCall } from './api-commands';
 import { COMMANDS } from './catalog';
+import { CommandRefused } from './command-refused';
 import { CommandAuditEntity, type Transport } from './command-audit.entity';
 import type { CatalogEntryDto, SendCommandDto } from './dto/command.dto';
 import type { LegacyCmdQueryDto } from './dto/legacy-cmd.dto';
 import type { SentCommandDto } from './dto/target.dto';
+import { notFound } from './icinga-objects.service';
+import { sendLivestatusCommand } from './livestatus-command-sender';
 import {
   PIPE_BUF,
   PipeLineTooLong,
@@ -29,7 +35,7 @@ import {
   serializeLegacy,
 } from './serializer';
 
-/** Where commands go: a configured livestatus site and a transport. */
+/** Where commands go: a configured site and a transport its kind has. */
 export interface CommandTarget {
   site: string;
   transport: Transport;
@@ -42,8 +48,9 @@ const PIPE_PROBLEM = 'urn:vigil:problem:command-pipe';
 const REJECTED_PROBLEM = 'urn:vigil:problem:command-rejected';
 
 /**
- * Validates, serialises and sends external commands through the command pipe or livestatus,
- * and records each one sent in the audit log.
+ * Validates, serialises and sends external commands through the command pipe or livestatus
+ * (livestatus sites) or as Icinga 2 API requests (API sites), and records each one sent in the
+ * audit log.
  */
 @Injectable()
 export class CommandService {
@@ -54,7 +61,7 @@ export class CommandService {
 
   constructor(
     config: AppConfig,
-    private readonly livestatus: LivestatusService,
+    private readonly sites: SitesService,
     @InjectRepository(CommandAuditEntity)
     private readonly audit: Repository<CommandAuditEntity>,
   ) {
@@ -82,16 +89,44 @@ export class CommandService {
     }));
   }
 
-  /** The site (named or the first) and transport (given or configured) of a request. */
+  /**
+   * The site (named or the first) and transport of a request: `api` on an Icinga 2 API site,
+   * which has no pipe; else the one given or configured.
+   */
   target(site: string | undefined, transport: Transport | undefined): CommandTarget {
-    const sites = this.livestatus.sites.map((s) => s.name);
+    const sites = this.sites.names();
     const name = site ?? sites[0];
-    if (!sites.includes(name)) {
+    if (!this.sites.has(name)) {
       throw new ValidationProblemException([
         { field: 'site', message: `unknown site ${name} (configured: ${sites.join(', ')})` },
       ]);
     }
+    if (this.isApiSite(name)) {
+      if (transport !== undefined && transport !== 'api') {
+        throw new ValidationProblemException([
+          {
+            field: 'transport',
+            message: `site ${name} is an Icinga 2 API site: commands go through its API (api)`,
+          },
+        ]);
+      }
+      return { site: name, transport: 'api' };
+    }
+    if (transport === 'api') {
+      throw new ValidationProblemException([
+        {
+          field: 'transport',
+          message: `site ${name} speaks livestatus: commands go through the pipe or livestatus`,
+        },
+      ]);
+    }
     return { site: name, transport: transport ?? this.defaultTransport };
+  }
+
+  /** Whether the named site (or the first) is an Icinga 2 API site. */
+  private isApiSite(site: string | undefined): boolean {
+    const name = site ?? this.sites.names()[0];
+    return this.sites.has(name) && this.sites.get(name).kind === 'icinga2';
   }
 
   /**
@@ -105,7 +140,10 @@ export class CommandService {
     names: FieldNames = {},
     now = new Date(),
   ): string {
-    return rejectedAs400(() => serializeCommand(command, args, now, maxLineBytes(target)), names);
+    return rejectedAs400(
+      () => translatable(target, serializeCommand(command, args, now, maxLineBytes(target))),
+      names,
+    );
   }
 
   /** `POST /api/v1/commands`. */
@@ -128,31 +166,39 @@ export class CommandService {
     }
     const now = new Date();
     const line = rejectedAs400(
-      () => serializeAny(dto.command, dto.args, now, maxLineBytes(target)),
+      () => translatable(target, serializeAny(dto.command, dto.args, now, maxLineBytes(target))),
       {},
     );
     return this.send(user, target, line, now);
   }
 
-  /** `/cmd?q=...&handler=...`: `OK\n` once sent; without `handler`, the legacy transport. */
+  /**
+   * `/cmd?q=...&handler=...`: `OK\n` once sent; without `handler`, the legacy transport. An API
+   * site takes every command through its API, whatever `handler` says.
+   */
   async sendLegacy(user: AuthUser, dto: LegacyCmdQueryDto): Promise<string> {
-    const transport =
-      dto.handler === 'icinga'
+    const transport = this.isApiSite(dto.site)
+      ? undefined
+      : dto.handler === 'icinga'
         ? 'pipe'
         : dto.handler === 'livestatus'
           ? 'livestatus'
           : this.legacyTransport;
     const target = this.target(dto.site, transport);
     const now = new Date();
-    const line = rejectedAs400(() => serializeLegacy(dto.q, now, maxLineBytes(target)), {});
+    const line = rejectedAs400(
+      () => translatable(target, serializeLegacy(dto.q, now, maxLineBytes(target)), 'q'),
+      {},
+    );
     await this.send(user, target, line, now);
     return 'OK\n';
   }
 
   /**
    * Sends a line built by `build` and records it. A pipe missing, without reader or full is 503
-   * with nothing written; livestatus' `452 Error: ...` is 400 with Icinga's first line; other
-   * livestatus failures as for queries.
+   * with nothing written; livestatus' `452 Error: ...` is 400 with Icinga's first line; on an
+   * API site an unknown object is 404 and Icinga's other refusals 400, with Icinga's message;
+   * a site that cannot be reached or does not answer in time as for queries.
    */
   async send(
     user: AuthUser,
@@ -160,35 +206,35 @@ export class CommandService {
     line: string,
     submittedAt = new Date(),
   ): Promise<SentCommandDto> {
+    const site = this.sites.get(target.site);
+    const calls = target.transport === 'api' ? apiCallsFor(line) : undefined;
+    const requests = calls?.map(describeCall);
+    // the audit log keeps what went out: the API requests (no credentials) or the line
+    const sent = requests ? requests.join('\n') : line;
     try {
       if (target.transport === 'pipe') await this.pipe.send(line);
-      else await this.sendLivestatus(target.site, line);
+      else if (calls && site instanceof IcingaApiSite) await sendApiCalls(site.client, calls);
+      else if (site instanceof LivestatusSite) await sendLivestatusCommand(site, line);
+      else throw new Error(`site ${site.name} cannot take transport ${target.transport}`);
     } catch (err) {
       await this.record(
         user,
         target,
         line,
+        sent,
         submittedAt,
         err instanceof Error ? err.message : String(err),
       );
       throw this.problemOf(target, err);
     }
-    await this.record(user, target, line, submittedAt, null);
-    return { line, transport: target.transport, site: target.site, submittedAt };
-  }
-
-  private async sendLivestatus(site: string, line: string): Promise<void> {
-    const client = this.livestatus.client(site);
-    const reply = await client.request(`COMMAND ${line}`);
-    if (reply.status !== 200) {
-      throw new LqlError(
-        'status',
-        site,
-        client.address,
-        firstLine(reply.body) || `livestatus answered status ${reply.status}`,
-        reply.status,
-      );
-    }
+    await this.record(user, target, line, sent, submittedAt, null);
+    return {
+      line,
+      transport: target.transport,
+      site: target.site,
+      submittedAt,
+      ...(requests ? { requests } : {}),
+    };
   }
 
   private problemOf(target: CommandTarget, err: unknown): Error {
@@ -205,21 +251,26 @@ export class CommandService {
     }
     // anything else from the pipe is a fault of ours (500), not of a livestatus site
     if (target.transport === 'pipe') return err instanceof Error ? err : new Error(String(err));
-    if (err instanceof LqlError && err.kind === 'status' && err.status !== 404) {
-      return new ProblemException(HttpStatus.BAD_REQUEST, err.message, {
-        type: REJECTED_PROBLEM,
-        title: 'Icinga rejected the command',
-        extra: { site: target.site },
-      });
+    if (err instanceof CommandRefused) {
+      // Icinga also finds no object when its API user may not run the action on it
+      const hint =
+        target.transport === 'api' ? " (or the site's API user may not run this action)" : '';
+      return err.notFound
+        ? notFound(`site ${target.site}: ${err.message}${hint}`)
+        : new ProblemException(HttpStatus.BAD_REQUEST, err.message, {
+            type: REJECTED_PROBLEM,
+            title: 'Icinga rejected the command',
+            extra: { site: target.site },
+          });
     }
-    const client = this.livestatus.client(target.site);
-    return failuresProblem([failureOf(target.site, client.address, err)]);
+    return failuresProblem([failureOf(target.site, this.sites.get(target.site).address, err)]);
   }
 
   private async record(
     user: AuthUser,
     target: CommandTarget,
     line: string,
+    sent: string,
     sentAt: Date,
     error: string | null,
   ): Promise<void> {
@@ -232,7 +283,7 @@ export class CommandService {
         transport: target.transport,
         command,
         catalogued: isCatalogued(command),
-        line,
+        line: sent,
         outcome: error === null ? 'sent' : 'failed',
         error,
       });
@@ -247,6 +298,23 @@ export class CommandService {
 /** The longest line (UTF-8, with its newline) a target takes: PIPE_BUF for the pipe. */
 function maxLineBytes(target: CommandTarget): number | undefined {
   return target.transport === 'pipe' ? PIPE_BUF : undefined;
+}
+
+/**
+ * The line, once it is known that an API site can take it (refused with 400 naming `field`
+ * otherwise, before anything is sent).
+ */
+function translatable(target: CommandTarget, line: string, field?: string): string {
+  if (target.transport !== 'api') return line;
+  try {
+    apiCallsFor(line);
+  } catch (err) {
+    if (field && err instanceof CommandRejected && err.field === 'command') {
+      throw new CommandRejected(field, err.message);
+    }
+    throw err;
+  }
+  return line;
 }
 
 /** Runs `build`, turning a CommandRejected into the 400 answer naming the request field. */

@@ -109,7 +109,7 @@ export class DowntimesService {
       return {
         commands: sent,
         confirmed: false,
-        warning: `the downtimes were sent but did not appear in livestatus within ${POLL_SECONDS} s`,
+        warning: `the downtimes were sent but did not appear on site ${site} within ${POLL_SECONDS} s`,
         downtimes: [],
       };
     }

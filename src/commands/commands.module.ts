@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LivestatusModule } from '../livestatus/livestatus.module';
+import { SitesModule } from '../sites/sites.module';
 import { AuditController } from './audit.controller';
 import { CommandAuditEntity } from './command-audit.entity';
 import { CommandService } from './command.service';
@@ -15,11 +15,12 @@ import { OperationsService } from './operations.service';
 
 /**
  * Icinga external commands over HTTP: the catalogue, the generic and `/cmd` endpoints, typed
- * endpoints read back through livestatus, and the audit log. Uses the Livestatus module's sites;
- * exports CommandService (the pipe's state for health).
+ * endpoints read back through the site port, and the audit log. Livestatus sites take commands
+ * through the pipe or livestatus `COMMAND`, Icinga 2 API sites as API requests. Exports
+ * CommandService (the pipe's state for health).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([CommandAuditEntity]), LivestatusModule],
+  imports: [TypeOrmModule.forFeature([CommandAuditEntity]), SitesModule],
   controllers: [
     CommandsController,
     LegacyCmdController,
@@ -36,4 +37,4 @@ import { OperationsService } from './operations.service';
   ],
   exports: [CommandService],
 })
-export class CommandPipeModule {}
+export class CommandsModule {}

@@ -15,13 +15,14 @@ export class LegacyCmdQueryDto {
   /**
    * `icinga` = the command pipe (at most 4096 bytes per command, UTF-8, newline included; longer
    * is 400), `livestatus` = `COMMAND` over livestatus (no such limit); default: livestatus, as
-   * livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it).
+   * livestatus-service did (VIGIL_LEGACY_CMD_HANDLER may change it). Ignored on an Icinga 2
+   * API site, which takes commands only through its API.
    */
   @OmitOrValid()
   @IsIn(['livestatus', 'icinga'])
   handler?: 'livestatus' | 'icinga';
 
-  /** The livestatus site (the first configured one when absent). */
+  /** The site (the first configured one when absent). */
   @OmitOrValid()
   @IsString()
   @MaxLength(100)

@@ -2,8 +2,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProblemException } from '../common/problem';
 import { checked, failureOf, failuresProblem } from '../livestatus/errors';
-import { LivestatusService } from '../livestatus/livestatus.service';
 import { buildQuery } from '../livestatus/lql';
+import { SitesService } from '../sites/sites.service';
 
 export type Row = Record<string, unknown>;
 
@@ -32,25 +32,26 @@ export const POLL_INTERVAL_MS = 100;
 export const POLL_TIMEOUT_MS = 3000;
 
 /**
- * Reads Icinga's objects through livestatus for the command endpoints: existence checks before
- * a command, and read-backs of its effect after. Filters are built with the LQL helpers, so a
- * value can never add a header line.
+ * Reads Icinga's objects through the site port for the command endpoints, whatever the site's
+ * kind: existence checks before a command, and read-backs of its effect after. Filters are
+ * built with the LQL helpers, so a value can never add a header line (and an API site passes
+ * every value in `filter_vars`).
  */
 @Injectable()
 export class IcingaObjectsService {
-  constructor(private readonly livestatus: LivestatusService) {}
+  constructor(private readonly sites: SitesService) {}
 
   /** Rows of `table` matching every filter (`column op value`), as objects. */
   async rows(site: string, table: string, columns: string[], filters: string[]): Promise<Row[]> {
     const query = checked(() => buildQuery({ table, columns, filters }));
-    const client = this.livestatus.client(site);
-    let body: Buffer;
+    const monitoring = this.sites.get(site);
+    const chunks: Buffer[] = [];
     try {
-      body = await client.fetch(query.text);
+      for await (const chunk of await monitoring.query(query)) chunks.push(chunk as Buffer);
     } catch (err) {
-      throw failuresProblem([failureOf(site, client.address, err)]);
+      throw failuresProblem([failureOf(site, monitoring.address, err)]);
     }
-    const rows = JSON.parse(body.toString('utf8')) as unknown[][];
+    const rows = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown[][];
     return rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
   }
 

@@ -10,7 +10,7 @@ import { map, type Observable } from 'rxjs';
 
 /**
  * Answers 202 instead of the route's status when a command's effect was not confirmed
- * (`confirmed: false` in the answer): it was sent, but not yet seen in livestatus.
+ * (`confirmed: false` in the answer): it was sent, but not yet seen on the site.
  */
 @Injectable()
 export class AcceptedWhenUnconfirmed implements NestInterceptor {

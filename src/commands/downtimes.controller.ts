@@ -43,7 +43,7 @@ export class DowntimesController {
   @ApiCreatedResponse({ type: DowntimesCreatedDto, description: 'The downtimes, read back' })
   @ApiAcceptedResponse({
     type: DowntimesCreatedDto,
-    description: 'Sent, but not visible in livestatus in time (see warning)',
+    description: 'Sent, but not visible on the site in time (see warning)',
   })
   @ApiProblems(400, 404, 502, 503, 504)
   createDowntime(
@@ -77,13 +77,13 @@ export class DowntimesController {
     description:
       'Ends a host or service downtime early, e.g. after a rollout, by the id ' +
       '`createDowntime` or `listDowntimes` gave. 200 when it is gone from ' +
-      'livestatus, 202 when sent but still listed; 404 when no downtime has this ' +
+      'the site, 202 when sent but still listed; 404 when no downtime has this ' +
       'id. Needs `operator`.',
   })
   @ApiOkResponse({ type: DowntimeDeletedDto, description: 'Deleted, and confirmed gone' })
   @ApiAcceptedResponse({
     type: DowntimeDeletedDto,
-    description: 'Sent, but still listed in livestatus after the wait',
+    description: 'Sent, but still listed on the site after the wait',
   })
   @ApiProblems(400, 404, 502, 503, 504)
   deleteDowntime(

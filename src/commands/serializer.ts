@@ -32,6 +32,10 @@ function render(arg: CommandArg, value: ArgValue, field: string, last: boolean):
   }
   switch (arg.type) {
     case 'boolean':
+      if (arg.trueValue !== undefined) {
+        if (value === true || value === 'true') return arg.trueValue;
+        if (String(value) === arg.trueValue) return arg.trueValue;
+      }
       if (typeof value === 'boolean') return value ? '1' : '0';
       if (value === 1 || value === '1' || value === 'true') return '1';
       if (value === 0 || value === '0' || value === 'false') return '0';
