@@ -9,7 +9,7 @@ import type { SiteStatusDto } from './dto/site-status.dto';
 import type { TableQueryDto } from './dto/table-query.dto';
 import { checked, failureOf, failuresProblem, publicFailure, type SiteFailure } from './errors';
 import { LivestatusSite } from '../sites/livestatus-site';
-import type { MonitoringSite } from '../sites/monitoring-site';
+import type { MonitoringSite, RowBatches } from '../sites/monitoring-site';
 import type { SiteKind } from '../sites/site-config';
 import { SitesService } from '../sites/sites.service';
 import type { LqlClient } from './lql-client';
@@ -23,7 +23,6 @@ import {
   ByteWriter,
   encodeKeyBytes,
   objectLead,
-  RowScanner,
   rowJson,
   rowMismatch,
   type ScannedRow,
@@ -152,13 +151,9 @@ export class LivestatusService {
    */
   private async answerJson(plan: Plan, res: HeaderSink): Promise<string | StreamableFile> {
     const results = await this.onSites(plan.sites, async (site) => {
-      const body = await site.query(plan.query, { maxBytes: this.maxJsonBytes });
-      const scanner = new RowScanner();
+      const batches = await site.query(plan.query, { maxBytes: this.maxJsonBytes });
       const rows: ScannedRow[] = [];
-      for await (const chunk of body as AsyncIterable<Buffer>) {
-        for (const row of scanner.pushRows(chunk)) rows.push(row);
-      }
-      scanner.end();
+      for await (const batch of batches) for (const row of batch) rows.push(row);
       return rows;
     });
     const limit = plan.limit ?? Infinity;
@@ -203,7 +198,7 @@ export class LivestatusService {
 
   private async answerStream(plan: Plan, res: HeaderSink): Promise<StreamableFile> {
     const opened = await this.onSites(plan.sites, (site) => site.query(plan.query));
-    const answers = opened.flatMap((o) => ('value' in o ? [{ site: o.site, body: o.value }] : []));
+    const answers = opened.flatMap((o) => ('value' in o ? [{ site: o.site, rows: o.value }] : []));
     setHeaders(res, plan.format, failuresOf(opened));
     return streamed(this.lines(plan, answers), plan.format);
   }
@@ -211,7 +206,7 @@ export class LivestatusService {
   /** The rows of each site's answer in turn, as CSV or NDJSON text, one chunk per body chunk. */
   private async *lines(
     plan: Plan,
-    answers: { site: string; body: Readable }[],
+    answers: { site: string; rows: RowBatches }[],
   ): AsyncGenerator<string | Buffer> {
     const limit = plan.limit ?? Infinity;
     let columns = plan.query.columns;
@@ -230,11 +225,9 @@ export class LivestatusService {
         let expectHeader = plan.query.headerRow;
         const site = plan.siteField ? answer.site : undefined;
         const lead = objectLead(site);
-        const scanner = new RowScanner();
-        let stopped = false;
-        for await (const chunk of answer.body as AsyncIterable<Buffer>) {
+        for await (const batch of answer.rows) {
           let out = '';
-          for (const row of scanner.pushRows(chunk)) {
+          for (const row of batch) {
             if (expectHeader) {
               expectHeader = false;
               siteColumns ??= checkHeaderRow(parseValues(row.values()));
@@ -255,12 +248,8 @@ export class LivestatusService {
           }
           if (out) yield out;
           for (const bytes of ndjson.take()) yield bytes;
-          if (written >= limit) {
-            stopped = true;
-            break;
-          }
+          if (written >= limit) break;
         }
-        if (!stopped) scanner.end();
       }
       if (!headerWritten && columns) {
         const text = header(columns);
@@ -272,7 +261,8 @@ export class LivestatusService {
       );
       throw err;
     } finally {
-      for (const answer of answers) answer.body.destroy();
+      // an answer not read to its end is given up
+      await Promise.all(answers.map((answer) => answer.rows.return()));
     }
   }
 

@@ -10,7 +10,7 @@ import {
   objectLead,
   RowScanner,
   rowJson,
-  type ScannedRow,
+  ScannedRow,
 } from './lql-answer';
 
 describe('rowJson', () => {
@@ -137,5 +137,31 @@ describe('RowScanner', () => {
     const scanner = new RowScanner();
     expect(scanner.push(Buffer.from('[]'))).toEqual([]);
     expect(() => scanner.end()).not.toThrow();
+  });
+});
+
+describe('ScannedRow.of', () => {
+  it('writes decoded values as a scanned row would be written, multi-byte characters included', () => {
+    const values = ['ünïcode "q"', 0, 1.5, null, ['a', 'ß'], true];
+    const keys = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const made = ScannedRow.of(values);
+    const [scanned] = new RowScanner().pushRows(Buffer.from(JSON.stringify([values])));
+    const write = (row: ScannedRow) => {
+      const out = new ByteWriter();
+      row.writeObject(out, encodeKeyBytes(keys), objectLead('s'));
+      return Buffer.concat(out.take()).toString('utf8');
+    };
+    expect(write(made)).toBe(write(scanned));
+    expect(JSON.parse(write(made))).toEqual({
+      site: 's',
+      a: values[0],
+      b: 0,
+      c: 1.5,
+      d: null,
+      e: ['a', 'ß'],
+      f: true,
+    });
+    expect(made.values()).toEqual(values.map((v) => JSON.stringify(v)));
+    expect(ScannedRow.of([]).length).toBe(0);
   });
 });

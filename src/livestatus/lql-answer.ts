@@ -176,6 +176,28 @@ export class ScannedRow {
     }
   }
 
+  /** A row of decoded values, for sites that answer without livestatus. */
+  static of(values: unknown[]): ScannedRow {
+    const texts = values.map((value) => JSON.stringify(value) ?? 'null');
+    const text = `[${texts.join(',')}]`;
+    const bytes = Buffer.from(text);
+    // offsets in characters are offsets in bytes unless a value has a multi-byte character
+    const size =
+      bytes.length === text.length ? (t: string) => t.length : (t: string) => Buffer.byteLength(t);
+    const bounds: number[] = [];
+    let at = 1;
+    for (const value of texts) {
+      bounds.push(at, (at += size(value)));
+      at += 1;
+    }
+    return new ScannedRow(bytes, texts.length === 0 ? [1, 1] : bounds);
+  }
+
+  /** The size of the row's JSON, in bytes. */
+  get size(): number {
+    return this.bytes.length;
+  }
+
   /** How many values the row has. */
   get length(): number {
     return this.ranges.length / 2;

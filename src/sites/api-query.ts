@@ -185,12 +185,13 @@ export async function* apiRows(
   const filteredHere = plan.icingaFilter === null || plan.byName !== undefined;
   const limit = plan.limit ?? Infinity;
   if (!stats) {
+    if (limit === 0) return;
+    // the columns are looked up once, not for every object
+    const specs = plan.columns.map((name) => apiColumn(plan.table, name));
     let count = 0;
-    if (count >= limit) return;
     for await (const object of objects) {
-      const column = reader(plan, object);
-      if (filteredHere && !filterMatches(plan.filter, column)) continue;
-      yield plan.columns.map(column);
+      if (filteredHere && !filterMatches(plan.filter, reader(plan, object))) continue;
+      yield specs.map((spec) => columnValue(spec, object));
       if (++count >= limit) return;
     }
     return;

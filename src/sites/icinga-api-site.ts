@@ -1,9 +1,9 @@
 /** A site reached through the Icinga 2 REST API, behind the site-neutral port. */
-import { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { failureOf } from '../livestatus/errors';
 import { LqlError } from '../livestatus/lql-client';
 import type { LqlQuery } from '../livestatus/lql';
+import { ScannedRow } from '../livestatus/lql-answer';
 import {
   IcingaApiClient,
   IcingaApiError,
@@ -15,13 +15,14 @@ import { apiRows, planApiQuery, type ApiPlan } from './api-query';
 import {
   elapsedSince,
   type MonitoringSite,
+  type RowBatches,
   type SitePing,
   type SiteQueryOptions,
 } from './monitoring-site';
 import { formatAddress } from './site-config';
 
-/** Rows are sent on in pieces of about this many bytes. */
-const PIECE_BYTES = 64 * 1024;
+/** Rows are passed on in batches of about this many bytes of JSON. */
+const BATCH_BYTES = 64 * 1024;
 
 export class IcingaApiSite implements MonitoringSite {
   readonly kind = 'icinga2' as const;
@@ -40,19 +41,20 @@ export class IcingaApiSite implements MonitoringSite {
     planApiQuery(query);
   }
 
-  async query(query: LqlQuery, options: SiteQueryOptions = {}): Promise<Readable> {
+  async query(query: LqlQuery, options: SiteQueryOptions = {}): Promise<RowBatches> {
     const plan = planApiQuery(query);
-    const pieces = this.pieces(plan, options);
-    // the first piece is awaited here, so that a refusal is an error and not a cut-off body
-    const first = await pieces.next();
-    return Readable.from(
-      (async function* () {
+    const batches = this.batches(plan, options);
+    // the first batch is awaited here, so that a refusal is an error and not a cut-off answer
+    const first = await batches.next();
+    return (async function* () {
+      try {
         if (first.done) return;
         yield first.value;
-        yield* pieces;
-      })(),
-      { objectMode: false },
-    );
+        yield* batches;
+      } finally {
+        await batches.return();
+      }
+    })();
   }
 
   async exists(host: string, service?: string): Promise<boolean> {
@@ -126,26 +128,26 @@ export class IcingaApiSite implements MonitoringSite {
     });
   }
 
-  /** The answer as a JSON list of rows, in pieces; refuses more than `maxBytes`. */
-  private async *pieces(plan: ApiPlan, options: SiteQueryOptions): AsyncGenerator<Buffer> {
+  /** The answer's rows in batches of about BATCH_BYTES; refuses more than `maxBytes`. */
+  private async *batches(plan: ApiPlan, options: SiteQueryOptions): RowBatches {
     const max = options.maxBytes ?? Infinity;
-    let text = '[';
+    let batch: ScannedRow[] = [];
+    let size = 0;
     let total = 0;
-    let first = true;
-    for await (const row of apiRows(plan, this.objects(plan, options.signal))) {
-      text += (first ? '' : ',') + JSON.stringify(row);
-      first = false;
-      if (text.length >= PIECE_BYTES) {
-        const piece = Buffer.from(text);
-        total += piece.length;
+    for await (const values of apiRows(plan, this.objects(plan, options.signal))) {
+      const row = ScannedRow.of(values);
+      batch.push(row);
+      size += row.size;
+      if (size >= BATCH_BYTES) {
+        total += size;
         if (total > max) throw this.tooLarge(max);
-        text = '';
-        yield piece;
+        yield batch;
+        batch = [];
+        size = 0;
       }
     }
-    const piece = Buffer.from(`${text}]`);
-    if (total + piece.length > max) throw this.tooLarge(max);
-    yield piece;
+    if (total + size > max) throw this.tooLarge(max);
+    yield batch;
   }
 
   private tooLarge(max: number): LqlError {

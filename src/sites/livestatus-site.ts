@@ -4,9 +4,11 @@ import { performance } from 'node:perf_hooks';
 import { failureOf } from '../livestatus/errors';
 import { LqlClient, LqlError, type LqlClientOptions } from '../livestatus/lql-client';
 import { buildQuery, LqlSyntaxError, type LqlQuery } from '../livestatus/lql';
+import { RowScanner } from '../livestatus/lql-answer';
 import {
   elapsedSince,
   type MonitoringSite,
+  type RowBatches,
   type SitePing,
   type SiteQueryOptions,
 } from './monitoring-site';
@@ -35,8 +37,8 @@ export class LivestatusSite implements MonitoringSite {
     // livestatus judges its own queries
   }
 
-  async query(query: LqlQuery, options: SiteQueryOptions = {}): Promise<Readable> {
-    return (await this.client.stream(query.text, options)).body;
+  async query(query: LqlQuery, options: SiteQueryOptions = {}): Promise<RowBatches> {
+    return scanRows((await this.client.stream(query.text, options)).body);
   }
 
   async exists(host: string, service?: string): Promise<boolean> {
@@ -97,6 +99,20 @@ export class LivestatusSite implements MonitoringSite {
   close(): Promise<void> {
     this.client.close();
     return Promise.resolve();
+  }
+}
+
+/** The rows of a livestatus answer, scanned as its chunks arrive. */
+async function* scanRows(body: Readable): RowBatches {
+  const scanner = new RowScanner();
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      const rows = scanner.pushRows(chunk);
+      if (rows.length > 0) yield rows;
+    }
+    scanner.end();
+  } finally {
+    body.destroy();
   }
 }
 

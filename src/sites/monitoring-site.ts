@@ -1,11 +1,17 @@
 /**
  * The site-neutral port: what vigil asks of a monitoring site, whether it speaks livestatus or
- * the Icinga 2 REST API. Queries are LQL GET queries; every site answers them as livestatus
- * does (a JSON list of rows of livestatus values). Plain TypeScript, no Nest.
+ * the Icinga 2 REST API. Queries are LQL GET queries; every site answers them with the rows
+ * livestatus gives. Plain TypeScript, no Nest.
  */
-import type { Readable } from 'node:stream';
 import type { LqlQuery } from '../livestatus/lql';
+import type { ScannedRow } from '../livestatus/lql-answer';
 import type { SiteKind } from './site-config';
+
+/**
+ * The rows of an answer in batches as they arrive, each row livestatus' JSON values. Ending the
+ * iteration early (`return()`) gives the rest of the answer up.
+ */
+export type RowBatches = AsyncGenerator<ScannedRow[], void, undefined>;
 
 export interface SiteQueryOptions {
   /** Gives the query up (a queued or running query is aborted). */
@@ -36,11 +42,11 @@ export interface MonitoringSite {
    */
   check(query: LqlQuery): void;
   /**
-   * The answer to a GET query: a JSON list of rows, the header row first when
-   * `query.headerRow`. Resolves once the site has accepted the query, so that a refusal is an
-   * error here rather than a cut-off body; the body is read as it arrives.
+   * The rows answering a GET query, the header row first when `query.headerRow`. Resolves once
+   * the site has accepted the query, so that a refusal is an error here rather than a cut-off
+   * answer; the rows are read as they arrive.
    */
-  query(query: LqlQuery, options?: SiteQueryOptions): Promise<Readable>;
+  query(query: LqlQuery, options?: SiteQueryOptions): Promise<RowBatches>;
   /** Whether the host, or the service of the host, exists. */
   exists(host: string, service?: string): Promise<boolean>;
   /** The program version, as livestatus' `program_version`. */
