@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProblemException } from '../common/problem';
 import { checked, failureOf, failuresProblem } from '../livestatus/errors';
+import { parseValues } from '../livestatus/lql-answer';
 import { buildQuery } from '../livestatus/lql';
 import { SitesService } from '../sites/sites.service';
 
@@ -45,14 +46,18 @@ export class IcingaObjectsService {
   async rows(site: string, table: string, columns: string[], filters: string[]): Promise<Row[]> {
     const query = checked(() => buildQuery({ table, columns, filters }));
     const monitoring = this.sites.get(site);
-    const chunks: Buffer[] = [];
+    const rows: Row[] = [];
     try {
-      for await (const chunk of await monitoring.query(query)) chunks.push(chunk as Buffer);
+      for await (const batch of await monitoring.query(query)) {
+        for (const row of batch) {
+          const values = parseValues(row.values());
+          rows.push(Object.fromEntries(columns.map((c, i) => [c, values[i]])));
+        }
+      }
     } catch (err) {
       throw failuresProblem([failureOf(site, monitoring.address, err)]);
     }
-    const rows = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown[][];
-    return rows.map((row) => Object.fromEntries(columns.map((c, i) => [c, row[i]])));
+    return rows;
   }
 
   /** The host or service with the given columns; 404 when it does not exist. */
