@@ -9,7 +9,7 @@ import type { RawQueryDto } from './dto/raw-query.dto';
 import type { SiteStatusDto } from './dto/site-status.dto';
 import type { TableQueryDto } from './dto/table-query.dto';
 import { checked, failureOf, failuresProblem, publicFailure, type SiteFailure } from './errors';
-import { LqlClient, LqlError } from './lql-client';
+import { eachChunk, LqlClient, LqlError } from './lql-client';
 import {
   buildQuery,
   checkHeaderRow,
@@ -246,9 +246,9 @@ export class LivestatusService implements OnModuleDestroy {
       const answer = await client.stream(plan.query.text, { maxBytes: this.maxJsonBytes });
       const scanner = new RowScanner();
       const rows: ScannedRow[] = [];
-      for await (const chunk of answer.body as AsyncIterable<Buffer>) {
+      await eachChunk(answer.body, (chunk) => {
         for (const row of scanner.pushRows(chunk)) rows.push(row);
-      }
+      });
       scanner.end();
       return rows;
     });
