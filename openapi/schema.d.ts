@@ -1554,29 +1554,36 @@ export interface components {
             /** @description Why the site is not reachable, e.g. `connection refused (ECONNREFUSED)`. */
             error?: string;
             /**
-             * @description How vigil talks to the site: `livestatus`, a livestatus socket (UNIX or TCP).
+             * @description How vigil talks to the site: `livestatus`, a livestatus socket (UNIX or TCP); `icinga2`, the Icinga 2 REST API.
              * @enum {string}
              */
-            kind: "livestatus";
+            kind: "icinga2" | "livestatus";
             /** @description How long the site took to answer (or to fail), in milliseconds. */
-            latencyMs: number;
-            /** @description The site's configured name. */
-            name: string;
-            /** @description Whether the site answered `GET status` within 2 s. */
-            reachable: boolean;
-        };
-        SiteStatusDto: {
-            /** @description Where its livestatus listens: `unix:/path` or `tcp:host:port`. */
-            address: string;
-            /** @description Why the site is not reachable. */
-            error?: string;
-            /** @description How long `GET status` took, in milliseconds (also when it failed). */
             latencyMs: number;
             /** @description The site's configured name. */
             name: string;
             /** @description The monitoring core's version, e.g. `r2.13.6-1-icinga2`, when reachable. */
             programVersion?: string;
-            /** @description Whether `GET status` answered. */
+            /** @description Whether the site told its program version within 2 s. */
+            reachable: boolean;
+        };
+        SiteStatusDto: {
+            /** @description Where it answers: `unix:/path`, `tcp:host:port` or `icinga2:https://host:port`. */
+            address: string;
+            /** @description Why the site is not reachable. */
+            error?: string;
+            /**
+             * @description How vigil talks to the site: `livestatus`, a livestatus socket (UNIX or TCP); `icinga2`, the Icinga 2 REST API.
+             * @enum {string}
+             */
+            kind: "icinga2" | "livestatus";
+            /** @description How long that took, in milliseconds (also when it failed). */
+            latencyMs: number;
+            /** @description The site's configured name. */
+            name: string;
+            /** @description The monitoring core's version, e.g. `r2.13.6-1-icinga2`, when reachable. */
+            programVersion?: string;
+            /** @description Whether it told its program version (livestatus `GET status`, the API's `/v1/status`). */
             reachable: boolean;
         };
         SmtpSettingsDto: {

@@ -283,3 +283,134 @@ describe('loadConfig', () => {
     expect(closestKey('VIGIL_SOMETHING_ELSE')).toBeUndefined();
   });
 });
+
+const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
+const SECRET = 's3cret-Pa55word';
+
+function folder(): string {
+  return mkdtempSync(join(tmpdir(), 'vigil-site-settings-'));
+}
+
+describe('Icinga 2 API sites in the configuration', () => {
+  it('reads an API site beside a livestatus one, with its user, password, CA and servername', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'ca.crt'), PEM);
+    const config = loadConfig({
+      VIGIL_SITES: `local=unix:/run/ls, dc-2=icinga2:https://10.0.0.5:5665`,
+      VIGIL_SITE_DC_2_USER: 'vigil',
+      VIGIL_SITE_DC_2_PASSWORD: SECRET,
+      VIGIL_SITE_DC_2_CA_FILE: join(dir, 'ca.crt'),
+      VIGIL_SITE_DC_2_TLS_SERVERNAME: 'icinga-master',
+    });
+    expect(config.livestatus.sites).toEqual([
+      { name: 'local', address: { type: 'unix', path: '/run/ls' } },
+      {
+        name: 'dc-2',
+        address: { type: 'icinga2', url: 'https://10.0.0.5:5665' },
+        api: {
+          user: 'vigil',
+          password: SECRET,
+          ca: PEM,
+          caFile: join(dir, 'ca.crt'),
+          servername: 'icinga-master',
+        },
+      },
+    ]);
+    expect(config.warnings).toEqual([]);
+  });
+
+  it('reads the password from a file, without its final new line, and 5665 when no port is given', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'ca.crt'), PEM);
+    writeFileSync(join(dir, 'pw'), `${SECRET}\n`);
+    const config = loadConfig({
+      VIGIL_LIVESTATUS_SITES: 'api=icinga2:https://icinga.example',
+      VIGIL_SITE_API_USER: 'vigil',
+      VIGIL_SITE_API_PASSWORD_FILE: join(dir, 'pw'),
+      VIGIL_SITE_API_CA_FILE: join(dir, 'ca.crt'),
+    });
+    expect(config.livestatus.sites[0].address).toEqual({
+      type: 'icinga2',
+      url: 'https://icinga.example:5665',
+    });
+    expect(config.livestatus.sites[0].api?.password).toBe(SECRET);
+  });
+
+  it('names every missing or bad setting of an API site, never showing the password', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'not-a-ca'), 'hello');
+    const problems = problemsOf({
+      VIGIL_SITES: 'a=icinga2:https://h:5665,b=icinga2:https://h:5666,c=icinga2:https://h:1',
+      VIGIL_SITE_A_PASSWORD: SECRET,
+      VIGIL_SITE_A_PASSWORD_FILE: '/nonexistent',
+      VIGIL_SITE_B_USER: 'u',
+      VIGIL_SITE_B_PASSWORD: SECRET,
+      VIGIL_SITE_B_CA_FILE: join(dir, 'not-a-ca'),
+      VIGIL_SITE_B_TLS_SERVERNAME: 'bad name',
+      VIGIL_SITE_C_USER: 'u',
+      VIGIL_SITE_C_PASSWORD_FILE: '/nonexistent/pw',
+      VIGIL_SITE_C_CA_FILE: '/nonexistent/ca',
+    });
+    expect(problems.map((p) => p.split(':')[0])).toEqual([
+      'VIGIL_SITE_A_USER',
+      'VIGIL_SITE_A_PASSWORD and VIGIL_SITE_A_PASSWORD_FILE',
+      'VIGIL_SITE_A_CA_FILE',
+      'VIGIL_SITE_B_CA_FILE',
+      'VIGIL_SITE_B_TLS_SERVERNAME',
+      'VIGIL_SITE_C_PASSWORD_FILE',
+      'VIGIL_SITE_C_CA_FILE',
+    ]);
+    expect(problems.join('\n')).not.toContain(SECRET);
+  });
+
+  it('refuses VIGIL_SITES and VIGIL_LIVESTATUS_SITES together, and bad API URLs', () => {
+    expect(problemsOf({ VIGIL_SITES: 'a=unix:/x', VIGIL_LIVESTATUS_SITES: 'a=unix:/x' })).toEqual([
+      expect.stringMatching(/^VIGIL_SITES and VIGIL_LIVESTATUS_SITES: set only/),
+    ]);
+    const problems = problemsOf({
+      VIGIL_SITES: [
+        'a=icinga2:http://h:5665',
+        'b=icinga2:https://u:p@h:5665',
+        'c=icinga2:https://h:5665/v1',
+        'd=icinga2:nonsense',
+      ].join(','),
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems.every((p) => p.startsWith('VIGIL_SITES: site '))).toBe(true);
+  });
+
+  it('warns about settings of sites that are not API sites, and takes those of API sites', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'ca.crt'), PEM);
+    const config = loadConfig({
+      VIGIL_SITES: 'local=unix:/run/ls,api=icinga2:https://h:5665',
+      VIGIL_SITE_API_USER: 'u',
+      VIGIL_SITE_API_PASSWORD: SECRET,
+      VIGIL_SITE_API_CA_FILE: join(dir, 'ca.crt'),
+      VIGIL_SITE_LOCAL_USER: 'u',
+      VIGIL_SITE_APU_USER: 'u',
+    });
+    expect(config.warnings).toEqual([
+      expect.stringMatching(
+        /^VIGIL_SITE_APU_USER: unknown environment variable, ignored, did you mean VIGIL_SITE_API_USER\?/,
+      ),
+      expect.stringMatching(/^VIGIL_SITE_LOCAL_USER: unknown environment variable/),
+    ]);
+  });
+
+  it('takes API site settings from the config file too', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'ca.crt'), PEM);
+    const file = join(dir, 'vigil.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        VIGIL_SITES: 'api=icinga2:https://h:5665',
+        VIGIL_SITE_API_USER: 'u',
+        VIGIL_SITE_API_PASSWORD: SECRET,
+        VIGIL_SITE_API_CA_FILE: join(dir, 'ca.crt'),
+      }),
+    );
+    expect(loadConfig({ VIGIL_CONFIG: file }).livestatus.sites[0].api?.user).toBe('u');
+  });
+});

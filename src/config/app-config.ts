@@ -3,7 +3,13 @@ import { join, resolve } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { EnvDto } from './env.validation';
-import { DEFAULT_SITES, parseSites, type SiteConfig } from '../livestatus/site-config';
+import {
+  apiSiteKeys,
+  DEFAULT_SITES,
+  parseSites,
+  readApiSettings,
+  type SiteConfig,
+} from '../sites/site-config';
 import { parseSecretKey, SECRET_KEY_FORMAT } from '../common/crypto/secret-box';
 import { unknownEnvironmentVariables, unknownFileKeys } from './unknown-keys';
 
@@ -61,7 +67,7 @@ export interface LoggingConfig {
 }
 
 export interface LivestatusConfig {
-  /** Named livestatus sites, in configured order; the first is the compatible endpoint's default. */
+  /** Named sites (livestatus or Icinga 2 API), in configured order; the first is /query's default. */
   sites: SiteConfig[];
   connectTimeoutMs: number;
   /** From submitting a query (queue included) to the last byte of its answer. */
@@ -258,7 +264,8 @@ function parseDatabase(url: string | undefined, dataDir: string, migrate: boolea
 export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const fromFile = env.VIGIL_CONFIG ? readConfigFile(env.VIGIL_CONFIG, problems) : {};
-  if (env.VIGIL_CONFIG) problems.push(...unknownFileKeys(fromFile, env.VIGIL_CONFIG));
+  // unknown keys of the file are listed first, once the configured sites tell which are settings
+  const fileProblemsAt = problems.length;
   const raw: Record<string, unknown> = { ...fromFile };
   for (const [key, value] of Object.entries(env)) {
     if (key.startsWith('VIGIL_') && key !== 'VIGIL_CONFIG' && value !== undefined && value !== '') {
@@ -291,10 +298,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       );
     }
   }
-  const sites =
-    typeof dto.VIGIL_LIVESTATUS_SITES === 'string'
-      ? parseSites(dto.VIGIL_LIVESTATUS_SITES, 'VIGIL_LIVESTATUS_SITES', problems)
-      : [...DEFAULT_SITES];
+  const sites = configuredSites(dto, raw, problems);
+  const siteKeys = apiSiteKeys(sites);
+  if (env.VIGIL_CONFIG) {
+    problems.splice(fileProblemsAt, 0, ...unknownFileKeys(fromFile, env.VIGIL_CONFIG, siteKeys));
+  }
   const secretKey = (name: 'VIGIL_SECRET_KEY' | 'VIGIL_SECRET_KEY_PREVIOUS'): Buffer | null => {
     const text = dto[name];
     if (typeof text !== 'string') return null;
@@ -388,6 +396,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
       pollMs: dto.VIGIL_NOTIFY_POLL_MS ?? 1000,
       smtpTimeoutMs: dto.VIGIL_NOTIFY_SMTP_TIMEOUT_MS ?? 10_000,
     },
-    unknownEnvironmentVariables(env),
+    unknownEnvironmentVariables(env, siteKeys),
   );
+}
+
+/** VIGIL_SITES, or its older name VIGIL_LIVESTATUS_SITES, with each API site's settings. */
+function configuredSites(
+  dto: EnvDto,
+  raw: Record<string, unknown>,
+  problems: string[],
+): SiteConfig[] {
+  if (dto.VIGIL_SITES !== undefined && dto.VIGIL_LIVESTATUS_SITES !== undefined) {
+    problems.push(
+      'VIGIL_SITES and VIGIL_LIVESTATUS_SITES: set only VIGIL_SITES (VIGIL_LIVESTATUS_SITES is its older name)',
+    );
+    return [];
+  }
+  const key = dto.VIGIL_SITES !== undefined ? 'VIGIL_SITES' : 'VIGIL_LIVESTATUS_SITES';
+  const text = dto[key];
+  if (typeof text !== 'string') return [...DEFAULT_SITES];
+  const sites = parseSites(text, key, problems);
+  readApiSettings(sites, raw, problems);
+  return sites;
 }

@@ -130,6 +130,10 @@ export class EnvDto {
 
   @IsOptional()
   @IsString()
+  VIGIL_SITES?: string;
+
+  @IsOptional()
+  @IsString()
   VIGIL_LIVESTATUS_SITES?: string;
 
   @IsOptional()

@@ -79,25 +79,35 @@ export function closestKey(key: string, keys: readonly string[] = knownKeys()): 
   return best?.key;
 }
 
-function suggestion(key: string): string {
-  const closest = closestKey(key);
+function suggestion(key: string, extra: readonly string[]): string {
+  const closest = closestKey(key, [...knownKeys(), ...extra]);
   return closest ? `, did you mean ${closest}?` : ' (README.md lists every key)';
 }
 
-/** One problem per key of the config file that is no setting: these stop start-up. */
-export function unknownFileKeys(file: Record<string, unknown>, path: string): string[] {
-  const keys = new Set(knownKeys());
+/**
+ * One problem per key of the config file that is no setting: these stop start-up. `extra` are
+ * keys the configuration makes settings (`VIGIL_SITE_<NAME>_USER` of a configured API site).
+ */
+export function unknownFileKeys(
+  file: Record<string, unknown>,
+  path: string,
+  extra: readonly string[] = [],
+): string[] {
+  const keys = new Set([...knownKeys(), ...extra]);
   return Object.keys(file)
     .filter((key) => !keys.has(key))
-    .map((key) => `${key}: unknown key in ${path}${suggestion(key)}`);
+    .map((key) => `${key}: unknown key in ${path}${suggestion(key, extra)}`);
 }
 
 /**
  * One warning per VIGIL_* environment variable that is no setting (a typo, or a variable of
  * another tool): these are ignored, not fatal. Only names are shown, never values.
  */
-export function unknownEnvironmentVariables(env: Record<string, string | undefined>): string[] {
-  const keys = new Set(knownKeys());
+export function unknownEnvironmentVariables(
+  env: Record<string, string | undefined>,
+  extra: readonly string[] = [],
+): string[] {
+  const keys = new Set([...knownKeys(), ...extra]);
   return Object.keys(env)
     .filter(
       (key) =>
@@ -107,5 +117,5 @@ export function unknownEnvironmentVariables(env: Record<string, string | undefin
         !NOT_SERVER_PREFIXES.some((prefix) => key.startsWith(prefix)),
     )
     .sort()
-    .map((key) => `${key}: unknown environment variable, ignored${suggestion(key)}`);
+    .map((key) => `${key}: unknown environment variable, ignored${suggestion(key, extra)}`);
 }

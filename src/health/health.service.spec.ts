@@ -6,7 +6,7 @@ import { buildDataSourceOptions } from '../database/data-source';
 import { gateSqliteTransactions } from '../database/sqlite-gate';
 import { runMigrations } from '../database/migrate';
 import type { CommandService } from '../command-pipe/command.service';
-import type { LivestatusService } from '../livestatus/livestatus.service';
+import type { SitesService } from '../sites/sites.service';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { ProbingService, ProbingStats } from '../probing/probing.service';
 import { HealthService, SITES_CACHED_MS, STUCK_AFTER_MS } from './health.service';
@@ -52,11 +52,13 @@ describe('HealthService', () => {
       ds,
       { stats: () => stats } as unknown as ProbingService,
       {
-        checkSites: () => {
+        checkAll: () => {
           siteChecks += 1;
-          return Promise.resolve([{ name: 'local', reachable: true, latencyMs: 1.5 }]);
+          return Promise.resolve([
+            { name: 'local', kind: 'livestatus', reachable: true, latencyMs: 1.5 },
+          ]);
         },
-      } as unknown as LivestatusService,
+      } as unknown as SitesService,
       {
         pipeHealth: () => Promise.resolve({ path: '/p', present: false, hasReader: false }),
       } as unknown as CommandService,

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { CommandService } from '../command-pipe/command.service';
 import { migrationsPending } from '../database/migrate';
 import { sqliteGateState } from '../database/sqlite-gate';
-import { LivestatusService } from '../livestatus/livestatus.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ProbingService } from '../probing/probing.service';
+import { SitesService } from '../sites/sites.service';
 import type { HealthDto, MailHealthDto, ReadyDto, SiteHealthDto } from './dto/health.dto';
 
 const DATABASE_TIMEOUT_MS = 2000;
@@ -31,7 +31,7 @@ export class HealthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly probing: ProbingService,
-    private readonly livestatus: LivestatusService,
+    private readonly sitesRegistry: SitesService,
     private readonly commands: CommandService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -101,14 +101,15 @@ export class HealthService {
   private siteStates(): Promise<SiteHealthDto[]> {
     const now = Date.now();
     if (this.sites && now - this.sites.at < SITES_CACHED_MS) return this.sites.value;
-    const value = this.livestatus.checkSites(SITE_TIMEOUT_MS).then((pings) => {
+    const value = this.sitesRegistry.checkAll(SITE_TIMEOUT_MS).then((pings) => {
       const checkedAt = new Date(now);
-      return pings.map(({ name, reachable, latencyMs, error }) => ({
+      return pings.map(({ name, kind, reachable, latencyMs, programVersion, error }) => ({
         name,
-        kind: 'livestatus' as const,
+        kind,
         reachable,
         latencyMs,
         checkedAt,
+        ...(programVersion === undefined ? {} : { programVersion }),
         ...(error === undefined ? {} : { error }),
       }));
     });

@@ -1,7 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import { ProblemException, ValidationProblemException } from '../common/problem';
+import { IcingaApiError } from '../icinga-api/icinga-api-client';
 import { LqlError } from './lql-client';
-import { LqlAnswerError, LqlSyntaxError } from './lql';
+import { LqlSyntaxError } from './lql';
+import { LqlAnswerError } from './lql-answer';
 
 /** One site's failure, as reported beside the rows of the sites that answered. */
 export interface SiteFailure {
@@ -44,8 +46,39 @@ export function statusOf(error: LqlError): number {
   }
 }
 
+/**
+ * The HTTP status for an Icinga 2 API failure: a refused login or permission is the gateway's
+ * failure (502), not the caller's.
+ */
+export function apiStatusOf(error: IcingaApiError): number {
+  switch (error.kind) {
+    case 'unreachable':
+    case 'tls':
+    case 'aborted':
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'timeout':
+      return HttpStatus.GATEWAY_TIMEOUT;
+    case 'bad-request':
+      return HttpStatus.BAD_REQUEST;
+    case 'not-found':
+      return HttpStatus.NOT_FOUND;
+    case 'unauthorized':
+    case 'forbidden':
+    case 'server':
+    case 'protocol':
+      return HttpStatus.BAD_GATEWAY;
+  }
+}
+
 /** Describes any error of one site's query as a SiteFailure; rethrows programming errors. */
 export function failureOf(site: string, address: string, error: unknown): SiteFailure {
+  if (error instanceof IcingaApiError) {
+    return {
+      site,
+      status: apiStatusOf(error),
+      detail: `Icinga 2 API site ${site}: ${error.message}`,
+    };
+  }
   if (error instanceof LqlError) {
     return { site, status: statusOf(error), detail: error.message, busy: error.kind === 'busy' };
   }
@@ -81,19 +114,19 @@ export function failuresProblem(failures: SiteFailure[]): ProblemException {
 function titleOf(status: number): string {
   switch (status) {
     case 404:
-      return 'Unknown livestatus table';
+      return 'Unknown table';
     case 400:
-      return 'Livestatus rejected the query';
+      return 'The site rejected the query';
     case 413:
-      return 'Livestatus answer too large';
+      return 'Answer too large';
     case 502:
-      return 'Invalid livestatus answer';
+      return 'Invalid answer from the site';
     case 503:
-      return 'Livestatus unavailable';
+      return 'Site unavailable';
     case 504:
-      return 'Livestatus timeout';
+      return 'Site timeout';
     default:
-      return 'Livestatus error';
+      return 'Site error';
   }
 }
 

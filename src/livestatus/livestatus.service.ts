@@ -1,6 +1,5 @@
-import { Injectable, Logger, OnModuleDestroy, StreamableFile } from '@nestjs/common';
+import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
-import { performance } from 'node:perf_hooks';
 import { ValidationProblemException } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import type { Format } from './dto/query-values';
@@ -9,26 +8,25 @@ import type { RawQueryDto } from './dto/raw-query.dto';
 import type { SiteStatusDto } from './dto/site-status.dto';
 import type { TableQueryDto } from './dto/table-query.dto';
 import { checked, failureOf, failuresProblem, publicFailure, type SiteFailure } from './errors';
-import { eachChunk, LqlClient, LqlError } from './lql-client';
+import { LivestatusSite } from '../sites/livestatus-site';
+import type { MonitoringSite, RowBatches } from '../sites/monitoring-site';
+import type { SiteKind } from '../sites/site-config';
+import { SitesService } from '../sites/sites.service';
+import type { LqlClient } from './lql-client';
+import { buildQuery, type LqlQuery, parseRawQuery, unescapeLegacyQuery } from './lql';
 import {
-  buildQuery,
   checkHeaderRow,
   csvLine,
   encodeKeys,
   keyOf,
-  type LqlQuery,
-  parseRawQuery,
   parseValues,
   ByteWriter,
   encodeKeyBytes,
   objectLead,
-  RowScanner,
   rowJson,
   rowMismatch,
   type ScannedRow,
-  unescapeLegacyQuery,
-} from './lql';
-import { formatAddress, type SiteConfig } from './site-config';
+} from './lql-answer';
 
 /** Response header naming the sites that failed while others answered (a JSON list). */
 export const SITE_ERRORS_HEADER = 'Vigil-Site-Errors';
@@ -49,130 +47,38 @@ interface Plan {
   siteField: boolean;
 }
 
-/** Sites named in the start-up line; the rest are counted (GET /api/v1/livestatus/sites lists all). */
-const MAX_SITES_SHOWN = 5;
-
-/** A site's answer to `GET status`. */
-export type SitePing = Pick<SiteStatusDto, 'reachable' | 'latencyMs' | 'programVersion' | 'error'>;
-
 type Settled<T> = { site: string; value: T } | { site: string; failure: SiteFailure };
 
 /**
- * The configured livestatus sites and their clients, and the queries behind the livestatus
- * endpoints. Other modules (the command pipe) use `sites` and `client(site)`.
+ * The queries behind the livestatus endpoints, on sites of every kind (SitesService). Other
+ * modules still using livestatus directly (the commands) use `sites` and `client(site)`.
  */
 @Injectable()
-export class LivestatusService implements OnModuleDestroy {
+export class LivestatusService {
   private readonly logger = new Logger('Livestatus');
-  private readonly clients = new Map<string, LqlClient>();
   private readonly maxJsonBytes: number;
 
-  constructor(config: AppConfig) {
-    const options = config.livestatus;
-    this.maxJsonBytes = options.maxJsonBytes;
-    for (const site of options.sites) {
-      const keepAlive =
-        options.keepAlive === 'on' ||
-        (options.keepAlive === 'auto' && site.address.type === 'unix');
-      this.clients.set(
-        site.name,
-        new LqlClient(site.name, site.address, {
-          connectTimeoutMs: options.connectTimeoutMs,
-          timeoutMs: options.timeoutMs,
-          maxInFlight: options.maxInFlight,
-          queueLimit: options.queueLimit,
-          idleTimeoutMs: options.idleTimeoutMs,
-          keepAlive,
-        }),
-      );
-    }
-    const shown = options.sites
-      .slice(0, MAX_SITES_SHOWN)
-      .map((s) => `${s.name} (${formatAddress(s.address)})`);
-    const more = options.sites.length - shown.length;
-    this.logger.log(
-      `${options.sites.length} site(s): ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}`,
-    );
+  constructor(
+    config: AppConfig,
+    private readonly registry: SitesService,
+  ) {
+    this.maxJsonBytes = config.livestatus.maxJsonBytes;
   }
 
   /** The configured sites, in configured order. */
-  get sites(): SiteConfig[] {
-    return [...this.clients.values()].map((c) => ({ name: c.site, address: c.target }));
+  get sites(): { name: string; kind: SiteKind; address: string }[] {
+    return this.registry.all().map(({ name, kind, address }) => ({ name, kind, address }));
   }
 
-  /** The client of a configured site; throws for an unknown name. */
+  /** The LQL client of a configured livestatus site; throws for another name. */
   client(site: string): LqlClient {
-    const client = this.clients.get(site);
-    if (!client) throw new Error(`unknown livestatus site ${site}`);
-    return client;
-  }
-
-  onModuleDestroy(): void {
-    for (const client of this.clients.values()) client.close();
+    const found = this.registry.has(site) ? this.registry.get(site) : undefined;
+    if (!(found instanceof LivestatusSite)) throw new Error(`unknown livestatus site ${site}`);
+    return found.client;
   }
 
   async listSites(): Promise<SiteStatusDto[]> {
-    return Promise.all(
-      [...this.clients.values()].map(async (client) => ({
-        name: client.site,
-        address: client.address,
-        ...(await this.ping(client)),
-      })),
-    );
-  }
-
-  /**
-   * Asks every site `GET status` at once, each answer awaited at most `timeoutMs` (a query
-   * still running then is aborted): cheap enough for a health check.
-   */
-  checkSites(timeoutMs: number): Promise<(SitePing & { name: string })[]> {
-    return Promise.all(
-      [...this.clients.values()].map(async (client) => ({
-        name: client.site,
-        ...(await this.ping(client, timeoutMs)),
-      })),
-    );
-  }
-
-  /** How a site answers `GET status`, bounded by `timeoutMs` when given. */
-  private async ping(client: LqlClient, timeoutMs?: number): Promise<SitePing> {
-    const started = performance.now();
-    const elapsed = () => Math.round((performance.now() - started) * 10) / 10;
-    const abort = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const answer = client.fetch('GET status\nColumns: program_version', {
-      maxBytes: 65536,
-      signal: abort.signal,
-    });
-    const bounded =
-      timeoutMs === undefined
-        ? answer
-        : Promise.race([
-            answer,
-            new Promise<never>((_, reject) => {
-              timer = setTimeout(() => {
-                abort.abort();
-                const reason = `livestatus site ${client.site} (${client.address}): no answer within ${timeoutMs} ms`;
-                reject(new LqlError('timeout', client.site, client.address, reason));
-              }, timeoutMs);
-            }),
-          ]);
-    try {
-      const rows = JSON.parse((await bounded).toString('utf8')) as unknown;
-      const first = Array.isArray(rows) ? (rows[0] as unknown) : undefined;
-      const version = Array.isArray(first) ? (first[0] as unknown) : undefined;
-      return {
-        reachable: true,
-        latencyMs: elapsed(),
-        programVersion: typeof version === 'string' ? version : undefined,
-      };
-    } catch (err) {
-      const detail =
-        err instanceof Error ? failureOf(client.site, client.address, err).detail : String(err);
-      return { reachable: false, latencyMs: elapsed(), error: detail };
-    } finally {
-      clearTimeout(timer);
-    }
+    return this.registry.checkAll();
   }
 
   /** `GET /api/v1/livestatus/{table}`. */
@@ -210,16 +116,16 @@ export class LivestatusService implements OnModuleDestroy {
   /** `GET /query` (livestatus-service compatible): one site, no `site` field. */
   legacyQuery(dto: LegacyQueryDto, res: HeaderSink): Promise<string | StreamableFile> {
     const query = checked(() => parseRawQuery(unescapeLegacyQuery(dto.q), 'q', 'legacy'));
-    const sites = dto.site ? this.selectSites(dto.site) : [this.sites[0].name];
+    const sites = dto.site ? this.selectSites(dto.site) : [this.registry.names()[0]];
     if (sites.length !== 1) invalid('site', 'must name one site');
     return this.answer({ query, sites, format: 'json', key: dto.key, siteField: false }, res);
   }
 
   private selectSites(param: string | undefined): string[] {
-    const all = [...this.clients.keys()];
+    const all = this.registry.names();
     if (param === undefined || param.trim() === '') return all;
     const names = [...new Set(param.split(',').map((s) => s.trim()))].filter(Boolean);
-    const unknown = names.filter((name) => !this.clients.has(name));
+    const unknown = names.filter((name) => !this.registry.has(name));
     if (unknown.length > 0) {
       invalid('site', `unknown site ${unknown.join(', ')} (configured: ${all.join(', ')})`);
     }
@@ -227,6 +133,8 @@ export class LivestatusService implements OnModuleDestroy {
   }
 
   private async answer(plan: Plan, res: HeaderSink): Promise<string | StreamableFile> {
+    // a site that cannot answer this query (a column without API equivalent) refuses it first
+    for (const site of plan.sites) checked(() => this.registry.get(site).check(plan.query));
     if (plan.key !== undefined) {
       if (plan.format !== 'json') invalid('key', 'needs format json');
       if (plan.query.columns && !plan.query.columns.includes(plan.key)) {
@@ -242,14 +150,10 @@ export class LivestatusService implements OnModuleDestroy {
    * it is sent.
    */
   private async answerJson(plan: Plan, res: HeaderSink): Promise<string | StreamableFile> {
-    const results = await this.onSites(plan.sites, async (client) => {
-      const answer = await client.stream(plan.query.text, { maxBytes: this.maxJsonBytes });
-      const scanner = new RowScanner();
+    const results = await this.onSites(plan.sites, async (site) => {
+      const batches = await site.query(plan.query, { maxBytes: this.maxJsonBytes });
       const rows: ScannedRow[] = [];
-      await eachChunk(answer.body, (chunk) => {
-        for (const row of scanner.pushRows(chunk)) rows.push(row);
-      });
-      scanner.end();
+      for await (const batch of batches) for (const row of batch) rows.push(row);
       return rows;
     });
     const limit = plan.limit ?? Infinity;
@@ -293,8 +197,8 @@ export class LivestatusService implements OnModuleDestroy {
   }
 
   private async answerStream(plan: Plan, res: HeaderSink): Promise<StreamableFile> {
-    const opened = await this.onSites(plan.sites, (client) => client.stream(plan.query.text));
-    const answers = opened.flatMap((o) => ('value' in o ? [{ site: o.site, ...o.value }] : []));
+    const opened = await this.onSites(plan.sites, (site) => site.query(plan.query));
+    const answers = opened.flatMap((o) => ('value' in o ? [{ site: o.site, rows: o.value }] : []));
     setHeaders(res, plan.format, failuresOf(opened));
     return streamed(this.lines(plan, answers), plan.format);
   }
@@ -302,7 +206,7 @@ export class LivestatusService implements OnModuleDestroy {
   /** The rows of each site's answer in turn, as CSV or NDJSON text, one chunk per body chunk. */
   private async *lines(
     plan: Plan,
-    answers: { site: string; body: Readable }[],
+    answers: { site: string; rows: RowBatches }[],
   ): AsyncGenerator<string | Buffer> {
     const limit = plan.limit ?? Infinity;
     let columns = plan.query.columns;
@@ -321,11 +225,9 @@ export class LivestatusService implements OnModuleDestroy {
         let expectHeader = plan.query.headerRow;
         const site = plan.siteField ? answer.site : undefined;
         const lead = objectLead(site);
-        const scanner = new RowScanner();
-        let stopped = false;
-        for await (const chunk of answer.body as AsyncIterable<Buffer>) {
+        for await (const batch of answer.rows) {
           let out = '';
-          for (const row of scanner.pushRows(chunk)) {
+          for (const row of batch) {
             if (expectHeader) {
               expectHeader = false;
               siteColumns ??= checkHeaderRow(parseValues(row.values()));
@@ -346,12 +248,8 @@ export class LivestatusService implements OnModuleDestroy {
           }
           if (out) yield out;
           for (const bytes of ndjson.take()) yield bytes;
-          if (written >= limit) {
-            stopped = true;
-            break;
-          }
+          if (written >= limit) break;
         }
-        if (!stopped) scanner.end();
       }
       if (!headerWritten && columns) {
         const text = header(columns);
@@ -363,22 +261,23 @@ export class LivestatusService implements OnModuleDestroy {
       );
       throw err;
     } finally {
-      for (const answer of answers) answer.body.destroy();
+      // an answer not read to its end is given up
+      await Promise.all(answers.map((answer) => answer.rows.return()));
     }
   }
 
   /** Runs `work` on each site; throws the combined problem when no site succeeds. */
   private async onSites<T>(
     sites: string[],
-    work: (client: LqlClient) => Promise<T>,
+    work: (site: MonitoringSite) => Promise<T>,
   ): Promise<Settled<T>[]> {
     const results = await Promise.all(
-      sites.map(async (site): Promise<Settled<T>> => {
-        const client = this.client(site);
+      sites.map(async (name): Promise<Settled<T>> => {
+        const site = this.registry.get(name);
         try {
-          return { site, value: await work(client) };
+          return { site: name, value: await work(site) };
         } catch (err) {
-          return { site, failure: failureOf(site, client.address, err) };
+          return { site: name, failure: failureOf(name, site.address, err) };
         }
       }),
     );

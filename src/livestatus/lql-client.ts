@@ -9,7 +9,7 @@
  */
 import { createConnection, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import { formatAddress, type SiteAddress } from './site-config';
+import { formatAddress, type LivestatusAddress } from '../sites/site-config';
 
 export interface LqlClientOptions {
   /** How long establishing a connection may take. */
@@ -102,7 +102,7 @@ export class LqlClient {
 
   constructor(
     readonly site: string,
-    readonly target: SiteAddress,
+    readonly target: LivestatusAddress,
     readonly options: LqlClientOptions,
   ) {
     this.address = formatAddress(target);
@@ -492,43 +492,6 @@ function describeConnectError(err: NodeJS.ErrnoException): string {
     default:
       return `cannot connect (${err.code ?? err.message})`;
   }
-}
-
-/**
- * Hands each chunk of a stream to `onChunk` as it arrives; resolves at its end, rejects with its
- * error (or with what `onChunk` throws, the stream then destroyed). Cheaper than `for await`,
- * which costs an async iterator and a promise per chunk: most answers are one chunk.
- */
-export function eachChunk(body: Readable, onChunk: (chunk: Buffer) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (body.destroyed) {
-      reject(body.errored ?? new Error('the answer was cut off'));
-      return;
-    }
-    const done = (err?: Error | null) => {
-      body.off('data', onData);
-      body.off('end', done);
-      body.off('error', done);
-      body.off('close', onClose);
-      if (err) reject(err);
-      else resolve();
-    };
-    const onData = (chunk: Buffer) => {
-      try {
-        onChunk(chunk);
-      } catch (err) {
-        body.destroy();
-        done(err instanceof Error ? err : new Error(String(err)));
-      }
-    };
-    const onClose = () => {
-      if (!body.readableEnded) done(body.errored ?? new Error('the answer was cut off'));
-    };
-    body.on('data', onData);
-    body.once('end', done);
-    body.once('error', done);
-    body.once('close', onClose);
-  });
 }
 
 /** Reads a whole stream into one buffer, failing when it grows beyond `limit` bytes. */

@@ -1,27 +1,9 @@
-import { createServer, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/app';
 import { describeWithIcinga, type IcingaInstance, startTestIcinga } from '../support/icinga';
 import { PrivateMariaDb, privateMariaDbAvailable } from '../support/private-mariadb';
+import { silentServer } from '../support/silent-server';
 import { until } from '../support/until';
-
-/** A TCP server that takes connections and never answers: a hanging livestatus. */
-async function silentServer(): Promise<{ port: number; close(): void }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as AddressInfo).port,
-    close: () => {
-      for (const socket of sockets) socket.destroy();
-      server.close();
-    },
-  };
-}
 
 interface SiteHealth {
   name: string;
@@ -70,6 +52,7 @@ describeWithIcinga('GET /health with a private Icinga 2', () => {
       kind: 'livestatus',
       reachable: true,
       latencyMs: expect.any(Number) as number,
+      programVersion: expect.stringMatching(/^r2\./) as string,
       checkedAt: expect.stringMatching(/Z$/) as string,
     });
     expect(hanging).toMatchObject({

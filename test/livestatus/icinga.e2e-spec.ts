@@ -291,6 +291,7 @@ describeWithIcinga('livestatus endpoints against a private Icinga 2', () => {
       expect(res.body).toEqual([
         {
           name: 'local',
+          kind: 'livestatus',
           address: `unix:${icinga.socketPath}`,
           reachable: true,
           latencyMs: expect.any(Number),
@@ -298,6 +299,7 @@ describeWithIcinga('livestatus endpoints against a private Icinga 2', () => {
         },
         {
           name: 'dc2',
+          kind: 'livestatus',
           address: `tcp:127.0.0.1:${icinga.tcpPort}`,
           reachable: true,
           latencyMs: expect.any(Number),
@@ -410,6 +412,7 @@ describeWithIcinga('livestatus endpoints against a private Icinga 2', () => {
         .set('Authorization', viewer);
       expect(res.body[1]).toEqual({
         name: 'dc2',
+        kind: 'livestatus',
         address: `tcp:127.0.0.1:${closedPort}`,
         reachable: false,
         latencyMs: expect.any(Number),

@@ -4,9 +4,9 @@ import {
   describeWithIcinga,
   type IcingaInstance,
   rawLivestatus,
-  startTestIcinga,
   TEST_HOSTS,
 } from '../support/icinga';
+import { type IcingaApiInstance, startIcingaApi } from '../support/icinga-api';
 import { until } from '../support/until';
 
 const viewer = basicAuth(TEST_USERS.viewer);
@@ -21,24 +21,38 @@ const HELP_QUERY = 'GET hosts\\nColumns: host_name notifications_enabled';
 /**
  * Requests written for livestatus-service (its help page, its integration tests, jQuery
  * scripts), replayed unchanged against vigil and a private Icinga 2 that vigil reaches over TCP
- * livestatus only: its command pipe is missing, as on a host that is not Icinga's.
+ * livestatus only: its command pipe is missing, as on a host that is not Icinga's. The queries
+ * are replayed too against a vigil that reaches the same Icinga through its REST API only.
  */
 describeWithIcinga('livestatus-service requests replayed against a private Icinga 2', () => {
+  let instance: IcingaApiInstance;
   let icinga: IcingaInstance;
-  let t: TestApp;
+  let viaLivestatus: TestApp;
+  let viaApi: TestApp;
 
   beforeAll(async () => {
-    icinga = await startTestIcinga();
-    t = await startTestApp('sqlite', {
+    instance = await startIcingaApi();
+    icinga = instance.icinga;
+    viaLivestatus = await startTestApp('sqlite', {
       VIGIL_LIVESTATUS_SITES: `local=tcp:127.0.0.1:${icinga.tcpPort}`,
+      VIGIL_COMMAND_PIPE: `${icinga.commandPipe}.missing`,
+      VIGIL_DOCS_ENABLED: 'false',
+    });
+    viaApi = await startTestApp('sqlite', {
+      VIGIL_SITES: `local=icinga2:${instance.url}`,
+      VIGIL_SITE_LOCAL_USER: instance.user,
+      VIGIL_SITE_LOCAL_PASSWORD: instance.password,
+      VIGIL_SITE_LOCAL_CA_FILE: instance.caPath,
+      VIGIL_SITE_LOCAL_TLS_SERVERNAME: instance.servername,
       VIGIL_COMMAND_PIPE: `${icinga.commandPipe}.missing`,
       VIGIL_DOCS_ENABLED: 'false',
     });
   });
 
   afterAll(async () => {
-    await t?.close();
-    await icinga?.stop();
+    await viaLivestatus?.close();
+    await viaApi?.close();
+    await instance?.stop();
   });
 
   /** The same LQL straight to Icinga's UNIX socket, each row zipped with `columns`. */
@@ -56,12 +70,18 @@ describeWithIcinga('livestatus-service requests replayed against a private Icing
       'notifications_enabled',
     ]);
   /** A POST with an `application/x-www-form-urlencoded` body, as livestatus-service took it. */
-  const form = (path: string, auth: string, fields: Record<string, string>) =>
-    request(t.url).post(path).set('Authorization', auth).type('form').send(fields);
+  const formTo = (url: string, path: string, auth: string, fields: Record<string, string>) =>
+    request(url).post(path).set('Authorization', auth).type('form').send(fields);
   const sorted = (rows: Row[]) =>
     [...rows].sort((a, b) => String(a.host_name).localeCompare(String(b.host_name)));
 
-  describe('/query', () => {
+  describe.each([
+    ['livestatus', () => viaLivestatus],
+    ['the Icinga 2 API', () => viaApi],
+  ])('/query over %s', (over, app) => {
+    const form = (path: string, auth: string, fields: Record<string, string>) =>
+      formTo(app().url, path, auth, fields);
+
     it.each([
       ['GET, as on the help page', `/query?q=${encodeURIComponent(HELP_QUERY)}`],
       [
@@ -71,7 +91,9 @@ describeWithIcinga('livestatus-service requests replayed against a private Icing
       ["GET with jQuery's cache-buster", `/query?q=${encodeURIComponent(HELP_QUERY)}&_=1700000000`],
       ['POST with the query string', `/query?q=${encodeURIComponent(HELP_QUERY)}&_=1`],
     ])('answers %s with the rows of the socket', async (what, url) => {
-      const call = what.startsWith('POST') ? request(t.url).post(url) : request(t.url).get(url);
+      const call = what.startsWith('POST')
+        ? request(app().url).post(url)
+        : request(app().url).get(url);
       const res = await call.set('Authorization', viewer);
       expect(res.status).toBe(200);
       expect(sorted(res.body as Row[])).toEqual(sorted(await hostsDirect()));
@@ -99,7 +121,7 @@ describeWithIcinga('livestatus-service requests replayed against a private Icing
     });
 
     it('answers the integration test of livestatus-service: no Columns, keyed by host_name', async () => {
-      const res = await request(t.url)
+      const res = await request(app().url)
         .get('/query?q=GET%20hosts&key=host_name')
         .set('Authorization', viewer);
       expect(res.status).toBe(200);
@@ -111,12 +133,15 @@ describeWithIcinga('livestatus-service requests replayed against a private Icing
       const edge = rows.find((row) => row[names.indexOf('host_name')] === 'edge-01')!;
       const body = res.body as Record<string, Row>;
       expect(body['edge-01'].address).toBe(edge[names.indexOf('address')]);
-      expect(Object.keys(body['edge-01']).sort()).toEqual([...names].sort());
+      const keys = Object.keys(body['edge-01']);
+      // an API site answers the columns it has an equivalent for
+      if (over === 'livestatus') expect(keys.sort()).toEqual([...names].sort());
+      else expect(names).toEqual(expect.arrayContaining(keys));
     });
 
     it('names Stats columns as livestatus-service did: by their own Stats: line', async () => {
       const lql = 'GET services\nStats: state = 0\nStats: state = 1\nStatsOr: 2\nStats: state = 2';
-      const res = await request(t.url)
+      const res = await request(app().url)
         .get('/query')
         .query({ q: lql.replace(/\n/g, '\\n') })
         .set('Authorization', viewer);
@@ -128,7 +153,7 @@ describeWithIcinga('livestatus-service requests replayed against a private Icing
     });
 
     it('still refuses what it cannot answer: a handler other than livestatus, no q', async () => {
-      const icingaHandler = await request(t.url)
+      const icingaHandler = await request(app().url)
         .get('/query')
         .query({ q: 'GET hosts', handler: 'icinga' })
         .set('Authorization', viewer);
@@ -141,11 +166,13 @@ describeWithIcinga('livestatus-service requests replayed against a private Icing
   });
 
   describe('/cmd', () => {
+    const form = (path: string, auth: string, fields: Record<string, string>) =>
+      formTo(viaLivestatus.url, path, auth, fields);
     const flags = (host: string) =>
       direct(`GET hosts\nColumns: notifications_enabled\nFilter: name = ${host}`, ['enabled']);
 
     it('sends the original integration tests without a handler over livestatus: GET, then a form POST', async () => {
-      const disable = await request(t.url)
+      const disable = await request(viaLivestatus.url)
         .get('/cmd?q=DISABLE_HOST_NOTIFICATIONS;web-02')
         .set('Authorization', operator);
       expect([disable.status, disable.text]).toEqual([200, 'OK\n']);
@@ -174,7 +201,10 @@ describeWithIcinga('livestatus-service requests replayed against a private Icing
     });
 
     const cmd = async (q: string) => {
-      const res = await request(t.url).get('/cmd').query({ q }).set('Authorization', operator);
+      const res = await request(viaLivestatus.url)
+        .get('/cmd')
+        .query({ q })
+        .set('Authorization', operator);
       expect([q, res.status, res.text]).toEqual([q, 200, 'OK\n']);
     };
 
@@ -215,7 +245,7 @@ describeWithIcinga('livestatus-service requests replayed against a private Icing
       await cmd('ENABLE_HOSTGROUP_SVC_CHECKS;db');
       await until(async () => (await dbChecks()).every((s) => s.on === 1));
 
-      const audit = await request(t.url)
+      const audit = await request(viaLivestatus.url)
         .get('/api/v1/audit/commands?limit=7')
         .set('Authorization', admin);
       const items = (audit.body as { items: Row[] }).items;
@@ -233,12 +263,12 @@ describeWithIcinga('livestatus-service requests replayed against a private Icing
     });
 
     it("passes Icinga's answer on for a command Icinga does not know, and refuses SHUTDOWN_PROCESS", async () => {
-      const unknown = await request(t.url)
+      const unknown = await request(viaLivestatus.url)
         .get('/cmd?q=NO_SUCH_COMMAND;edge-01')
         .set('Authorization', operator);
       expect(unknown.status).toBe(400);
       expect(unknown.body.detail).toMatch(/NO_SUCH_COMMAND/);
-      const shutdown = await request(t.url)
+      const shutdown = await request(viaLivestatus.url)
         .get('/cmd?q=SHUTDOWN_PROCESS')
         .set('Authorization', operator);
       expect(shutdown.status).toBe(400);

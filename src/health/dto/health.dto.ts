@@ -1,3 +1,4 @@
+import { SITE_KINDS, SITE_KINDS_DESCRIPTION, type SiteKind } from '../../sites/site-config';
 import { ApiProperty } from '@nestjs/swagger';
 
 export class ProbingHealthDto {
@@ -18,21 +19,18 @@ export class ProbingHealthDto {
 }
 
 /** How vigil talks to a site: `livestatus`, a livestatus socket (UNIX or TCP). */
-export const SITE_KINDS = ['livestatus'] as const;
-export type SiteKind = (typeof SITE_KINDS)[number];
 
 export class SiteHealthDto {
   /** The site's configured name. */
   name!: string;
-  @ApiProperty({
-    enum: SITE_KINDS,
-    description: 'How vigil talks to the site: `livestatus`, a livestatus socket (UNIX or TCP).',
-  })
+  @ApiProperty({ enum: SITE_KINDS, description: SITE_KINDS_DESCRIPTION })
   kind!: SiteKind;
-  /** Whether the site answered `GET status` within 2 s. */
+  /** Whether the site told its program version within 2 s. */
   reachable!: boolean;
   /** How long the site took to answer (or to fail), in milliseconds. */
   latencyMs!: number;
+  /** The monitoring core's version, e.g. `r2.13.6-1-icinga2`, when reachable. */
+  programVersion?: string;
   /** When the site was asked; answers are kept for 5 s, so polling /health does not load Icinga. */
   checkedAt!: Date;
   /** Why the site is not reachable, e.g. `connection refused (ECONNREFUSED)`. */
