@@ -11,6 +11,7 @@ import { validationExceptionFactory } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
 import type { AppConfig } from './config/app-config';
 import { VigilLogger } from './common/vigil-logger';
+import { memoizeValidationMetadata } from './common/validation-metadata';
 import { serveDocs } from './docs/swagger-ui';
 import { version } from '../package.json';
 
@@ -78,6 +79,7 @@ export async function createApp(
     preview: options.preview,
     abortOnError: false,
   });
+  memoizeValidationMetadata();
   app.useGlobalPipes(
     new ValidationPipe({
       transform: true,

@@ -330,6 +330,30 @@ describe.each(databaseKinds())('users stored in the database on %s', (kind) => {
       await t.close();
     }
   });
+  it('takes a password holding colons, and answers 401 to a header without one', async () => {
+    const t = await startTestApp(kind, { VIGIL_USERS: '' });
+    try {
+      await t.app.get(UsersService).saveUser('cole', 'pass:word:', 'viewer');
+      const res = await request(t.url)
+        .get('/api/v1/me')
+        .set('Authorization', basicAuth({ name: 'cole', password: 'pass:word:' }))
+        .expect(200);
+      expect(res.body).toEqual({ name: 'cole', role: 'viewer' });
+      for (const header of [
+        basicAuth({ name: 'cole', password: 'pass' }),
+        `Basic ${Buffer.from('cole').toString('base64')}`,
+        `Basic ${Buffer.from('cole:').toString('base64')}`,
+        `Bearer ${Buffer.from('cole:pass:word:').toString('base64')}`,
+        'Basic',
+      ]) {
+        const refused = await request(t.url).get('/api/v1/me').set('Authorization', header);
+        expect(refused.status).toBe(401);
+        expect(refused.headers['www-authenticate']).toMatch(/^Basic realm="vigil"/);
+      }
+    } finally {
+      await t.close();
+    }
+  });
 });
 
 describe('failed login throttling', () => {

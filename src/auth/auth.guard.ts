@@ -6,29 +6,43 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '../config/app-config';
+import { basicCredentials, BasicStrategy } from './basic.strategy';
 import { type AuthUser, PUBLIC_KEY, roleAtLeast, ROLES_KEY } from './roles';
 
-/** Requires valid HTTP Basic credentials on every route not marked @Public(). */
-@Injectable()
-export class BasicAuthGuard extends AuthGuard('basic') {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+interface AuthRequest {
+  headers: { authorization?: string };
+  ip?: string;
+  user?: AuthUser;
+}
 
-  override canActivate(context: ExecutionContext) {
+/**
+ * Requires valid HTTP Basic credentials on every route not marked @Public(), and puts the
+ * caller on the request as `user`. Without credentials (or with a header that is not Basic
+ * with a user name and a password): 401.
+ */
+@Injectable()
+export class BasicAuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly strategy: BasicStrategy,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [
       context.getHandler(),
       context.getClass(),
     ]);
-    return isPublic ? true : super.canActivate(context);
-  }
-
-  override handleRequest<T>(err: unknown, user: T | false): T {
-    if (err) throw err instanceof Error ? err : new UnauthorizedException();
-    if (!user) throw new UnauthorizedException('Credentials required');
-    return user;
+    if (isPublic) return true;
+    const request = context.switchToHttp().getRequest<AuthRequest>();
+    const credentials = basicCredentials(request.headers.authorization);
+    if (!credentials) throw new UnauthorizedException('Credentials required');
+    request.user = await this.strategy.validate(
+      request,
+      credentials.username,
+      credentials.password,
+    );
+    return true;
   }
 }
 

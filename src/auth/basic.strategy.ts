@@ -1,7 +1,5 @@
 import { HttpStatus, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
-import { PassportStrategy } from '@nestjs/passport';
-import { BasicStrategy as PassportBasicStrategy } from 'passport-http';
-import { AUTH_REALM, ProblemException } from '../common/problem';
+import { ProblemException } from '../common/problem';
 import { AppConfig } from '../config/app-config';
 import { LoginThrottle } from './login-throttle';
 import type { AuthUser } from './roles';
@@ -18,8 +16,26 @@ export class TooManyLoginFailuresException extends ProblemException {
   }
 }
 
+/**
+ * The user name and password of an `Authorization: Basic <base64>` header (RFC 7617: the user
+ * name ends at the first colon, the password may hold more), or undefined when the header is
+ * missing, of another scheme, or lacks either part.
+ */
+export function basicCredentials(
+  header: string | undefined,
+): { username: string; password: string } | undefined {
+  if (!header) return undefined;
+  const space = header.indexOf(' ');
+  if (space < 0 || header.slice(0, space).toLowerCase() !== 'basic') return undefined;
+  const decoded = Buffer.from(header.slice(space + 1).trim(), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0 || colon === decoded.length - 1) return undefined;
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+}
+
+/** Checks HTTP Basic credentials: login throttle, credential cache, then bcrypt. */
 @Injectable()
-export class BasicStrategy extends PassportStrategy(PassportBasicStrategy, 'basic') {
+export class BasicStrategy {
   private readonly logger = new Logger('Auth');
   private readonly throttle: LoginThrottle;
 
@@ -27,7 +43,6 @@ export class BasicStrategy extends PassportStrategy(PassportBasicStrategy, 'basi
     private readonly users: UsersService,
     config: AppConfig,
   ) {
-    super({ passReqToCallback: true, realm: AUTH_REALM });
     this.throttle = new LoginThrottle({
       maxFailures: config.auth.maxFailures,
       maxAddressFailures: config.auth.maxAddressFailures,

@@ -14,7 +14,7 @@ export function roleAtLeast(actual: Role, required: Role): boolean {
   return ROLES.indexOf(actual) >= ROLES.indexOf(required);
 }
 
-/** The authenticated caller, as passport puts it on the request. */
+/** The authenticated caller, as the auth guard puts it on the request. */
 export interface AuthUser {
   name: string;
   role: Role;

@@ -27,6 +27,9 @@ export interface VigilLoggerOptions {
  * only when asked for, and Nest's per-module and per-route lines demoted to `debug`.
  */
 export class VigilLogger extends ConsoleLogger {
+  /** The text time stamp of the current second: formatting it costs more than the line. */
+  private stamp = { second: -1, text: '' };
+
   constructor(options: VigilLoggerOptions) {
     super({
       json: options.format === 'json',
@@ -40,6 +43,12 @@ export class VigilLogger extends ConsoleLogger {
     const context = rest[rest.length - 1];
     if (typeof context === 'string' && NEST_INTERNALS.has(context)) this.debug(message, ...rest);
     else super.log(message, ...rest);
+  }
+
+  protected override getTimestamp(): string {
+    const second = Math.floor(Date.now() / 1000);
+    if (second !== this.stamp.second) this.stamp = { second, text: super.getTimestamp() };
+    return this.stamp.text;
   }
 
   /**

@@ -1,43 +1,20 @@
 /**
- * A private Icinga 2 with its REST API (and livestatus, to compare answers), all its state in
- * its own folder. The CA and the node's certificate are made once and kept under the system's
- * temporary folder, keyed by the Icinga version, since making RSA keys takes seconds.
+ * A private Icinga 2 with its REST API (and livestatus, to compare answers), started by
+ * bench/icinga-api-icinga.ts, with clients of it for the tests.
  */
-import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  findIcinga2,
-  freePort,
-  type IcingaInstance,
-  startIcinga,
-} from '../../bench/livestatus-icinga';
+  ICINGA_NODE,
+  type IcingaWithApi,
+  startIcingaWithApi,
+  testCertificates,
+} from '../../bench/icinga-api-icinga';
 import { IcingaApiClient } from '../../src/icinga-api/icinga-api-client';
 import { testObjects, waitUntilChecked } from './icinga';
 
-/** The node's name: its certificate's CN, which a client checks as the TLS servername. */
-export const ICINGA_NODE = 'vigil-test-node';
+export { ICINGA_NODE, testCertificates };
 
-export interface IcingaApiInstance {
-  /** The same instance's livestatus socket and command pipe. */
-  icinga: IcingaInstance;
-  /** `https://127.0.0.1:<port>` */
-  url: string;
-  /** PEM file of the CA that signed the node's certificate. */
-  caPath: string;
-  servername: string;
-  user: string;
-  password: string;
+export interface IcingaApiInstance extends IcingaWithApi {
   /** A client of this instance (closed by stop()). */
   client(): IcingaApiClient;
   stop(): Promise<void>;
@@ -52,80 +29,14 @@ export interface StartIcingaApiOptions {
   waitForChecks?: boolean;
 }
 
-function pki(binary: string, dataDir: string, args: string[]): void {
-  const run = spawnSync(binary, ['pki', ...args, '-D', `DataDir=${dataDir}`], {
-    encoding: 'utf8',
-    env: { ...process.env, ICINGA2_USER: 'root', ICINGA2_GROUP: 'root' },
-  });
-  if (run.status !== 0) {
-    throw new Error(`icinga2 pki ${args[0]} failed:\n${run.stdout}\n${run.stderr}`);
-  }
-}
-
-/**
- * The folder holding `ca.crt`, `<node>.crt` and `<node>.key`, made on first use. Made in a
- * folder of its own and renamed into place, so that parallel test files never see half of it.
- */
-export function testCertificates(binary: string): string {
-  const version = spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout;
-  const key = /version: ([^\s)]+)/.exec(version)?.[1] ?? 'unknown';
-  const folder = join(tmpdir(), `vigil-icinga-pki-${ICINGA_NODE}-${key.replace(/[^\w.-]/g, '_')}`);
-  if (existsSync(join(folder, 'ca.crt'))) return folder;
-  const work = mkdtempSync(join(tmpdir(), 'vigil-icinga-pki-work-'));
-  try {
-    const data = join(work, 'data');
-    const certs = join(data, 'certs');
-    mkdirSync(certs, { recursive: true });
-    pki(binary, data, ['new-ca']);
-    const base = join(certs, ICINGA_NODE);
-    pki(binary, data, [
-      'new-cert',
-      '--cn',
-      ICINGA_NODE,
-      '--key',
-      `${base}.key`,
-      '--csr',
-      `${base}.csr`,
-    ]);
-    pki(binary, data, ['sign-csr', '--csr', `${base}.csr`, '--cert', `${base}.crt`]);
-    cpSync(join(data, 'ca', 'ca.crt'), join(certs, 'ca.crt'));
-    rmSync(`${base}.csr`);
-    try {
-      renameSync(certs, folder);
-    } catch (err) {
-      // another test file made them first
-      if (!existsSync(join(folder, 'ca.crt'))) throw err;
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  return folder;
-}
-
 /** Starts a private Icinga 2 with the REST API and livestatus, and waits until both answer. */
 export async function startIcingaApi(
   options: StartIcingaApiOptions = {},
 ): Promise<IcingaApiInstance> {
-  const binary = findIcinga2();
-  if (!binary) throw new Error('icinga2 is not installed');
-  const certificates = testCertificates(binary);
-  const port = await freePort();
-  const user = 'vigil';
-  const password = randomBytes(18).toString('base64url');
-  const icinga = await startIcinga({
+  const { icinga, url, caPath, servername, user, password } = await startIcingaWithApi({
     objects: options.objects ?? testObjects(),
-    defines: { NodeName: ICINGA_NODE, ZoneName: ICINGA_NODE },
-    config: [
-      'object Endpoint NodeName { }',
-      'object Zone ZoneName { endpoints = [ NodeName ] }',
-      `object ApiListener "api" { bind_host = "127.0.0.1"; bind_port = "${port}"; accept_config = false; accept_commands = false }`,
-      `object ApiUser "${user}" { password = "${password}"; permissions = [ "*" ] }`,
-      options.config ?? '',
-    ].join('\n'),
-    prepare: (dir) => cpSync(certificates, join(dir, 'data', 'certs'), { recursive: true }),
+    config: options.config,
   });
-  const url = `https://127.0.0.1:${port}`;
-  const caPath = join(icinga.dir, 'data', 'certs', 'ca.crt');
   const clients: IcingaApiClient[] = [];
   const client = () => {
     const made = new IcingaApiClient({
@@ -133,7 +44,7 @@ export async function startIcingaApi(
       user,
       password,
       ca: readFileSync(caPath),
-      servername: ICINGA_NODE,
+      servername,
     });
     clients.push(made);
     return made;
@@ -149,7 +60,7 @@ export async function startIcingaApi(
     await stop();
     throw err;
   }
-  return { icinga, url, caPath, servername: ICINGA_NODE, user, password, client, stop };
+  return { icinga, url, caPath, servername, user, password, client, stop };
 }
 
 async function untilApiAnswers(client: IcingaApiClient): Promise<void> {
