@@ -67,9 +67,15 @@ export class DowntimesService {
       );
       expected.add(keyOf(dto.hostName, dto.serviceDescription));
     } else if (dto.hostName !== undefined) {
-      const services = await this.objects.servicesOf(site, dto.hostName);
       expected.add(dto.hostName);
-      if (dto.allServices) for (const s of services) expected.add(keyOf(dto.hostName, s));
+      // its services only when they get downtimes too: listing them scans every service
+      if (dto.allServices) {
+        for (const s of await this.objects.servicesOf(site, dto.hostName)) {
+          expected.add(keyOf(dto.hostName, s));
+        }
+      } else {
+        await this.objects.object(site, { hostName: dto.hostName }, ['name']);
+      }
     } else if (dto.hostGroup !== undefined) {
       const hosts = await this.objects.hostsOfGroup(site, dto.hostGroup);
       for (const h of hosts) {
