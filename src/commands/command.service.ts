@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/roles';
 import { ProblemException, ValidationProblemException } from '../common/problem';
 import { AppConfig } from '../config/app-config';
-import { failureOf, failuresProblem } from '../livestatus/errors';
+import { failureOf, failuresProblem } from '../sites/site-errors';
 import { IcingaApiSite } from '../sites/icinga-api-site';
 import { LivestatusSite } from '../sites/livestatus-site';
 import { SitesService } from '../sites/sites.service';

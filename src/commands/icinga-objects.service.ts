@@ -1,9 +1,9 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ProblemException } from '../common/problem';
-import { checked, failureOf, failuresProblem } from '../livestatus/errors';
-import { parseValues } from '../livestatus/lql-answer';
-import { buildQuery } from '../livestatus/lql';
+import { checked, failureOf, failuresProblem } from '../sites/site-errors';
+import { parseValues } from '../lql/lql-answer';
+import { buildQuery } from '../lql/lql';
 import { SitesService } from '../sites/sites.service';
 
 export type Row = Record<string, unknown>;

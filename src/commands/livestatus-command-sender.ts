@@ -1,7 +1,7 @@
 /**
  * Sends an external command over a livestatus site (`COMMAND <line>`). Plain TypeScript.
  */
-import { firstLine, LqlError } from '../livestatus/lql-client';
+import { firstLine, LqlError } from '../sites/lql-client';
 import type { LivestatusSite } from '../sites/livestatus-site';
 import { CommandRefused } from './command-refused';
 

@@ -3,7 +3,7 @@
  * value lives in an API object, how it reads in a filter expression, and how it is converted to
  * the value livestatus gives. A column missing here has no API equivalent.
  */
-import { LqlSyntaxError } from '../livestatus/lql';
+import { LqlSyntaxError } from '../lql/lql';
 import type { IcingaObject } from './icinga-api-client';
 
 /**

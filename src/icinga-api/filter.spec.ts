@@ -1,5 +1,5 @@
-import { LqlSyntaxError } from '../livestatus/lql';
-import { parseFilterHeaders } from '../livestatus/lql-filter';
+import { LqlSyntaxError } from '../lql/lql';
+import { parseFilterHeaders } from '../lql/lql-filter';
 import { attributesFor, rowOf } from './columns';
 import { FILTER_INJECTIONS } from '../../test/support/filter-injections';
 import { exactName, toIcingaFilter } from './filter';

@@ -3,14 +3,14 @@
  * from the column map, operators and the variable names `v0`, `v1`...: every value a caller
  * wrote travels in `filter_vars`, so no value can change what the expression means.
  */
-import { LqlSyntaxError } from '../livestatus/lql';
+import { LqlSyntaxError } from '../lql/lql';
 import {
   checkListOperator,
   conditionMatches,
   type FilterCondition,
   type FilterNode,
   numericOperand,
-} from '../livestatus/lql-filter';
+} from '../lql/lql-filter';
 import { apiColumn, apiTable, type ApiColumn, type ApiTable, columnExpression } from './columns';
 
 export interface IcingaFilter {

@@ -7,13 +7,19 @@ import type { LegacyQueryDto } from './dto/legacy-query.dto';
 import type { RawQueryDto } from './dto/raw-query.dto';
 import type { SiteStatusDto } from './dto/site-status.dto';
 import type { TableQueryDto } from './dto/table-query.dto';
-import { checked, failureOf, failuresProblem, publicFailure, type SiteFailure } from './errors';
+import {
+  checked,
+  failureOf,
+  failuresProblem,
+  publicFailure,
+  type SiteFailure,
+} from '../sites/site-errors';
 import { LivestatusSite } from '../sites/livestatus-site';
 import type { MonitoringSite, RowBatches } from '../sites/monitoring-site';
 import type { SiteKind } from '../sites/site-config';
 import { SitesService } from '../sites/sites.service';
-import type { LqlClient } from './lql-client';
-import { buildQuery, type LqlQuery, parseRawQuery, unescapeLegacyQuery } from './lql';
+import type { LqlClient } from '../sites/lql-client';
+import { buildQuery, type LqlQuery, parseRawQuery, unescapeLegacyQuery } from '../lql/lql';
 import {
   checkHeaderRow,
   csvLine,
@@ -26,7 +32,7 @@ import {
   rowJson,
   rowMismatch,
   type ScannedRow,
-} from './lql-answer';
+} from '../lql/lql-answer';
 
 /** Response header naming the sites that failed while others answered (a JSON list). */
 export const SITE_ERRORS_HEADER = 'Vigil-Site-Errors';

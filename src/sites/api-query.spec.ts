@@ -1,5 +1,5 @@
 import type { IcingaObject } from '../icinga-api/icinga-api-client';
-import { buildQuery, LqlSyntaxError, parseRawQuery } from '../livestatus/lql';
+import { buildQuery, LqlSyntaxError, parseRawQuery } from '../lql/lql';
 import { apiRows, planApiQuery } from './api-query';
 
 const host = (name: string, state: number, groups: string[]): IcingaObject => ({

@@ -12,13 +12,8 @@ import {
 } from '../icinga-api/columns';
 import { exactName, toIcingaFilter, type IcingaFilter } from '../icinga-api/filter';
 import type { IcingaObject } from '../icinga-api/icinga-api-client';
-import { LqlSyntaxError, STATS_FUNCTIONS, type LqlQuery } from '../livestatus/lql';
-import {
-  filterMatches,
-  parseFilterHeaders,
-  toCondition,
-  type FilterNode,
-} from '../livestatus/lql-filter';
+import { LqlSyntaxError, STATS_FUNCTIONS, type LqlQuery } from '../lql/lql';
+import { filterMatches, parseFilterHeaders, toCondition, type FilterNode } from '../lql/lql-filter';
 
 type StatsFunction = (typeof STATS_FUNCTIONS)[number];
 

@@ -1,9 +1,9 @@
 /** A site reached through the Icinga 2 REST API, behind the site-neutral port. */
 import { performance } from 'node:perf_hooks';
-import { failureOf } from '../livestatus/errors';
-import { LqlError } from '../livestatus/lql-client';
-import type { LqlQuery } from '../livestatus/lql';
-import { ScannedRow } from '../livestatus/lql-answer';
+import { failureOf } from './site-errors';
+import { LqlError } from './lql-client';
+import type { LqlQuery } from '../lql/lql';
+import { ScannedRow } from '../lql/lql-answer';
 import {
   IcingaApiClient,
   IcingaApiError,

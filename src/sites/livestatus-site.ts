@@ -1,10 +1,10 @@
 /** A site that speaks livestatus: today's LQL client behind the site-neutral port. */
 import type { Readable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
-import { failureOf } from '../livestatus/errors';
-import { LqlClient, LqlError, type LqlClientOptions } from '../livestatus/lql-client';
-import { buildQuery, LqlSyntaxError, type LqlQuery } from '../livestatus/lql';
-import { RowScanner } from '../livestatus/lql-answer';
+import { failureOf } from './site-errors';
+import { LqlClient, LqlError, type LqlClientOptions } from './lql-client';
+import { buildQuery, LqlSyntaxError, type LqlQuery } from '../lql/lql';
+import { RowScanner } from '../lql/lql-answer';
 import {
   elapsedSince,
   type MonitoringSite,

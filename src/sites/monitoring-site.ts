@@ -3,8 +3,8 @@
  * the Icinga 2 REST API. Queries are LQL GET queries; every site answers them with the rows
  * livestatus gives. Plain TypeScript, no Nest.
  */
-import type { LqlQuery } from '../livestatus/lql';
-import type { ScannedRow } from '../livestatus/lql-answer';
+import type { LqlQuery } from '../lql/lql';
+import type { ScannedRow } from '../lql/lql-answer';
 import type { SiteKind } from './site-config';
 
 /**

@@ -1,7 +1,7 @@
 import { type IcingaApiClient } from '../../src/icinga-api/icinga-api-client';
 import { API_TABLES, apiTable, attributesFor, rowOf } from '../../src/icinga-api/columns';
 import { toIcingaFilter } from '../../src/icinga-api/filter';
-import { parseFilterHeaders } from '../../src/livestatus/lql-filter';
+import { parseFilterHeaders } from '../../src/lql/lql-filter';
 import { FILTER_INJECTIONS } from '../support/filter-injections';
 import { describeWithIcinga } from '../support/icinga';
 import { type IcingaApiInstance, startIcingaApi } from '../support/icinga-api';

@@ -1,4 +1,4 @@
-import { LqlClient, LqlError, type LqlClientOptions } from '../../src/livestatus/lql-client';
+import { LqlClient, LqlError, type LqlClientOptions } from '../../src/sites/lql-client';
 import { FaultServer } from './fault-server';
 
 const OPTIONS: LqlClientOptions = {

@@ -1,5 +1,5 @@
 import { LqlError } from './lql-client';
-import { failureOf, failuresProblem, statusOf } from './errors';
+import { failureOf, failuresProblem, statusOf } from './site-errors';
 
 const error = (kind: LqlError['kind'], status?: number) =>
   new LqlError(kind, 'local', 'unix:/x', 'message', status);

@@ -2,8 +2,8 @@ import { HttpStatus } from '@nestjs/common';
 import { ProblemException, ValidationProblemException } from '../common/problem';
 import { IcingaApiError } from '../icinga-api/icinga-api-client';
 import { LqlError } from './lql-client';
-import { LqlSyntaxError } from './lql';
-import { LqlAnswerError } from './lql-answer';
+import { LqlSyntaxError } from '../lql/lql';
+import { LqlAnswerError } from '../lql/lql-answer';
 
 /** One site's failure, as reported beside the rows of the sites that answered. */
 export interface SiteFailure {

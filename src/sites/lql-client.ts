@@ -9,7 +9,7 @@
  */
 import { createConnection, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import { formatAddress, type LivestatusAddress } from '../sites/site-config';
+import { formatAddress, type LivestatusAddress } from './site-config';
 
 export interface LqlClientOptions {
   /** How long establishing a connection may take. */
