@@ -5,13 +5,13 @@ import { usageError } from '../errors';
 import { keyValues } from '../output';
 
 type Outcome = components['schemas']['CommandOutcomeDto'];
-type Transport = 'pipe' | 'livestatus';
+type Transport = 'pipe' | 'livestatus' | 'api';
 
 export const transportOption = () =>
-  new Option('--transport <transport>', 'send through the command pipe or livestatus').choices([
-    'pipe',
-    'livestatus',
-  ]);
+  new Option(
+    '--transport <transport>',
+    "send through the command pipe or livestatus, or an Icinga 2 site's REST API (api)",
+  ).choices(['pipe', 'livestatus', 'api']);
 
 /**
  * Splits `NAME;arg;arg` into the command and its arguments; with `arity` known, the last
