@@ -15,11 +15,16 @@ import { CommandRefused } from './command-refused';
 const NOTHING_MATCHED = '{"results":[]}';
 
 /**
- * Runs the calls in order. An unknown object or a filter matching nothing is an
+ * Runs the calls in order and gives back Icinga's results of them all (an action's carry the
+ * name and legacy_id of each object it created). An unknown object or a filter matching nothing is an
  * CommandRefused with `notFound`; Icinga's other refusals (400, 403, 409...) one without;
  * a site that cannot be reached, times out or fails otherwise throws its IcingaApiError.
  */
-export async function sendApiCalls(client: IcingaApiClient, calls: ApiCall[]): Promise<void> {
+export async function sendApiCalls(
+  client: IcingaApiClient,
+  calls: ApiCall[],
+): Promise<IcingaActionResult[]> {
+  const all: IcingaActionResult[] = [];
   for (const call of calls) {
     let results: IcingaActionResult[];
     try {
@@ -36,7 +41,9 @@ export async function sendApiCalls(client: IcingaApiClient, calls: ApiCall[]): P
     if (failed) {
       throw new CommandRefused(failed.code === 404, `Icinga refused: ${String(failed.status)}`);
     }
+    all.push(...results);
   }
+  return all;
 }
 
 const mayMatchNothing = (call: ApiCall) => call.kind === 'action' && call.mayMatchNothing === true;

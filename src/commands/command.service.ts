@@ -206,15 +206,32 @@ export class CommandService {
     line: string,
     submittedAt = new Date(),
   ): Promise<SentCommandDto> {
+    return (await this.sendForNames(user, target, line, submittedAt)).sent;
+  }
+
+  /**
+   * As `send`, also giving the names of the objects the site says the command made (an API
+   * site's action results; none from livestatus or the pipe), so they can be read back by name.
+   */
+  async sendForNames(
+    user: AuthUser,
+    target: CommandTarget,
+    line: string,
+    submittedAt = new Date(),
+  ): Promise<{ sent: SentCommandDto; names: string[] }> {
     const site = this.sites.get(target.site);
     const calls = target.transport === 'api' ? apiCallsFor(line) : undefined;
     const requests = calls?.map(describeCall);
     // the audit log keeps what went out: the API requests (no credentials) or the line
     const sent = requests ? requests.join('\n') : line;
+    const names: string[] = [];
     try {
       if (target.transport === 'pipe') await this.pipe.send(line);
-      else if (calls && site instanceof IcingaApiSite) await sendApiCalls(site.client, calls);
-      else if (site instanceof LivestatusSite) await sendLivestatusCommand(site, line);
+      else if (calls && site instanceof IcingaApiSite) {
+        for (const r of await sendApiCalls(site.client, calls)) {
+          if (typeof r.name === 'string') names.push(r.name);
+        }
+      } else if (site instanceof LivestatusSite) await sendLivestatusCommand(site, line);
       else throw new Error(`site ${site.name} cannot take transport ${target.transport}`);
     } catch (err) {
       await this.record(
@@ -228,13 +245,14 @@ export class CommandService {
       throw this.problemOf(target, err);
     }
     await this.record(user, target, line, sent, submittedAt, null);
-    return {
+    const sentDto: SentCommandDto = {
       line,
       transport: target.transport,
       site: target.site,
       submittedAt,
       ...(requests ? { requests } : {}),
     };
+    return { sent: sentDto, names };
   }
 
   private problemOf(target: CommandTarget, err: unknown): Error {

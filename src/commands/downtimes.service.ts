@@ -91,16 +91,25 @@ export class DowntimesService {
     }
 
     const sent: SentCommandDto[] = [];
-    for (const line of lines) sent.push(await this.commands.send(user, target, line, now));
+    const names: string[] = [];
+    for (const line of lines) {
+      const done = await this.commands.sendForNames(user, target, line, now);
+      sent.push(done.sent);
+      names.push(...done.names);
+    }
 
     const entered = Math.floor(now.getTime() / 1000) - 1;
+    const filters = [
+      `author = ${author}`,
+      `start_time = ${start}`,
+      `end_time = ${end}`,
+      `entry_time >= ${entered}`,
+    ];
     const found = await this.objects.waitFor(async () => {
-      const rows = await this.objects.downtimes(site, [
-        `author = ${author}`,
-        `start_time = ${start}`,
-        `end_time = ${end}`,
-        `entry_time >= ${entered}`,
-      ]);
+      // an API site names the downtimes it made: read those, not every downtime
+      const rows =
+        (names.length > 0 ? await this.objects.downtimesNamed(site, names, filters) : undefined) ??
+        (await this.objects.downtimes(site, filters));
       const mine = rows.filter(
         (r) =>
           r.comment === dto.comment &&

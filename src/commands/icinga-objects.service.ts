@@ -4,6 +4,8 @@ import { ProblemException } from '../common/problem';
 import { checked, failureOf, failuresProblem } from '../sites/site-errors';
 import { parseValues } from '../lql/lql-answer';
 import { buildQuery } from '../lql/lql';
+import { IcingaApiSite } from '../sites/icinga-api-site';
+import type { MonitoringSite, RowBatches } from '../sites/monitoring-site';
 import { SitesService } from '../sites/sites.service';
 
 export type Row = Record<string, unknown>;
@@ -43,19 +45,50 @@ export class IcingaObjectsService {
   constructor(private readonly sites: SitesService) {}
 
   /** Rows of `table` matching every filter (`column op value`), as objects. */
-  async rows(site: string, table: string, columns: string[], filters: string[]): Promise<Row[]> {
+  rows(site: string, table: string, columns: string[], filters: string[]): Promise<Row[]> {
     const query = checked(() => buildQuery({ table, columns, filters }));
     const monitoring = this.sites.get(site);
+    return this.read(monitoring, columns, () => monitoring.query(query));
+  }
+
+  /**
+   * The downtimes of the given names matching the filters, read by name on an Icinga 2 API
+   * site; undefined on a livestatus site, which has no names.
+   */
+  async downtimesNamed(
+    site: string,
+    names: string[],
+    filters: string[],
+  ): Promise<Row[] | undefined> {
+    const monitoring = this.sites.get(site);
+    if (!(monitoring instanceof IcingaApiSite)) return undefined;
+    const query = checked(() =>
+      buildQuery({ table: 'downtimes', columns: DOWNTIME_COLUMNS, filters }),
+    );
+    const each = await Promise.all(
+      names.map((name) =>
+        this.read(monitoring, DOWNTIME_COLUMNS, () => monitoring.queryNamed(query, name)),
+      ),
+    );
+    return each.flat();
+  }
+
+  /** The rows of an answer as objects of `columns`; a failure as the site's problem. */
+  private async read(
+    monitoring: MonitoringSite,
+    columns: string[],
+    answer: () => Promise<RowBatches>,
+  ): Promise<Row[]> {
     const rows: Row[] = [];
     try {
-      for await (const batch of await monitoring.query(query)) {
+      for await (const batch of await answer()) {
         for (const row of batch) {
           const values = parseValues(row.values());
           rows.push(Object.fromEntries(columns.map((c, i) => [c, values[i]])));
         }
       }
     } catch (err) {
-      throw failuresProblem([failureOf(site, monitoring.address, err)]);
+      throw failuresProblem([failureOf(monitoring.name, monitoring.address, err)]);
     }
     return rows;
   }

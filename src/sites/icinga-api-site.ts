@@ -42,7 +42,20 @@ export class IcingaApiSite implements MonitoringSite {
   }
 
   async query(query: LqlQuery, options: SiteQueryOptions = {}): Promise<RowBatches> {
+    return await this.answer(planApiQuery(query), options);
+  }
+
+  /**
+   * The rows of `query` over the one object named `name` only (the by-name path), e.g. a
+   * downtime an action just made, instead of what its filter selects of every object.
+   */
+  async queryNamed(query: LqlQuery, name: string): Promise<RowBatches> {
     const plan = planApiQuery(query);
+    if (plan.joins.length > 0) throw new Error(`table ${plan.table} cannot be read by name`);
+    return await this.answer({ ...plan, byName: name }, {});
+  }
+
+  private async answer(plan: ApiPlan, options: SiteQueryOptions): Promise<RowBatches> {
     const batches = this.batches(plan, options);
     // the first batch is awaited here, so that a refusal is an error and not a cut-off answer
     const first = await batches.next();

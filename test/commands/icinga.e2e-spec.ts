@@ -20,6 +20,7 @@ type Transport = 'pipe' | 'livestatus' | 'api';
 const EXTRA_OBJECTS = `
 object Host "api-01" { import "test-host"; address = "10.0.3.1" }
 object Host "api-02" { import "test-host"; address = "10.0.3.2" }
+object Host "api-03" { import "test-host"; address = "10.0.3.3" }
 object Service "backup" {
   host_name = "api-01"
   import "test-service"
@@ -681,6 +682,34 @@ describeWithIcinga('command endpoints against a private Icinga 2', () => {
         });
       } finally {
         await only.close();
+      }
+    });
+
+    it('answers on an API site with the downtime it scheduled, not its twin of the same second', async () => {
+      // same host, author, window and comment: only the name Icinga gave each tells them apart
+      const twin = {
+        hostName: 'api-03',
+        start: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(),
+        durationSeconds: 900,
+        comment: 'twin',
+        site: 'api',
+      };
+      const first = await call('post', '/api/v1/downtimes').send(twin);
+      const second = await call('post', '/api/v1/downtimes').send(twin);
+      const ids = (res: request.Response) => {
+        expect([res.status, (res.body as { confirmed: boolean }).confirmed]).toEqual([201, true]);
+        return (res.body as { downtimes: { id: number }[] }).downtimes.map((d) => d.id);
+      };
+      const [a, b] = [ids(first), ids(second)];
+      expect(a).toHaveLength(1);
+      expect(b).toHaveLength(1);
+      expect(b).not.toEqual(a);
+      expect((await downtimesOf('api-03')).map((d) => d.legacy_id).sort()).toEqual(
+        [...a, ...b].sort(),
+      );
+      for (const id of [...a, ...b]) {
+        const del = await call('delete', `/api/v1/downtimes/${id}`).query({ site: 'api' });
+        expect(del.status).toBe(200);
       }
     });
 
