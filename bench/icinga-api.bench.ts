@@ -237,8 +237,7 @@ async function measure(api: IcingaWithApi, raw: RawApi, vigil?: VigilProcess): P
         const now = Math.floor(Date.now() / 1000);
         const scheduled = await raw.call('POST', '/v1/actions/schedule-downtime', {
           type: 'Host',
-          filter: 'host.name == hn',
-          filter_vars: { hn: host(100 + i) },
+          host: host(100 + i),
           start_time: now,
           end_time: now + 3600,
           fixed: true,
@@ -320,7 +319,7 @@ function section(figures: Figures, loadBefore: number, vigilRan: boolean): strin
       (f.vigilBigBytes === undefined
         ? '.'
         : `; vigil's ndjson answer is ${round(f.vigilBigBytes / 1024)} KiB.`) +
-      ' (c) raw: `POST /v1/actions/schedule-downtime` then `GET /v1/objects/downtimes/<name>`; vigil: `POST /api/v1/downtimes` (which reads the downtime back before answering 201).',
+      ' (c) raw: `POST /v1/actions/schedule-downtime` naming the host (as vigil does) then `GET /v1/objects/downtimes/<name>`; vigil: `POST /api/v1/downtimes` (which reads the downtime back before answering 201).',
     '',
   ].join('\n');
 }
