@@ -3,8 +3,7 @@
  * raw client of the same API (undici, kept-alive connections), in the same run, on a private
  * Icinga 2 with 2,000 hosts × 10 services: (a) one host by exact name, 16 concurrent clients;
  * (b) all 20,000 services × 8 columns, and vigil's memory growth meanwhile; (c) scheduling a
- * downtime and reading it back. vigil's side runs when vigil takes `VIGIL_SITES=<name>=icinga2:…`
- * (it lists the site in GET /api/v1/livestatus/sites); otherwise only the raw side is measured.
+ * downtime and reading it back.
  * Writes the figures to bench/RESULTS.md under "## Icinga 2 REST API" (other sections are kept).
  */
 import autocannon from 'autocannon';
@@ -133,8 +132,8 @@ async function untilApiAnswers(raw: RawApi): Promise<void> {
   }
 }
 
-/** vigil with the API as its only site; undefined when this vigil does not know API sites. */
-async function startVigilOnApi(api: IcingaWithApi, dir: string): Promise<VigilProcess | undefined> {
+/** vigil with the API as its only site. */
+async function startVigilOnApi(api: IcingaWithApi, dir: string): Promise<VigilProcess> {
   const vigil = await startVigil(dir, {
     VIGIL_SITES: `${SITE}=icinga2:${api.url}`,
     VIGIL_SITE_API_USER: api.user,
@@ -148,26 +147,23 @@ async function startVigilOnApi(api: IcingaWithApi, dir: string): Promise<VigilPr
     (JSON.parse(sites.text ?? '[]') as { name: string }[]).some((s) => s.name === SITE);
   if (listed) return vigil;
   await vigil.stop();
-  return undefined;
+  throw new Error(`vigil does not list the API site: ${sites.status} ${sites.text ?? ''}`);
 }
 
 interface Figures {
   rawRate: number;
-  vigilRate?: number;
+  vigilRate: number;
   failed: number;
   rawBig: number;
   rawBigBytes: number;
-  vigilBig?: number;
-  vigilBigBytes?: number;
-  growth?: number;
+  vigilBig: number;
+  vigilBigBytes: number;
+  growth: number;
   rawDowntime: number;
-  vigilDowntime?: number;
-  vigilDowntimeStatus?: number;
-  /** vigil's answer when it could not schedule the downtime. */
-  vigilDowntimeRefused?: string;
+  vigilDowntime: number;
 }
 
-async function measure(api: IcingaWithApi, raw: RawApi, vigil?: VigilProcess): Promise<Figures> {
+async function measure(raw: RawApi, vigil: VigilProcess): Promise<Figures> {
   // (a) one host by exact name: the raw client uses the by-name path.
   console.log(`(a) one host by name, ${CONCURRENCY} at a time, ${ROUNDS} × ${DURATION_S} s ...`);
   const byName = () => raw.call('GET', `/v1/objects/hosts/${HOST}?attrs=name&attrs=state`);
@@ -176,25 +172,21 @@ async function measure(api: IcingaWithApi, raw: RawApi, vigil?: VigilProcess): P
   const vigilRates: number[] = [];
   const cannon = (duration: number) =>
     autocannon({
-      url: `http://127.0.0.1:${vigil!.port}${SMALL_PATH}`,
+      url: `http://127.0.0.1:${vigil.port}${SMALL_PATH}`,
       connections: CONCURRENCY,
       duration,
       headers: { authorization: AUTH },
     });
   await loopRate(2, CONCURRENCY, byName); // warm-up
-  if (vigil) {
-    const check = await httpCall(vigil.port, SMALL_PATH, { keep: true });
-    if (check.status !== 200) throw new Error(`vigil answered ${check.status}: ${check.text}`);
-    await cannon(2);
-  }
+  const check = await httpCall(vigil.port, SMALL_PATH, { keep: true });
+  if (check.status !== 200) throw new Error(`vigil answered ${check.status}: ${check.text}`);
+  await cannon(2);
   // Raw and vigil alternate in rounds, so that load from elsewhere on the machine hits both alike.
   for (let r = 0; r < ROUNDS; r++) {
     rawRates.push(await loopRate(DURATION_S, CONCURRENCY, byName));
-    if (vigil) {
-      const result = await cannon(DURATION_S);
-      vigilRates.push(result.requests.total / DURATION_S);
-      failed += result.non2xx + result.errors + result.timeouts;
-    }
+    const result = await cannon(DURATION_S);
+    vigilRates.push(result.requests.total / DURATION_S);
+    failed += result.non2xx + result.errors + result.timeouts;
   }
 
   // (b) every service with the attributes behind the 8 columns, fetched and parsed.
@@ -208,17 +200,15 @@ async function measure(api: IcingaWithApi, raw: RawApi, vigil?: VigilProcess): P
   };
   let vigilBigBytes = 0;
   const vigilBigOnce = async () => {
-    const res = await httpCall(vigil!.port, BIG_PATH);
+    const res = await httpCall(vigil.port, BIG_PATH);
     if (res.status !== 200) throw new Error(`ndjson answered ${res.status}`);
     vigilBigBytes = res.bytes;
   };
-  const growth = vigil
-    ? await memoryGrowth(vigil.child.pid!, () => timeRuns(BIG_RUNS, vigilBigOnce))
-    : undefined;
+  const growth = await memoryGrowth(vigil.child.pid!, () => timeRuns(BIG_RUNS, vigilBigOnce));
   const bigTimes = { raw: [] as number[], vigil: [] as number[] };
   for (let i = 0; i < BIG_RUNS; i++) {
     bigTimes.raw.push(await timeRuns(1, rawBigOnce));
-    if (vigil) bigTimes.vigil.push(await timeRuns(1, vigilBigOnce));
+    bigTimes.vigil.push(await timeRuns(1, vigilBigOnce));
   }
   if (rawBigRows !== HOSTS * SERVICES_PER_HOST) {
     throw new Error(`the raw client read ${rawBigRows} services`);
@@ -228,8 +218,6 @@ async function measure(api: IcingaWithApi, raw: RawApi, vigil?: VigilProcess): P
   console.log(`(c) schedule and read back a downtime, median of ${DOWNTIME_RUNS} ...`);
   const rawTimes: number[] = [];
   const vigilTimes: number[] = [];
-  let vigilDowntimeStatus: number | undefined;
-  let vigilDowntimeRefused: string | undefined;
   for (let i = 0; i < DOWNTIME_RUNS; i++) {
     const host = (n: number) => `host-${String(n).padStart(4, '0')}`;
     rawTimes.push(
@@ -249,48 +237,39 @@ async function measure(api: IcingaWithApi, raw: RawApi, vigil?: VigilProcess): P
         if (read.results.length !== 1) throw new Error(`downtime ${name} not read back`);
       }),
     );
-    if (vigil && vigilDowntimeRefused === undefined) {
-      const started = performance.now();
-      const res = await httpCall(vigil.port, '/api/v1/downtimes', {
-        method: 'POST',
-        body: { site: SITE, hostName: host(1100 + i), durationSeconds: 3600, comment: 'vigil' },
-        keep: true,
-      });
-      vigilDowntimeStatus = res.status;
-      if (res.status < 300) vigilTimes.push(performance.now() - started);
-      else {
-        // commands on API sites may not exist yet: the raw side is still measured
-        vigilDowntimeRefused = `${res.status}: ${res.text?.slice(0, 200)}`;
-        console.log(`vigil refused the downtime (${vigilDowntimeRefused}): raw side only`);
-      }
+    const started = performance.now();
+    const res = await httpCall(vigil.port, '/api/v1/downtimes', {
+      method: 'POST',
+      body: { site: SITE, hostName: host(1100 + i), durationSeconds: 3600, comment: 'vigil' },
+      keep: true,
+    });
+    if (res.status !== 201) {
+      throw new Error(`vigil answered the downtime ${res.status}: ${res.text?.slice(0, 200)}`);
     }
+    vigilTimes.push(performance.now() - started);
   }
   return {
     rawRate: median(rawRates),
-    vigilRate: vigil ? median(vigilRates) : undefined,
+    vigilRate: median(vigilRates),
     failed,
     rawBig: median(bigTimes.raw),
     rawBigBytes,
-    vigilBig: vigil ? median(bigTimes.vigil) : undefined,
-    vigilBigBytes: vigil ? vigilBigBytes : undefined,
+    vigilBig: median(bigTimes.vigil),
+    vigilBigBytes,
     growth,
     rawDowntime: median(rawTimes),
-    vigilDowntime: vigilTimes.length > 0 ? median(vigilTimes) : undefined,
-    vigilDowntimeStatus,
-    vigilDowntimeRefused,
+    vigilDowntime: median(vigilTimes),
   };
 }
 
-function section(figures: Figures, loadBefore: number, vigilRan: boolean): string {
+function section(figures: Figures, loadBefore: number): string {
   const round = (n: number, digits = 0) => Number(n.toFixed(digits));
   const f = figures;
-  const verdict = (met: boolean | undefined) =>
-    met === undefined ? 'not measured' : met ? 'met' : '**not met**';
-  const ratioA = f.vigilRate === undefined ? undefined : f.vigilRate / f.rawRate;
-  const ratioB = f.vigilBig === undefined ? undefined : f.vigilBig / f.rawBig;
-  const extraC = f.vigilDowntime === undefined ? undefined : f.vigilDowntime - f.rawDowntime;
-  const show = (value: number | undefined, unit: string, digits = 0) =>
-    value === undefined ? '—' : `${round(value, digits)}${unit}`;
+  const verdict = (met: boolean) => (met ? 'met' : '**not met**');
+  const ratioA = f.vigilRate / f.rawRate;
+  const ratioB = f.vigilBig / f.rawBig;
+  const extraC = f.vigilDowntime - f.rawDowntime;
+  const show = (value: number, unit: string, digits = 0) => `${round(value, digits)}${unit}`;
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   return [
     '## Icinga 2 REST API',
@@ -300,25 +279,20 @@ function section(figures: Figures, loadBefore: number, vigilRan: boolean): strin
       `(${HOSTS} hosts × ${SERVICES_PER_HOST} services, private instance, REST API over TLS on 127.0.0.1). ` +
       'vigil runs as its own process (the Node flags of `npm start`) with the API as its only site; ' +
       'Icinga, vigil and the load generator share the machine ' +
-      `(1-minute load average ${round(loadBefore, 1)} before the run, ${round(loadavg()[0], 1)} after it).` +
-      (vigilRan
-        ? ''
-        : " **vigil's side did not run**: this vigil does not take `VIGIL_SITES=<name>=icinga2:…` yet, so only the raw client was measured."),
+      `(1-minute load average ${round(loadBefore, 1)} before the run, ${round(loadavg()[0], 1)} after it).`,
     '',
     '| measurement | raw API client | vigil | ratio | target | verdict |',
     '| --- | --- | --- | --- | --- | --- |',
-    `| (a) one host by exact name, ${CONCURRENCY} concurrent, median of ${ROUNDS} × ${DURATION_S} s | ${round(f.rawRate)} req/s | ${show(f.vigilRate, ' req/s')}${vigilRan ? ` (${f.failed} failed)` : ''} | ${show(ratioA, '', 2)} | ≥ 0.7 | ${verdict(ratioA === undefined ? undefined : ratioA >= 0.7)} |`,
-    `| (b) ${HOSTS * SERVICES_PER_HOST} services × 8 columns, fetch and parse (vigil: \`format=ndjson\`), median of ${BIG_RUNS} | ${round(f.rawBig)} ms | ${show(f.vigilBig, ' ms')} | ${show(ratioB, '×', 2)} | ≤ 1.3× | ${verdict(ratioB === undefined ? undefined : ratioB <= 1.3)} |`,
-    `| (b) vigil memory growth during the ndjson runs (peak RSS − RSS before) | | ${show(f.growth, ' MiB', 1)} | | < 100 MB | ${verdict(f.growth === undefined ? undefined : f.growth < 100)} |`,
-    `| (c) schedule a host downtime and read it back, median of ${DOWNTIME_RUNS} | ${round(f.rawDowntime, 1)} ms | ${f.vigilDowntimeRefused ? `answered ${f.vigilDowntimeStatus}` : `${show(f.vigilDowntime, ' ms', 1)}${f.vigilDowntimeStatus ? ` (${f.vigilDowntimeStatus})` : ''}`} | ${extraC === undefined ? '—' : `${extraC < 0 ? '−' : '+'}${round(Math.abs(extraC), 1)} ms`} | ≤ raw + 20 ms | ${verdict(extraC === undefined ? undefined : extraC <= 20)} |`,
+    `| (a) one host by exact name, ${CONCURRENCY} concurrent, median of ${ROUNDS} × ${DURATION_S} s | ${round(f.rawRate)} req/s | ${show(f.vigilRate, ' req/s')} (${f.failed} failed) | ${show(ratioA, '', 2)} | ≥ 0.7 | ${verdict(ratioA >= 0.7)} |`,
+    `| (b) ${HOSTS * SERVICES_PER_HOST} services × 8 columns, fetch and parse (vigil: \`format=ndjson\`), median of ${BIG_RUNS} | ${round(f.rawBig)} ms | ${show(f.vigilBig, ' ms')} | ${show(ratioB, '×', 2)} | ≤ 1.3× | ${verdict(ratioB <= 1.3)} |`,
+    `| (b) vigil memory growth during the ndjson runs (peak RSS − RSS before) | | ${show(f.growth, ' MiB', 1)} | | < 100 MB | ${verdict(f.growth < 100)} |`,
+    `| (c) schedule a host downtime and read it back, median of ${DOWNTIME_RUNS} | ${round(f.rawDowntime, 1)} ms | ${show(f.vigilDowntime, ' ms', 1)} (201) | ${extraC < 0 ? '−' : '+'}${round(Math.abs(extraC), 1)} ms | ≤ raw + 20 ms | ${verdict(extraC <= 20)} |`,
     '',
     `The raw side is a minimal client in the same run, alternating with vigil: one undici pool of ${CONCURRENCY} kept-alive TLS connections. ` +
       `(a) \`GET /v1/objects/hosts/${HOST}?attrs=name&attrs=state\` (the by-name path) in ${CONCURRENCY} loops; vigil gets \`GET /api/v1/livestatus/hosts\` with \`filter=name = ${HOST}\` from autocannon. ` +
       `(b) \`/v1/objects/services\` with the attributes behind the 8 columns (${BIG_ATTRS.join(', ')}; plugin output and has_been_checked come from \`last_check_result\`), ` +
-      `the whole ${round(f.rawBigBytes / 1024)} KiB answer read and given to \`JSON.parse\`` +
-      (f.vigilBigBytes === undefined
-        ? '.'
-        : `; vigil's ndjson answer is ${round(f.vigilBigBytes / 1024)} KiB.`) +
+      `the whole ${round(f.rawBigBytes / 1024)} KiB answer read and given to \`JSON.parse\`; ` +
+      `vigil's ndjson answer is ${round(f.vigilBigBytes / 1024)} KiB.` +
       ' (c) raw: `POST /v1/actions/schedule-downtime` naming the host (as vigil does) then `GET /v1/objects/downtimes/<name>`; vigil: `POST /api/v1/downtimes` (which reads the downtime back before answering 201).',
     '',
   ].join('\n');
@@ -336,9 +310,8 @@ async function main(): Promise<void> {
   try {
     await untilApiAnswers(raw);
     vigil = await startVigilOnApi(api, dir);
-    if (!vigil) console.log('this vigil does not take icinga2 sites: measuring the raw side only');
-    const figures = await measure(api, raw, vigil);
-    const text = section(figures, loadBefore, vigil !== undefined);
+    const figures = await measure(raw, vigil);
+    const text = section(figures, loadBefore);
     console.log(text);
     await writeResults('## Icinga 2 REST API', text);
     console.log(`written to ${RESULTS}`);
