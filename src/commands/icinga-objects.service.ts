@@ -4,7 +4,6 @@ import { ProblemException } from '../common/problem';
 import { checked, failureOf, failuresProblem } from '../sites/site-errors';
 import { parseValues } from '../lql/lql-answer';
 import { buildQuery } from '../lql/lql';
-import { IcingaApiSite } from '../sites/icinga-api-site';
 import type { MonitoringSite, RowBatches } from '../sites/monitoring-site';
 import { SitesService } from '../sites/sites.service';
 
@@ -61,14 +60,13 @@ export class IcingaObjectsService {
     filters: string[],
   ): Promise<Row[] | undefined> {
     const monitoring = this.sites.get(site);
-    if (!(monitoring instanceof IcingaApiSite)) return undefined;
+    const queryNamed = monitoring.queryNamed?.bind(monitoring);
+    if (!queryNamed) return undefined;
     const query = checked(() =>
       buildQuery({ table: 'downtimes', columns: DOWNTIME_COLUMNS, filters }),
     );
     const each = await Promise.all(
-      names.map((name) =>
-        this.read(monitoring, DOWNTIME_COLUMNS, () => monitoring.queryNamed(query, name)),
-      ),
+      names.map((name) => this.read(monitoring, DOWNTIME_COLUMNS, () => queryNamed(query, name))),
     );
     return each.flat();
   }

@@ -47,6 +47,11 @@ export interface MonitoringSite {
    * answer; the rows are read as they arrive.
    */
   query(query: LqlQuery, options?: SiteQueryOptions): Promise<RowBatches>;
+  /**
+   * The rows of the one object of the query's table that has this name, for sites whose objects
+   * have names (an Icinga 2 API site); absent where objects are found by filter only.
+   */
+  queryNamed?(query: LqlQuery, name: string): Promise<RowBatches>;
   /** Whether the host, or the service of the host, exists. */
   exists(host: string, service?: string): Promise<boolean>;
   /** The program version, as livestatus' `program_version`. */
