@@ -29,7 +29,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { PasswordChecker } from '../src/auth/password-checker';
 import { createApp } from '../src/bootstrap';
-import { loadConfig } from '../src/config/app-config';
+import { loadConfig } from '../src/app.config';
 
 const BURST = Number(process.env.BENCH_BURST ?? 200);
 const RAW = Number(process.env.BENCH_RAW ?? 40);

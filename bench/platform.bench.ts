@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { Agent, request } from 'node:http';
 import type { AddressInfo, Server } from 'node:net';
 import { createApp } from '../src/bootstrap';
-import { loadConfig } from '../src/config/app-config';
+import { loadConfig } from '../src/app.config';
 
 const AUTH = `Basic ${Buffer.from('bench:bench-password').toString('base64')}`;
 const SEQUENTIAL = 1000;

@@ -27,7 +27,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { Agent, request } from 'undici';
 import { createApp } from '../src/bootstrap';
-import { loadConfig } from '../src/config/app-config';
+import { loadConfig } from '../src/app.config';
 import { ProbingService } from '../src/probing/probing.service';
 import { newTargetState, type TargetState } from '../src/probing/state';
 import { TargetEntity } from '../src/targets/target.entity';

@@ -2,7 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AuthModule } from './auth/auth.module';
 import { CommandsModule } from './commands/commands.module';
-import { AppConfig } from './config/app-config';
+import { SecretsConfig } from './common/crypto/secrets.config';
+import { AppConfig } from './app.config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -18,7 +19,9 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(AppConfig, config, [
+          { provide: SecretsConfig, useValue: config.secrets },
+        ]),
         EventEmitterModule.forRoot(),
         DatabaseModule.forRoot(config.database),
         AuthModule,

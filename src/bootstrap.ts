@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import { BASIC_AUTH_SCHEME } from './auth/auth.decorator';
 import { validationExceptionFactory } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
-import type { AppConfig } from './config/app-config';
+import type { AppConfig } from './app.config';
 import { VigilLogger } from './common/vigil-logger';
 import { memoizeValidationMetadata } from './common/validation-metadata';
 import { serveDocs } from './docs/swagger-ui';

@@ -1,5 +1,6 @@
 import { createApp, createLogger } from './bootstrap';
-import { type AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { type AppConfig, loadConfig } from './app.config';
+import { ConfigError } from './config/load-settings';
 import type { VigilLogger } from './common/vigil-logger';
 import { version } from '../package.json';
 

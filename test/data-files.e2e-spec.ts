@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/bootstrap';
-import { loadConfig } from '../src/config/app-config';
+import { loadConfig } from '../src/app.config';
 import { CapturingLogger } from './support/app';
 
 const mode = (path: string): number => statSync(path).mode & 0o777;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { buildOpenApiDocument, createApp } from '../src/bootstrap';
-import { loadConfig } from '../src/config/app-config';
+import { loadConfig } from '../src/app.config';
 import { stableSpec } from '../src/tools/stable-spec';
 
 const PUBLIC_PATHS = ['/health', '/health/live', '/health/ready'];

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBasicAuth } from '@nestjs/swagger';
 import { ApiProblems } from '../common/api-problems.decorator';
-import type { Role } from '../config/app-config';
+import type { Role } from './roles';
 import { RequireRole } from './roles';
 
 export const BASIC_AUTH_SCHEME = 'basic';

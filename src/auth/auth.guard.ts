@@ -6,7 +6,7 @@ import {
   UnauthorizedException,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '../config/app-config';
+import type { Role } from './roles';
 import { basicCredentials, BasicStrategy } from './basic.strategy';
 import { type AuthUser, PUBLIC_KEY, roleAtLeast, ROLES_KEY } from './roles';
 

@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { ProblemException } from '../common/problem';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../app.config';
 import { LoginThrottle } from './login-throttle';
 import type { AuthUser } from './roles';
 import { UsersService } from './users.service';

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
 import { compare, hash } from 'bcrypt';
 import { randomBytes } from 'node:crypto';
 import { ProblemException } from '../common/problem';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../app.config';
 import { BoundedConcurrency, QueueFullError } from './bounded-concurrency';
 
 export const BCRYPT_ROUNDS = 12;

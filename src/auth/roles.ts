@@ -1,5 +1,8 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ROLES, type Role } from '../config/app-config';
+
+/** The roles of users, each including the ones before it. */
+export const ROLES = ['viewer', 'operator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const ROLES_KEY = 'vigil:role';
 export const PUBLIC_KEY = 'vigil:public';

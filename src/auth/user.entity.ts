@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { Role } from '../config/app-config';
+import type { Role } from './roles';
 
 /** A user stored in the database (the generated first admin, or users added later). */
 @Entity({ name: 'users' })

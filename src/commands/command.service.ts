@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/roles';
 import { ProblemException, ValidationProblemException } from '../common/problem';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../app.config';
 import { failureOf, failuresProblem } from '../sites/site-errors';
 import { IcingaApiSite } from '../sites/icinga-api-site';
 import { LivestatusSite } from '../sites/livestatus-site';

@@ -7,7 +7,7 @@ import type {
 } from 'fastify';
 import { type Server, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { HttpConfig } from '../config/app-config';
+import type { HttpConfig } from './http.config';
 import { findJsonFault } from './json-body';
 import { PROBLEM_CONTENT_TYPE, ValidationProblemException } from './problem';
 

@@ -1,5 +1,4 @@
 import { getMetadataStorage } from 'class-validator';
-import { EnvDto } from './env.validation';
 
 /**
  * VIGIL_* variables that are not server settings but belong to the `vigil` CLI or to the test
@@ -15,18 +14,16 @@ const NOT_SERVER_SETTINGS = new Set([
 ]);
 const NOT_SERVER_PREFIXES = ['VIGIL_TEST_', 'VIGIL_FUZZ_'];
 
-let known: readonly string[] | undefined;
-
-/** Every server setting, as declared (and validated) by EnvDto, in declaration order. */
-export function knownKeys(): readonly string[] {
-  known ??= [
+/** Every setting the classes declare (and validate), in declaration order. */
+export function knownKeys(types: readonly (new () => object)[]): readonly string[] {
+  const storage = getMetadataStorage();
+  return [
     ...new Set(
-      getMetadataStorage()
-        .getTargetValidationMetadatas(EnvDto, '', true, false)
-        .map((m) => m.propertyName),
+      types.flatMap((type) =>
+        storage.getTargetValidationMetadatas(type, '', true, false).map((m) => m.propertyName),
+      ),
     ),
   ];
-  return known;
 }
 
 /**
@@ -61,7 +58,7 @@ function commonPrefix(a: string, b: string): number {
  * (`VIGIL_DATABASE` -> `VIGIL_DATABASE_URL`), and of equally close keys the one sharing the
  * longest beginning wins.
  */
-export function closestKey(key: string, keys: readonly string[] = knownKeys()): string | undefined {
+export function closestKey(key: string, keys: readonly string[]): string | undefined {
   const upper = key.toUpperCase();
   const name = upper.startsWith('VIGIL_') ? upper : `VIGIL_${upper}`;
   // a third of the name after the prefix may be wrong, and at least two characters
@@ -79,43 +76,42 @@ export function closestKey(key: string, keys: readonly string[] = knownKeys()): 
   return best?.key;
 }
 
-function suggestion(key: string, extra: readonly string[]): string {
-  const closest = closestKey(key, [...knownKeys(), ...extra]);
+function suggestion(key: string, keys: readonly string[]): string {
+  const closest = closestKey(key, keys);
   return closest ? `, did you mean ${closest}?` : ' (README.md lists every key)';
 }
 
 /**
- * One problem per key of the config file that is no setting: these stop start-up. `extra` are
- * keys the configuration makes settings (`VIGIL_SITE_<NAME>_USER` of a configured API site).
+ * One problem per key of the config file that is no setting of `keys`: these stop start-up.
  */
 export function unknownFileKeys(
   file: Record<string, unknown>,
   path: string,
-  extra: readonly string[] = [],
+  keys: readonly string[],
 ): string[] {
-  const keys = new Set([...knownKeys(), ...extra]);
+  const known = new Set(keys);
   return Object.keys(file)
-    .filter((key) => !keys.has(key))
-    .map((key) => `${key}: unknown key in ${path}${suggestion(key, extra)}`);
+    .filter((key) => !known.has(key))
+    .map((key) => `${key}: unknown key in ${path}${suggestion(key, keys)}`);
 }
 
 /**
- * One warning per VIGIL_* environment variable that is no setting (a typo, or a variable of
+ * One warning per VIGIL_* environment variable that is no setting of `keys` (a typo, or a variable of
  * another tool): these are ignored, not fatal. Only names are shown, never values.
  */
 export function unknownEnvironmentVariables(
-  env: Record<string, string | undefined>,
-  extra: readonly string[] = [],
+  env: Readonly<Record<string, string | undefined>>,
+  keys: readonly string[],
 ): string[] {
-  const keys = new Set([...knownKeys(), ...extra]);
+  const known = new Set(keys);
   return Object.keys(env)
     .filter(
       (key) =>
         key.startsWith('VIGIL_') &&
-        !keys.has(key) &&
+        !known.has(key) &&
         !NOT_SERVER_SETTINGS.has(key) &&
         !NOT_SERVER_PREFIXES.some((prefix) => key.startsWith(prefix)),
     )
     .sort()
-    .map((key) => `${key}: unknown environment variable, ignored${suggestion(key, extra)}`);
+    .map((key) => `${key}: unknown environment variable, ignored${suggestion(key, keys)}`);
 }

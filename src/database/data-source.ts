@@ -1,7 +1,7 @@
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { ensurePrivateDir, ensurePrivateFile } from '../common/private-files';
-import type { DatabaseConfig } from '../config/app-config';
+import type { DatabaseConfig } from './database.config';
 import { ENTITIES } from './entities';
 import { MYSQL_MIGRATIONS, SQLITE_MIGRATIONS } from './migrations';
 

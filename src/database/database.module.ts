@@ -1,7 +1,7 @@
 import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { DatabaseConfig } from '../config/app-config';
+import type { DatabaseConfig } from './database.config';
 import { buildDataSourceOptions } from './data-source';
 import { runMigrations } from './migrate';
 import { gateSqliteTransactions } from './sqlite-gate';

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../config/app-config';
+import { ConfigError } from '../config/load-settings';
+import { loadConfig } from '../app.config';
 
 describe('livestatus configuration', () => {
   it('defaults to one site at the Icinga 2 socket and safe limits', () => {

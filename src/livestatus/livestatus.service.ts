@@ -1,7 +1,7 @@
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { ValidationProblemException } from '../common/problem';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../app.config';
 import type { Format } from './dto/query-values';
 import type { LegacyQueryDto } from './dto/legacy-query.dto';
 import type { RawQueryDto } from './dto/raw-query.dto';

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../app.config';
 import { NotifierEntity } from '../notifiers/notifier.entity';
 import { NotifiersService } from '../notifiers/notifiers.service';
 import { TARGET_STATE_CHANGED } from '../probing/state-changed.event';

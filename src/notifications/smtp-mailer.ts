@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MailerService } from '@nestjs-modules/mailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../app.config';
 import type { NotifierForDelivery } from '../notifiers/notifiers.service';
 
 export interface OutgoingMail {

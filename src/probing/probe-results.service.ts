@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../app.config';
 import { TargetsService } from '../targets/targets.service';
 import type { ListResultsQueryDto } from './dto/list-results-query.dto';
 import type { ProbeResultDto, ProbeResultListDto } from './dto/probe-result.dto';

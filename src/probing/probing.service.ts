@@ -10,7 +10,7 @@ import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, MoreThan, Repository } from 'typeorm';
 import { Agent } from 'undici';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../app.config';
 import { ProblemException } from '../common/problem';
 import { TargetChangedEvent, TargetEvents } from '../targets/target-events';
 import { TargetEntity } from '../targets/target.entity';

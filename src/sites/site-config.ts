@@ -1,7 +1,7 @@
 /**
  * Monitoring sites as configured: a name and where the site answers, a livestatus socket (UNIX or
  * TCP) or an Icinga 2 REST API, with the API's credentials and CA. Plain TypeScript, read by
- * src/config when it validates the environment.
+ * the sites' configuration slice (sites.config.ts).
  */
 import { readFileSync } from 'node:fs';
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
+import { AppConfig } from '../app.config';
 import { IcingaApiSite } from './icinga-api-site';
 import { LivestatusSite } from './livestatus-site';
 import type { MonitoringSite, SitePing } from './monitoring-site';

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import type { DatabaseConfig } from '../config/app-config';
+import type { DatabaseConfig } from '../database/database.config';
 import { buildDataSourceOptions } from '../database/data-source';
 
 type Dialect = 'sqlite' | 'mysql';

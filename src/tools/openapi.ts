@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildOpenApiDocument, createApp } from '../bootstrap';
-import { loadConfig } from '../config/app-config';
+import { loadConfig } from '../app.config';
 import { stableSpec } from './stable-spec';
 
 const ROOT = join(__dirname, '..', '..', '..');

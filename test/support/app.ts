@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/bootstrap';
-import { type AppConfig, loadConfig } from '../../src/config/app-config';
+import { type AppConfig, loadConfig } from '../../src/app.config';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './database';
 
 /** Users every test app knows, one per role. */

@@ -9,7 +9,7 @@ import { getRepositoryToken } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { SecretBox } from '../../src/common/crypto/secret-box';
-import { loadConfig } from '../../src/config/app-config';
+import { loadConfig } from '../../src/app.config';
 import type { components } from '../../openapi/client';
 import { TargetEntity } from '../../src/targets/target.entity';
 import { TargetsService } from '../../src/targets/targets.service';

@@ -1,4 +1,4 @@
-import type { Role } from '../../config/app-config';
+import type { Role } from '../roles';
 
 export class UserDto {
   name!: string;

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../config/app-config';
+import { ConfigError, loadSettings } from '../../config/load-settings';
+import { secretsSlice, type SecretsConfig } from './secrets.config';
 import { CapturingLogger } from '../../../test/support/app';
 import {
   generateSecretKey,
@@ -14,6 +15,11 @@ import {
 import { createSecretBox } from './secrets.module';
 
 const PLAIN = 'correct horse battery staple ✓';
+
+/** The secrets' slice of the configuration from `env`, as the app would load it. */
+function loadSecrets(env: Record<string, string>): SecretsConfig {
+  return loadSettings({ secrets: secretsSlice }, env).slices.secrets;
+}
 
 describe('SecretBox', () => {
   const key = randomBytes(32);
@@ -124,8 +130,7 @@ describe('the key file', () => {
 
   it('is generated with a warning when VIGIL_SECRET_KEY is not set, and not when it is', () => {
     const logger = new CapturingLogger();
-    const config = loadConfig({ VIGIL_DATA_DIR: dir });
-    const box = createSecretBox(config, logger as never);
+    const box = createSecretBox(loadSecrets({ VIGIL_DATA_DIR: dir }), logger as never);
     expect(logger.lines.join('\n')).toMatch(
       /warn .*VIGIL_SECRET_KEY is not set: generated a new key/,
     );
@@ -138,7 +143,7 @@ describe('the key file', () => {
     const other = mkdtempSync(join(tmpdir(), 'vigil-key-'));
     try {
       const withKey = createSecretBox(
-        loadConfig({ VIGIL_DATA_DIR: other, VIGIL_SECRET_KEY: key.toString('hex') }),
+        loadSecrets({ VIGIL_DATA_DIR: other, VIGIL_SECRET_KEY: key.toString('hex') }),
       );
       expect(new SecretBox(key).decrypt(withKey.encrypt(PLAIN))).toBe(PLAIN);
       expect(() => statSync(join(other, 'secret.key'))).toThrow();
@@ -153,7 +158,7 @@ describe('secret key settings', () => {
     const bad = 'not-a-key-but-maybe-a-password';
     let problems: string[] = [];
     try {
-      loadConfig({ VIGIL_SECRET_KEY: bad, VIGIL_SECRET_KEY_PREVIOUS: `${bad}2` });
+      loadSecrets({ VIGIL_SECRET_KEY: bad, VIGIL_SECRET_KEY_PREVIOUS: `${bad}2` });
     } catch (err) {
       problems = (err as ConfigError).problems;
     }
@@ -169,12 +174,12 @@ describe('secret key settings', () => {
   it('reads both keys, and puts the key file in the data directory', () => {
     const key = randomBytes(32);
     const previous = randomBytes(32);
-    const config = loadConfig({
+    const secrets = loadSecrets({
       VIGIL_DATA_DIR: '/var/lib/vigil',
       VIGIL_SECRET_KEY: key.toString('base64'),
       VIGIL_SECRET_KEY_PREVIOUS: previous.toString('hex'),
     });
-    expect(config.secrets).toEqual({
+    expect(secrets).toEqual({
       key,
       previousKey: previous,
       keyFile: '/var/lib/vigil/secret.key',

@@ -1,10 +1,10 @@
 import { Logger, Module } from '@nestjs/common';
-import { AppConfig } from '../../config/app-config';
 import { loadOrCreateKeyFile, SecretBox } from './secret-box';
+import { SecretsConfig } from './secrets.config';
 
 /** The SecretBox holding the key from VIGIL_SECRET_KEY, or from the key file in the data dir. */
-export function createSecretBox(config: AppConfig, logger = new Logger('Secrets')): SecretBox {
-  const { key, previousKey, keyFile } = config.secrets;
+export function createSecretBox(config: SecretsConfig, logger = new Logger('Secrets')): SecretBox {
+  const { key, previousKey, keyFile } = config;
   if (key) return new SecretBox(key, previousKey);
   const loaded = loadOrCreateKeyFile(keyFile);
   if (loaded.created) {
@@ -20,7 +20,7 @@ export function createSecretBox(config: AppConfig, logger = new Logger('Secrets'
 
 /** Provides the SecretBox that encrypts stored passwords (target auth, SMTP). */
 @Module({
-  providers: [{ provide: SecretBox, useFactory: createSecretBox, inject: [AppConfig] }],
+  providers: [{ provide: SecretBox, useFactory: createSecretBox, inject: [SecretsConfig] }],
   exports: [SecretBox],
 })
 export class SecretsModule {}

@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './app-config';
-import { closestKey, editDistance, knownKeys } from './unknown-keys';
+import { loadConfig, serverSettingKeys } from './app.config';
+import { ConfigError } from './config/load-settings';
+import { closestKey, editDistance } from './config/unknown-keys';
 
 const HASH = '$2b$04$abcdefghijklmnopqrstuuJ6G0cZxkX1yOQ3nWc9mDbT7o2pQ5K8e';
 
@@ -268,19 +269,19 @@ describe('loadConfig', () => {
     ).toEqual([]);
   });
 
-  it('knows every setting EnvDto declares, and VIGIL_CONFIG only as a variable', () => {
-    expect(knownKeys()).toContain('VIGIL_PORT');
-    expect(knownKeys()).toContain('VIGIL_NOTIFY_SMTP_TIMEOUT_MS');
-    expect(knownKeys()).not.toContain('VIGIL_CONFIG');
+  it('knows every setting the slices declare, and VIGIL_CONFIG only as a variable', () => {
+    expect(serverSettingKeys()).toContain('VIGIL_PORT');
+    expect(serverSettingKeys()).toContain('VIGIL_NOTIFY_SMTP_TIMEOUT_MS');
+    expect(serverSettingKeys()).not.toContain('VIGIL_CONFIG');
   });
 
   it('counts a swap of two neighbouring letters as one edit', () => {
     expect(editDistance('VIGIL_PROT', 'VIGIL_PORT')).toBe(1);
     expect(editDistance('', 'abc')).toBe(3);
     expect(editDistance('kitten', 'sitting')).toBe(3);
-    expect(closestKey('VIGIL_DATABASE')).toBe('VIGIL_DATABASE_URL');
-    expect(closestKey('VIGIL_LOGLEVEL')).toBe('VIGIL_LOG_LEVEL');
-    expect(closestKey('VIGIL_SOMETHING_ELSE')).toBeUndefined();
+    expect(closestKey('VIGIL_DATABASE', serverSettingKeys())).toBe('VIGIL_DATABASE_URL');
+    expect(closestKey('VIGIL_LOGLEVEL', serverSettingKeys())).toBe('VIGIL_LOG_LEVEL');
+    expect(closestKey('VIGIL_SOMETHING_ELSE', serverSettingKeys())).toBeUndefined();
   });
 });
 
