@@ -1165,6 +1165,8 @@ export interface components {
              * @enum {string}
              */
             database: "down" | "stuck" | "up";
+            /** @description vigil's periodic jobs (not the probes, which run on the probe scheduler) and their failures. */
+            jobs: components["schemas"]["JobHealthDto"][];
             /** @description The notification outbox; null while the database is not `up`. */
             mail: components["schemas"]["MailHealthDto"] | null;
             probing: components["schemas"]["ProbingHealthDto"];
@@ -1209,6 +1211,21 @@ export interface components {
             /** @default 0 */
             status5xxCount: number;
             statusDescription?: string | null;
+        };
+        JobHealthDto: {
+            /** @description How often it runs, in milliseconds (the outbox poll also runs on every change of state). */
+            everyMs: number;
+            /** @description Runs that failed since start (each is logged); the job runs again on its schedule. */
+            failures: number;
+            /**
+             * Format: date-time
+             * @description When the last failure happened; null when none did.
+             */
+            lastFailureAt: string | null;
+            /** @description The job: `probe-results.prune` (hourly retention) or `notifications.outbox-poll`. */
+            name: string;
+            /** @description Runs finished since start, failed ones included. */
+            runs: number;
         };
         LiveDto: {
             /**

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { CommandsModule } from './commands/commands.module';
 import { SecretsConfig } from './common/crypto/secrets.config';
+import { JobsModule } from './common/jobs.module';
 import { AppConfig } from './app.config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -23,6 +25,8 @@ export class AppModule {
           { provide: SecretsConfig, useValue: config.secrets },
         ]),
         EventEmitterModule.forRoot(),
+        ScheduleModule.forRoot(),
+        JobsModule,
         DatabaseModule.forRoot(config.database),
         AuthModule,
         HealthModule,

@@ -7,6 +7,7 @@ import { gateSqliteTransactions } from '../database/sqlite-gate';
 import { runMigrations } from '../database/migrate';
 import type { CommandService } from '../commands/command.service';
 import type { SitesService } from '../sites/sites.service';
+import type { ScheduledJobs } from '../common/scheduled-jobs';
 import type { NotificationsService } from '../notifications/notifications.service';
 import type { ProbingService, ProbingStats } from '../probing/probing.service';
 import { HealthService, SITES_CACHED_MS, STUCK_AFTER_MS } from './health.service';
@@ -47,6 +48,7 @@ describe('HealthService', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const failedAt = new Date('2026-01-02T03:04:05Z');
   const service = () =>
     new HealthService(
       ds,
@@ -65,6 +67,11 @@ describe('HealthService', () => {
       {
         outboxCounts: () => Promise.resolve({ pending: 2, dead: 1 }),
       } as unknown as NotificationsService,
+      {
+        stats: () => [
+          { name: 'a.job', everyMs: 1000, runs: 3, failures: 1, lastFailureAt: failedAt },
+        ],
+      } as unknown as ScheduledJobs,
     );
   const health = () => service().check();
 
@@ -90,6 +97,7 @@ describe('HealthService', () => {
         writesFailingSince: null,
         scheduleLagMs: 4,
       },
+      jobs: [{ name: 'a.job', everyMs: 1000, runs: 3, failures: 1, lastFailureAt: failedAt }],
     });
   });
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CommandService } from '../commands/command.service';
+import { ScheduledJobs } from '../common/scheduled-jobs';
 import { migrationsPending } from '../database/migrate';
 import { sqliteGateState } from '../database/sqlite-gate';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -34,6 +35,7 @@ export class HealthService {
     private readonly sitesRegistry: SitesService,
     private readonly commands: CommandService,
     private readonly notifications: NotificationsService,
+    private readonly jobs: ScheduledJobs,
   ) {}
 
   async check(): Promise<HealthDto> {
@@ -58,6 +60,7 @@ export class HealthService {
       commandPipe,
       mail,
       probing,
+      jobs: this.jobs.stats(),
     };
   }
 

@@ -3,6 +3,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../app.config';
+import { ScheduledJobs } from '../common/scheduled-jobs';
 import { NotifierEntity } from '../notifiers/notifier.entity';
 import { NotifiersService } from '../notifiers/notifiers.service';
 import { TARGET_STATE_CHANGED } from '../probing/state-changed.event';
@@ -17,13 +18,17 @@ const BATCH = 100;
 /** Rounds of stored changes turned into deliveries per tick; the rest wait for the next one. */
 const FAN_OUT_ROUNDS = 20;
 
+/** The outbox poll's name in SchedulerRegistry and /health. */
+export const OUTBOX_POLL_JOB = 'notifications.outbox-poll';
+
 /** Delay before attempt `attempts + 1`: base · 2^(attempts - 1), at most `max`. */
 export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): number {
   return Math.min(maxMs, baseMs * 2 ** Math.min(Math.max(attempts - 1, 0), 40));
 }
 
 /**
- * Sends the outbox. A timer tick (and every stored change of state) first has the OutboxService
+ * Sends the outbox. Each run of the outbox poll job (every VIGIL_NOTIFY_POLL_MS, and on every
+ * stored change of state) first has the OutboxService
  * write the deliveries of the changes not yet read, then finds the due `pending` rows and sends
  * each on its own: for one target and notifier only the oldest row not yet settled is due, so
  * mails of one target arrive in the order its state changed, also after an SMTP outage. A row
@@ -35,9 +40,6 @@ export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): n
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Notifications');
-  private timer: NodeJS.Timeout | null = null;
-  private ticking: Promise<void> | null = null;
-  private again = false;
   private closing = false;
   private readonly inFlight = new Map<number, Promise<void>>();
 
@@ -50,6 +52,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly outboxWriter: OutboxService,
     private readonly probing: ProbingService,
+    private readonly jobs: ScheduledJobs,
   ) {}
 
   /** A change of state is stored: its deliveries are written and sent now. */
@@ -68,36 +71,23 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const pending = await this.outbox.count({ where: { state: 'pending' } });
     if (pending) this.logger.log(`Resuming ${pending} pending delivery(ies)`);
-    this.timer = setInterval(() => this.kick(), this.config.notifications.pollMs);
-    this.timer.unref();
+    this.jobs.schedule({
+      name: OUTBOX_POLL_JOB,
+      everyMs: this.config.notifications.pollMs,
+      run: () => this.tick(),
+    });
     this.kick();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.closing = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.ticking;
+    await this.jobs.stop(OUTBOX_POLL_JOB);
     await Promise.allSettled([...this.inFlight.values()]);
   }
 
   /** Looks for due deliveries now (again once the current look is over). */
   kick(): void {
-    if (this.closing) return;
-    if (this.ticking) {
-      this.again = true;
-      return;
-    }
-    this.ticking = this.tick()
-      .catch((err: unknown) => {
-        this.logger.error(`Cannot read the outbox: ${(err as Error).message}`);
-      })
-      .finally(() => {
-        this.ticking = null;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    if (!this.closing) this.jobs.trigger(OUTBOX_POLL_JOB);
   }
 
   private async tick(): Promise<void> {

@@ -1,7 +1,8 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import { AppConfig } from '../app.config';
+import { ScheduledJobs } from '../common/scheduled-jobs';
 import { TargetsService } from '../targets/targets.service';
 import type { ListResultsQueryDto } from './dto/list-results-query.dto';
 import type { ProbeResultDto, ProbeResultListDto } from './dto/probe-result.dto';
@@ -12,33 +13,29 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 const PRUNE_CHUNK = 5000;
 
+/** The retention job's name in SchedulerRegistry and /health. */
+export const PRUNE_JOB = 'probe-results.prune';
+
 /** The probe history of targets: listing, uptime, and the retention job that prunes it. */
 @Injectable()
-export class ProbeResultsService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ProbeResultsService implements OnApplicationBootstrap {
   private readonly logger = new Logger('ProbeResults');
-  private timer: NodeJS.Timeout | undefined;
-  private firstTimer: NodeJS.Timeout | undefined;
   private pruning: Promise<number> | null = null;
 
   constructor(
     @InjectRepository(ProbeResultEntity) private readonly results: Repository<ProbeResultEntity>,
     private readonly targets: TargetsService,
     private readonly config: AppConfig,
+    private readonly jobs: ScheduledJobs,
   ) {}
 
   onApplicationBootstrap(): void {
-    // a tick only starts the pruning; its errors are logged, never thrown
-    const tick = () => void this.prune().catch(() => undefined);
-    this.timer = setInterval(tick, HOUR_MS);
-    this.timer.unref();
-    this.firstTimer = setTimeout(tick, 10_000);
-    this.firstTimer.unref();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    clearTimeout(this.firstTimer);
-    await this.pruning?.catch(() => undefined);
+    this.jobs.schedule({
+      name: PRUNE_JOB,
+      everyMs: HOUR_MS,
+      firstAfterMs: 10_000,
+      run: () => this.prune(),
+    });
   }
 
   async list(targetId: number, query: ListResultsQueryDto): Promise<ProbeResultListDto> {
@@ -84,7 +81,10 @@ export class ProbeResultsService implements OnApplicationBootstrap, OnApplicatio
     };
   }
 
-  /** Deletes the results older than the retention period, in chunks; returns how many. */
+  /**
+   * Deletes the results older than the retention period, in chunks; returns how many. The
+   * retention job (PRUNE_JOB) logs and counts its failures.
+   */
   prune(now = new Date()): Promise<number> {
     if (this.pruning) return this.pruning;
     const cutoff = new Date(now.getTime() - this.config.probing.retentionDays * DAY_MS);
@@ -105,9 +105,6 @@ export class ProbeResultsService implements OnApplicationBootstrap, OnApplicatio
         if (deleted)
           this.logger.log(`Pruned ${deleted} probe result(s) older than ${cutoff.toISOString()}`);
         return deleted;
-      } catch (error) {
-        this.logger.error(`Pruning probe results failed: ${(error as Error).message}`);
-        throw error;
       } finally {
         this.pruning = null;
       }

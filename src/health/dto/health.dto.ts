@@ -55,6 +55,19 @@ export class MailHealthDto {
   dead!: number;
 }
 
+export class JobHealthDto {
+  /** The job: `probe-results.prune` (hourly retention) or `notifications.outbox-poll`. */
+  name!: string;
+  /** How often it runs, in milliseconds (the outbox poll also runs on every change of state). */
+  everyMs!: number;
+  /** Runs finished since start, failed ones included. */
+  runs!: number;
+  /** Runs that failed since start (each is logged); the job runs again on its schedule. */
+  failures!: number;
+  /** When the last failure happened; null when none did. */
+  lastFailureAt!: Date | null;
+}
+
 export class HealthDto {
   /** `ok` when vigil can serve, `error` otherwise; decided by the database alone. */
   status!: 'ok' | 'error';
@@ -69,6 +82,8 @@ export class HealthDto {
   /** The notification outbox; null while the database is not `up`. */
   mail!: MailHealthDto | null;
   probing!: ProbingHealthDto;
+  /** vigil's periodic jobs (not the probes, which run on the probe scheduler) and their failures. */
+  jobs!: JobHealthDto[];
 }
 
 export class LiveDto {
