@@ -47,6 +47,22 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
         writesFailingSince: null,
         scheduleLagMs: null,
       },
+      jobs: [
+        {
+          name: 'probe-results.prune',
+          everyMs: 3_600_000,
+          runs: 0,
+          failures: 0,
+          lastFailureAt: null,
+        },
+        {
+          name: 'notifications.outbox-poll',
+          everyMs: 1000,
+          runs: expect.any(Number) as number,
+          failures: 0,
+          lastFailureAt: null,
+        },
+      ],
     });
     await request(t.url).get('/health/live').expect(200, { status: 'ok' });
     await request(t.url)
