@@ -22,6 +22,6 @@ import { TargetStatesModule } from './target-states.module';
   ],
   controllers: [ProbingController],
   providers: [ProbingService, ProbeResultsService, StateChangesService],
-  exports: [ProbingService, StateChangesService],
+  exports: [ProbingService, ProbeResultsService, StateChangesService],
 })
 export class ProbingModule {}
