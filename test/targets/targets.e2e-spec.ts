@@ -728,6 +728,32 @@ describe.each(databaseKinds())('targets on %s', (kind) => {
     expect(await list('q=list&status=FAIL')).toEqual({ names: ['listc'], total: 1 });
     expect((await list('q=list&enabled=true&status=NEW')).names).toEqual(['lista 100%', 'listd']);
     expect((await list('sort=id')).names.slice(-4)).toEqual(names);
+
+    // the state is probing's: sorted by it, and NEW for a target whose state row is not made yet
+    const db = t.app.get(DataSource);
+    await db.query(
+      `UPDATE target_states SET last_probe_at = '2026-01-01 00:00:00.000' WHERE target_id = ${made[3].id}`,
+    );
+    await db.query(`DELETE FROM target_states WHERE target_id = ${made[1].id}`);
+    expect((await list('q=list&sort=status')).names).toEqual([
+      'listc',
+      'lista 100%',
+      'listb_x',
+      'listd',
+    ]);
+    expect((await list('q=list&sort=-status')).names).toEqual([
+      'lista 100%',
+      'listb_x',
+      'listd',
+      'listc',
+    ]);
+    expect((await list('q=list&sort=-lastProbeAt')).names[0]).toBe('listd');
+    expect(await list('q=list&status=NEW')).toEqual({
+      names: ['lista 100%', 'listb_x', 'listd'],
+      total: 3,
+    });
+    const unprobed = await send('viewer', 'get', `/api/v1/targets/${made[1].id}`);
+    expect(unprobed.body).toMatchObject({ status: 'NEW', passCount: 0, lastProbeAt: null });
     for (const query of ['status=BROKEN', 'enabled=maybe', 'sort=url', 'limit=0']) {
       const res = await send('viewer', 'get', `/api/v1/targets?${query}`);
       expect([query, res.status]).toEqual([query, 400]);
