@@ -30,6 +30,7 @@ import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/app.config';
 import { ProbingService } from '../src/probing/probing.service';
 import { newTargetState, type TargetState } from '../src/probing/state';
+import { TargetStateEntity } from '../src/probing/target-state.entity';
 import { TargetEntity } from '../src/targets/target.entity';
 
 const FREQUENCY_S = 10;
@@ -209,9 +210,13 @@ async function insertTargets(ds: DataSource, n: number, url: string): Promise<vo
       recoveryThreshold: 1,
       enabled: true,
       notifierIds: [],
-      ...state,
     }));
     await ds.createQueryBuilder().insert().into(TargetEntity).values(rows).execute();
+  }
+  const ids = await ds.getRepository(TargetEntity).find({ select: ['id'] });
+  for (let i = 0; i < ids.length; i += 500) {
+    const states = ids.slice(i, i + 500).map(({ id }) => ({ targetId: id, ...state }));
+    await ds.createQueryBuilder().insert().into(TargetStateEntity).values(states).execute();
   }
 }
 

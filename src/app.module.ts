@@ -13,6 +13,7 @@ import { LivestatusModule } from './livestatus/livestatus.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { NotifiersModule } from './notifiers/notifiers.module';
 import { ProbingModule } from './probing/probing.module';
+import { TargetStatesModule } from './probing/target-states.module';
 import { TargetsModule } from './targets/targets.module';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         LivestatusModule,
         CommandsModule,
         NotifiersModule,
+        TargetStatesModule,
         TargetsModule,
         ProbingModule,
         NotificationsModule,

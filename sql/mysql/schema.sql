@@ -128,6 +128,16 @@ CREATE TABLE `targets` (
   `recovery_threshold` int(11) NOT NULL,
   `enabled` tinyint(4) NOT NULL,
   `notifier_ids` text NOT NULL,
+  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
+  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `fresh_connection` tinyint(4) NOT NULL DEFAULT 0,
+  `secret_headers` text DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `IDX_0027e2dfa88fd4d85a382976ec` (`name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `target_states` (
+  `target_id` int(11) NOT NULL,
   `status` varchar(8) NOT NULL,
   `status_description` varchar(1024) DEFAULT NULL,
   `previous_status` varchar(8) DEFAULT NULL,
@@ -142,13 +152,9 @@ CREATE TABLE `targets` (
   `status_5xx_count` int(11) NOT NULL,
   `network_fail_count` int(11) NOT NULL,
   `repeated_fail_count` int(11) NOT NULL,
-  `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
-  `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
-  `repeated_pass_count` int(11) NOT NULL DEFAULT 0,
-  `fresh_connection` tinyint(4) NOT NULL DEFAULT 0,
-  `secret_headers` text DEFAULT NULL,
-  PRIMARY KEY (`id`),
-  UNIQUE KEY `IDX_0027e2dfa88fd4d85a382976ec` (`name`)
+  `repeated_pass_count` int(11) NOT NULL,
+  PRIMARY KEY (`target_id`),
+  CONSTRAINT `FK_target_states_target` FOREIGN KEY (`target_id`) REFERENCES `targets` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `users` (
@@ -170,3 +176,4 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796289318282, 'StateChan
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796290770455, 'SecretHeaders1796290770455');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796299977241, 'NameLength1281796299977241');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796300034071, 'UncataloguedCommands1796300034071');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796310644176, 'TargetStates1796310644176');

@@ -5,6 +5,7 @@ import { NotificationEntity } from '../notifications/notification.entity';
 import { NotifierEntity } from '../notifiers/notifier.entity';
 import { ProbeResultEntity } from '../probing/probe-result.entity';
 import { StateChangeEntity } from '../probing/state-change.entity';
+import { TargetStateEntity } from '../probing/target-state.entity';
 import { TargetEntity } from '../targets/target.entity';
 
 /** Every TypeORM entity of the application. */
@@ -12,6 +13,7 @@ export const ENTITIES = [
   UserEntity,
   NotifierEntity,
   TargetEntity,
+  TargetStateEntity,
   CommandAuditEntity,
   ProbeResultEntity,
   NotificationEntity,

@@ -4,7 +4,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfig } from '../app.config';
 import { ScheduledJobs } from '../common/scheduled-jobs';
-import { NotifierEntity } from '../notifiers/notifier.entity';
 import { NotifiersService } from '../notifiers/notifiers.service';
 import { TARGET_STATE_CHANGED } from '../probing/state-changed.event';
 import { NotificationEntity } from './notification.entity';
@@ -46,7 +45,6 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     @InjectRepository(NotificationEntity)
     private readonly outbox: Repository<NotificationEntity>,
-    @InjectRepository(NotifierEntity) private readonly notifierRows: Repository<NotifierEntity>,
     private readonly notifiers: NotifiersService,
     private readonly mailer: SmtpMailer,
     private readonly config: AppConfig,
@@ -150,12 +148,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
     const [notifier] = await this.notifiers.forDelivery([row.notifierId]);
     if (!notifier) {
-      const stored = await this.notifierRows.findOne({
-        select: ['id', 'enabled'],
-        where: { id: row.notifierId },
-      });
-      if (!stored || !stored.enabled) {
-        const reason = `notifier ${row.notifierId} was ${stored ? 'disabled' : 'deleted'}`;
+      const availability = await this.notifiers.availability(row.notifierId);
+      if (availability !== 'enabled') {
+        const reason = `notifier ${row.notifierId} was ${availability}`;
         await this.settle(id, { state: 'dropped', lastError: reason });
         this.logger.warn(`Delivery ${id} (${row.kind} "${row.targetName}") dropped: ${reason}`);
         return;

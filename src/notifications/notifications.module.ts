@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailerModule } from '@nestjs-modules/mailer';
 import { NotifiersModule } from '../notifiers/notifiers.module';
-import { ProbeResultEntity } from '../probing/probe-result.entity';
 import { ProbingModule } from '../probing/probing.module';
 import { NotificationCursorEntity } from './notification-cursor.entity';
 import { DeliveryWorker } from './delivery.worker';
@@ -20,7 +19,7 @@ import { SmtpMailer } from './smtp-mailer';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([NotificationEntity, NotificationCursorEntity, ProbeResultEntity]),
+    TypeOrmModule.forFeature([NotificationEntity, NotificationCursorEntity]),
     // no default transport: each notifier gets its own named transporter (SmtpMailer)
     MailerModule.forRoot({ transports: {} }),
     NotifiersModule,

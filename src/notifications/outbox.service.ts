@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, LessThan, MoreThan, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { NotifierChangedEvent, NotifierEvents } from '../notifiers/notifier-events';
 import { NotifiersService } from '../notifiers/notifiers.service';
-import { ProbeResultEntity } from '../probing/probe-result.entity';
+import { ProbeResultsService } from '../probing/probe-results.service';
 import type { TargetStateChangedEvent } from '../probing/state-changed.event';
 import { StateChangesService } from '../probing/state-changes.service';
 import { renderStateChangeMail } from './mail-render';
@@ -36,8 +36,7 @@ export class OutboxService {
     private readonly outbox: Repository<NotificationEntity>,
     @InjectRepository(NotificationCursorEntity)
     private readonly cursor: Repository<NotificationCursorEntity>,
-    @InjectRepository(ProbeResultEntity)
-    private readonly results: Repository<ProbeResultEntity>,
+    private readonly results: ProbeResultsService,
     private readonly changes: StateChangesService,
     private readonly notifiers: NotifiersService,
     private readonly mailer: SmtpMailer,
@@ -95,7 +94,10 @@ export class OutboxService {
       return false;
     });
     if (notifiers.length === 0) return [];
-    const failingSince = event.change.to === 'PASS' ? await this.failingSince(event) : null;
+    const failingSince =
+      event.change.to === 'PASS'
+        ? await this.results.failingSince(event.target.id, event.result.startedAt)
+        : null;
     const mail = renderStateChangeMail(event, failingSince);
     const now = new Date();
     return notifiers.map((n) =>
@@ -149,31 +151,5 @@ export class OutboxService {
     } catch (err) {
       this.logger.error(`Cannot drop the deliveries of notifier ${notifierId}: ${String(err)}`);
     }
-  }
-
-  /**
-   * When the failure that this recovery ends began: the first failed probe after the last
-   * passing probe before the latest failure. Null when the history no longer tells.
-   */
-  private async failingSince(event: TargetStateChangedEvent): Promise<Date | null> {
-    const targetId = event.target.id;
-    const lastFail = await this.results.findOne({
-      where: { targetId, status: 'FAIL', probedAt: LessThan(event.result.startedAt) },
-      order: { probedAt: 'DESC', id: 'DESC' },
-    });
-    if (!lastFail) return null;
-    const passBefore = await this.results.findOne({
-      where: { targetId, status: 'PASS', probedAt: LessThan(lastFail.probedAt) },
-      order: { probedAt: 'DESC', id: 'DESC' },
-    });
-    const firstFail = await this.results.findOne({
-      where: {
-        targetId,
-        status: 'FAIL',
-        ...(passBefore ? { probedAt: MoreThan(passBefore.probedAt) } : {}),
-      },
-      order: { probedAt: 'ASC', id: 'ASC' },
-    });
-    return firstFail?.probedAt ?? lastFail.probedAt;
   }
 }

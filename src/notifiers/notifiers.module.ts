@@ -7,12 +7,12 @@ import { NotifiersService } from './notifiers.service';
 
 /**
  * Notifier definitions and their delivery statistics. Publishes `notifier.*` events
- * (notifier-events.ts); exports NotifiersService and the notifiers repository.
+ * (notifier-events.ts); exports NotifiersService.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([NotifierEntity]), SecretsModule],
   controllers: [NotifiersController],
   providers: [NotifiersService],
-  exports: [NotifiersService, TypeOrmModule],
+  exports: [NotifiersService],
 })
 export class NotifiersModule {}

@@ -222,6 +222,13 @@ export class NotifiersService implements OnApplicationBootstrap {
     return result;
   }
 
+  /** Whether a notifier is enabled, disabled, or deleted. */
+  async availability(id: number): Promise<'enabled' | 'disabled' | 'deleted'> {
+    const n = await this.notifiers.findOne({ select: ['id', 'enabled'], where: { id } });
+    if (!n) return 'deleted';
+    return n.enabled ? 'enabled' : 'disabled';
+  }
+
   /**
    * One notifier, enabled or not, with its password decrypted (for a test mail); 404 when it
    * does not exist, 409 when its password cannot be decrypted.

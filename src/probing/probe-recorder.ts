@@ -7,7 +7,6 @@ import {
 } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { isDatabaseUnavailable } from '../database/unavailable';
-import { TargetEntity } from '../targets/target.entity';
 import { ProbeResultEntity } from './probe-result.entity';
 import type { ProbeResult } from './probe-spec';
 import { StateChangeEntity } from './state-change.entity';
@@ -18,6 +17,7 @@ import {
   WriterThread,
 } from './writer-thread';
 import { TARGET_STATE_KEYS, type TargetState } from './state';
+import { TargetStateEntity } from './target-state.entity';
 
 /** A change of status a probe caused, written with it (state_changes). */
 export type RecordedChange = Pick<
@@ -107,8 +107,8 @@ export function writerDatabase(options: DataSourceOptions): WriterDatabase | nul
   return null;
 }
 
-/** The target properties a probe writes: its state and counters, nothing of the definition. */
-const STATE_PROPERTIES = TARGET_STATE_KEYS satisfies readonly (keyof TargetEntity)[];
+/** The properties of a target's state row a probe writes. */
+const STATE_PROPERTIES = TARGET_STATE_KEYS satisfies readonly (keyof TargetStateEntity)[];
 
 const RESULT_PROPERTIES = [
   'targetId',
@@ -521,7 +521,7 @@ export class ProbeRecorder {
    * (`UPDATE … FROM` a VALUES list on SQLite, `UPDATE … JOIN` a derived table on MySQL).
    */
   private updateStates(rows: [number, TargetState][]): { sql: string; params: unknown[] } {
-    const metadata = this.dataSource.getMetadata(TargetEntity);
+    const metadata = this.dataSource.getMetadata(TargetStateEntity);
     const driver = this.dataSource.driver;
     const columns = STATE_PROPERTIES.map((p) => this.column(metadata, p));
     const params: unknown[] = [];
@@ -535,11 +535,11 @@ export class ProbeRecorder {
   }
 
   private updateText(rows: number): string {
-    const metadata = this.dataSource.getMetadata(TargetEntity);
+    const metadata = this.dataSource.getMetadata(TargetStateEntity);
     const q = (name: string) => this.dataSource.driver.escape(name);
     const table = q(metadata.tableName);
     const columns = STATE_PROPERTIES.map((p) => this.column(metadata, p));
-    const names = [this.column(metadata, 'id'), ...columns].map((c) => q(c.databaseName));
+    const names = [this.column(metadata, 'targetId'), ...columns].map((c) => q(c.databaseName));
     // lastUpdated is kept when the state does not carry one
     const assign = (target: string, left: string) =>
       columns
@@ -562,13 +562,9 @@ export class ProbeRecorder {
     }
     const first = `SELECT ${names.map((n) => `? AS ${n}`).join(', ')}`;
     const rest = ` UNION ALL SELECT ${names.map(() => '?').join(', ')}`;
-    // a column MySQL updates on its own (ON UPDATE CURRENT_TIMESTAMP) keeps its value when set to
-    // it: a probe is no change of the target's definition
-    const updated = metadata.updateDateColumn && q(metadata.updateDateColumn.databaseName);
     return (
       `UPDATE ${table} t JOIN (${first}${rest.repeat(rows - 1)}) v ` +
-      `ON t.${id} = v.${id} SET ${assign('t', 't.')}` +
-      (updated ? `, t.${updated} = t.${updated}` : '')
+      `ON t.${id} = v.${id} SET ${assign('t', 't.')}`
     );
   }
 
@@ -601,11 +597,12 @@ export class ProbeRecorder {
   }
 
   private async missingTargets(ids: number[]): Promise<number[]> {
-    const found = await this.dataSource.manager.find(TargetEntity, {
-      select: ['id'],
-      where: { id: In(ids) },
+    // a target's state row is deleted with it
+    const found = await this.dataSource.manager.find(TargetStateEntity, {
+      select: ['targetId'],
+      where: { targetId: In(ids) },
     });
-    const present = new Set(found.map((t) => t.id));
+    const present = new Set(found.map((t) => t.targetId));
     return ids.filter((id) => !present.has(id));
   }
 }

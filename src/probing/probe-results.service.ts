@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { LessThan, MoreThan, Repository } from 'typeorm';
 import { AppConfig } from '../app.config';
 import { ScheduledJobs } from '../common/scheduled-jobs';
 import { TargetsService } from '../targets/targets.service';
@@ -110,6 +110,31 @@ export class ProbeResultsService implements OnApplicationBootstrap {
       }
     })();
     return this.pruning;
+  }
+
+  /**
+   * When the failure that a recovery at `recoveredAt` ends began: the first failed probe after
+   * the last passing probe before the latest failure. Null when the history no longer tells.
+   */
+  async failingSince(targetId: number, recoveredAt: Date): Promise<Date | null> {
+    const lastFail = await this.results.findOne({
+      where: { targetId, status: 'FAIL', probedAt: LessThan(recoveredAt) },
+      order: { probedAt: 'DESC', id: 'DESC' },
+    });
+    if (!lastFail) return null;
+    const passBefore = await this.results.findOne({
+      where: { targetId, status: 'PASS', probedAt: LessThan(lastFail.probedAt) },
+      order: { probedAt: 'DESC', id: 'DESC' },
+    });
+    const firstFail = await this.results.findOne({
+      where: {
+        targetId,
+        status: 'FAIL',
+        ...(passBefore ? { probedAt: MoreThan(passBefore.probedAt) } : {}),
+      },
+      order: { probedAt: 'ASC', id: 'ASC' },
+    });
+    return firstFail?.probedAt ?? lastFail.probedAt;
   }
 
   private toDto(r: ProbeResultEntity): ProbeResultDto {

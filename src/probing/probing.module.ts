@@ -7,6 +7,7 @@ import { ProbingController } from './probing.controller';
 import { ProbingService } from './probing.service';
 import { StateChangeEntity } from './state-change.entity';
 import { StateChangesService } from './state-changes.service';
+import { TargetStatesModule } from './target-states.module';
 
 /**
  * Scheduled HTTP probes of the enabled targets, their result history and the probe log.
@@ -14,9 +15,13 @@ import { StateChangesService } from './state-changes.service';
  * StateChangesService) and then published as `target.state-changed` (TargetStateChangedEvent).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProbeResultEntity, StateChangeEntity]), TargetsModule],
+  imports: [
+    TypeOrmModule.forFeature([ProbeResultEntity, StateChangeEntity]),
+    TargetsModule,
+    TargetStatesModule,
+  ],
   controllers: [ProbingController],
   providers: [ProbingService, ProbeResultsService, StateChangesService],
-  exports: [ProbingService, StateChangesService],
+  exports: [ProbingService, ProbeResultsService, StateChangesService],
 })
 export class ProbingModule {}

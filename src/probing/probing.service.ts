@@ -7,13 +7,11 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, MoreThan, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { Agent } from 'undici';
 import { AppConfig } from '../app.config';
 import { ProblemException } from '../common/problem';
 import { TargetChangedEvent, TargetEvents } from '../targets/target-events';
-import { TargetEntity } from '../targets/target.entity';
 import { type TargetForProbing, TargetsService } from '../targets/targets.service';
 import type { ProbeNowDto } from './dto/probe-now.dto';
 import { HttpProber, prepareSpec } from './http-prober';
@@ -39,6 +37,7 @@ import {
   type TargetState,
 } from './state';
 import { TARGET_STATE_CHANGED, TargetStateChangedEvent } from './state-changed.event';
+import { TargetStatesService } from './target-states.service';
 
 /**
  * The probe spec of a target. Every optional field is present (undefined when not set), so that
@@ -88,9 +87,9 @@ function definitionOf(
 }
 
 /** A target as the engine starts to track it: its stored state, no probe running. */
-function trackedOf(def: TargetForProbing, format: ProbeLogFormat): Tracked {
+function trackedOf(def: TargetForProbing, state: TargetState, format: ProbeLogFormat): Tracked {
   // assigned, not spread into a new object: one hidden class for every tracked target
-  return Object.assign(definitionOf(def, format), { state: stateOf(def), busy: null });
+  return Object.assign(definitionOf(def, format), { state: stateOf(state), busy: null });
 }
 
 export interface ProbeOutcome {
@@ -153,7 +152,7 @@ export class ProbingService
     private readonly config: AppConfig,
     private readonly targets: TargetsService,
     private readonly events: EventEmitter2,
-    @InjectRepository(TargetEntity) private readonly targetRows: Repository<TargetEntity>,
+    private readonly states: TargetStatesService,
     dataSource: DataSource,
   ) {
     this.recorder = new ProbeRecorder(dataSource, { maxQueued: config.probing.buffer });
@@ -194,7 +193,11 @@ export class ProbingService
     try {
       for (let after: number | null = 0; after !== null;) {
         const page = await this.loadEnabled(after);
-        for (const def of page.defs) this.track(def);
+        const states = await this.states.forProbing(page.defs.map((d) => d.id));
+        for (const def of page.defs) {
+          const state = states.get(def.id);
+          if (state) this.track(def, state);
+        }
         after = page.next;
       }
     } finally {
@@ -261,7 +264,10 @@ export class ProbingService
         // a new definition; the state and a probe running on it stay
         Object.assign(known, definitionOf(def, this.config.probing.logFormat));
         this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
-      } else this.track(def);
+      } else {
+        const state = (await this.states.forProbing([def.id])).get(def.id);
+        if (state) this.track(def, state);
+      }
     } catch (error) {
       this.logger.error(`Cannot schedule target ${event.targetId}: ${(error as Error).message}`);
     }
@@ -279,8 +285,10 @@ export class ProbingService
     if (!tracked) {
       await this.settled();
       const def = await this.targets.forProbing(id);
-      if (!def) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
-      tracked = trackedOf(def, this.config.probing.logFormat);
+      const state = def && (await this.states.forProbing([id])).get(id);
+      if (!def || !state)
+        throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
+      tracked = trackedOf(def, state, this.config.probing.logFormat);
     }
     const outcome = await this.probe(tracked, notify, true);
     if (!outcome) {
@@ -319,15 +327,9 @@ export class ProbingService
       networkFailCount: dto.networkFailCount ?? 0,
       repeatedFailCount: dto.repeatedFailCount ?? 0,
     };
-    const { affected } = await this.targetRows
-      .createQueryBuilder()
-      .update(TargetEntity)
-      .set(state)
-      .where('id = :id AND last_probe_at IS NULL', { id })
-      .execute();
-    if (!affected) {
-      const exists = await this.targetRows.exist({ where: { id } });
-      if (!exists) throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
+    if (!(await this.states.replaceUnprobed(id, state))) {
+      if (!(await this.targets.exists(id)))
+        throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
       throw new ProblemException(
         HttpStatus.CONFLICT,
         `target ${id} has been probed by vigil: its state is no longer taken over`,
@@ -367,12 +369,7 @@ export class ProbingService
       const defs = await this.targets.enabledForProbing(after, LOAD_PAGE);
       return { defs, next: next(defs) };
     } catch {
-      const ids = await this.targetRows.find({
-        select: ['id'],
-        where: { enabled: true, id: MoreThan(after) },
-        order: { id: 'ASC' },
-        take: LOAD_PAGE,
-      });
+      const ids = (await this.targets.enabledIds(after, LOAD_PAGE)).map((id) => ({ id }));
       const defs: TargetForProbing[] = [];
       for (const { id } of ids) {
         try {
@@ -386,8 +383,8 @@ export class ProbingService
     }
   }
 
-  private track(def: TargetForProbing): void {
-    this.tracked.set(def.id, trackedOf(def, this.config.probing.logFormat));
+  private track(def: TargetForProbing, state: TargetState): void {
+    this.tracked.set(def.id, trackedOf(def, state, this.config.probing.logFormat));
     this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
   }
 

@@ -1,24 +1,15 @@
+import type { TargetStateView } from '../targets/target-state-reader';
 import type { ProbeResult } from './probe-spec';
 
 export type TargetStatus = 'NEW' | 'PASS' | 'FAIL';
 
-/** The state a target keeps between probes. */
-export interface TargetState {
-  status: TargetStatus;
-  statusDescription: string | null;
-  previousStatus: TargetStatus | null;
+/**
+ * The state a target keeps between probes: what the API shows of it (TargetStateView), and the
+ * consecutive passes for the recovery threshold; `lastUpdated` is null in a state that leaves
+ * the stored one as it is.
+ */
+export interface TargetState extends Omit<TargetStateView, 'lastUpdated'> {
   lastUpdated: Date | null;
-  lastProbeAt: Date | null;
-  lastResponseTimeMs: number | null;
-  passCount: number;
-  failCount: number;
-  status2xxCount: number;
-  status3xxCount: number;
-  status4xxCount: number;
-  status5xxCount: number;
-  networkFailCount: number;
-  /** Consecutive failed probes; reset by a passing probe. */
-  repeatedFailCount: number;
   /** Consecutive passing probes; reset by a failed probe. */
   repeatedPassCount: number;
 }

@@ -16,8 +16,8 @@ export const TARGET_STATUSES = ['NEW', 'PASS', 'FAIL'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
 /**
- * A monitored HTTP target: its definition (written through the API) and its current state and
- * counters (written by the probing engine). Auth settings are the `auth_*` columns; the password
+ * A monitored HTTP target's definition, written through the API (its state and counters are the
+ * probing engine's, in target_states). Auth settings are the `auth_*` columns; the password
  * and the values of secret headers are stored encrypted.
  */
 @Entity({ name: 'targets' })
@@ -119,54 +119,6 @@ export class TargetEntity {
   /** Ids of the notifiers to tell, a JSON list; empty means every enabled notifier. */
   @Column({ name: 'notifier_ids', type: 'simple-json' })
   notifierIds!: number[];
-
-  @Column({ type: 'varchar', length: 8 })
-  status!: TargetStatus;
-
-  @Column({ name: 'status_description', type: 'varchar', length: 1024, nullable: true })
-  statusDescription!: string | null;
-
-  @Column({ name: 'previous_status', type: 'varchar', length: 8, nullable: true })
-  previousStatus!: TargetStatus | null;
-
-  /** When the state was last written; set by the code, never by a column default. */
-  @Column({ name: 'last_updated', type: 'datetime', precision: 3 })
-  lastUpdated!: Date;
-
-  @Column({ name: 'last_probe_at', type: 'datetime', precision: 3, nullable: true })
-  lastProbeAt!: Date | null;
-
-  @Column({ name: 'last_response_time_ms', type: 'int', nullable: true })
-  lastResponseTimeMs!: number | null;
-
-  @Column({ name: 'pass_count', type: 'int' })
-  passCount!: number;
-
-  @Column({ name: 'fail_count', type: 'int' })
-  failCount!: number;
-
-  @Column({ name: 'status_2xx_count', type: 'int' })
-  status2xxCount!: number;
-
-  @Column({ name: 'status_3xx_count', type: 'int' })
-  status3xxCount!: number;
-
-  @Column({ name: 'status_4xx_count', type: 'int' })
-  status4xxCount!: number;
-
-  @Column({ name: 'status_5xx_count', type: 'int' })
-  status5xxCount!: number;
-
-  @Column({ name: 'network_fail_count', type: 'int' })
-  networkFailCount!: number;
-
-  /** Consecutive failures up to the last probe (0 after a pass). */
-  @Column({ name: 'repeated_fail_count', type: 'int' })
-  repeatedFailCount!: number;
-
-  /** Consecutive passes up to the last probe (0 after a failure); for the recovery threshold. */
-  @Column({ name: 'repeated_pass_count', type: 'int', default: 0 })
-  repeatedPassCount!: number;
 
   /** Open a new connection for every probe instead of reusing one to the same origin. */
   @Column({ name: 'fresh_connection', type: 'boolean', default: false })

@@ -7,13 +7,14 @@ import { TargetsController } from './targets.controller';
 import { TargetsService } from './targets.service';
 
 /**
- * Target definitions, status and counters. Publishes `target.*` events (target-events.ts) for the
- * probing engine; exports TargetsService and the targets repository. Knows nothing of probing.
+ * Target definitions. Publishes `target.*` events (target-events.ts) for the probing engine, and
+ * answers targets with their state read through TARGET_STATE_READER (provided by the probing
+ * engine's global TargetStatesModule); exports TargetsService. Imports nothing of probing.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([TargetEntity]), SecretsModule, NotifiersModule],
   controllers: [TargetsController],
   providers: [TargetsService],
-  exports: [TargetsService, TypeOrmModule],
+  exports: [TargetsService],
 })
 export class TargetsModule {}

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
@@ -9,13 +9,18 @@ import { ValidationProblemException } from '../common/problem';
 import type { FieldErrorDto } from '../common/problem.dto';
 import { containsPattern, isUniqueViolation, LIKE_ESCAPE } from '../common/query';
 import { NotifiersService } from '../notifiers/notifiers.service';
-import { newTargetState } from '../probing/state';
 import type { CreateTargetDto } from './dto/create-target.dto';
 import type { ListTargetsQueryDto } from './dto/list-targets-query.dto';
 import type { AnyAuthDto, TargetAuthViewDto } from './dto/target-auth.dto';
 import type { TargetDto, TargetListDto } from './dto/target.dto';
 import type { UpdateTargetDto } from './dto/update-target.dto';
 import { TargetChangedEvent, type TargetEventName, TargetEvents } from './target-events';
+import {
+  type StateSortField,
+  TARGET_STATE_READER,
+  type TargetStateReader,
+  type TargetStateView,
+} from './target-state-reader';
 import {
   type HeaderCrypto,
   headersToSend,
@@ -30,14 +35,15 @@ const MAX_TEXT_BYTES = 65535;
 const DEFAULT_TIMEOUT_SECONDS = 10;
 const DEFAULT_KEYSTONE_DOMAIN = 'Default';
 
+/** Sort keys of the definition, by column; `status` and `lastProbeAt` are of the state. */
 const SORT_COLUMNS = {
   name: 'name',
   id: 'id',
-  status: 'status',
-  lastProbeAt: 'lastProbeAt',
-  createdAt: 'createdAt',
-  updatedAt: 'updatedAt',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
 } as const;
+
+const STATE_SORTS = new Set<string>(['status', 'lastProbeAt'] satisfies StateSortField[]);
 
 type AuthColumns = Pick<
   TargetEntity,
@@ -121,7 +127,7 @@ export interface TargetForProbing extends Omit<
   jsonEquals?: unknown;
 }
 
-/** Target definitions (CRUD) and their state; publishes `target.*` events on every change. */
+/** Target definitions (CRUD), answered with their state (TargetStateReader); publishes `target.*` events on every change. */
 @Injectable()
 export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Targets');
@@ -139,6 +145,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     private readonly notifiers: NotifiersService,
     private readonly box: SecretBox,
     private readonly events: EventEmitter2,
+    @Inject(TARGET_STATE_READER) private readonly states: TargetStateReader,
   ) {
     this.records = new NamedRecords(this.targets, 'target');
   }
@@ -234,7 +241,8 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
 
   async list(query: ListTargetsQueryDto): Promise<TargetListDto> {
     const qb = this.targets.createQueryBuilder('t');
-    if (query.status) qb.andWhere('t.status = :status', { status: query.status });
+    const state = this.states.joinStates(qb, 't');
+    if (query.status) qb.andWhere(`${state('status')} = :status`, { status: query.status });
     if (query.enabled !== undefined)
       qb.andWhere('t.enabled = :enabled', { enabled: query.enabled });
     if (query.q) {
@@ -244,16 +252,36 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     }
 
     const sort = query.sort ?? 'name';
-    const key = sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
+    const key = sort.replace(/^-/, '');
     const descending = sort.startsWith('-');
-    qb.orderBy(`t.${SORT_COLUMNS[key]}`, descending ? 'DESC' : 'ASC');
+    const column = STATE_SORTS.has(key)
+      ? state(key as StateSortField)
+      : `t.${SORT_COLUMNS[key as keyof typeof SORT_COLUMNS]}`;
+    qb.orderBy(column, descending ? 'DESC' : 'ASC');
     if (key !== 'id') qb.addOrderBy('t.id', 'ASC');
-    const [rows, total] = await qb.skip(query.offset).take(query.limit).getManyAndCount();
-    return { items: rows.map((t) => this.toDto(t)), total };
+    // the state is one row per target: offset and limit apply to the joined rows as they are
+    const [rows, total] = await qb.offset(query.offset).limit(query.limit).getManyAndCount();
+    return { items: await this.toDtos(rows), total };
   }
 
   async get(id: number): Promise<TargetDto> {
     return this.toDto(await this.records.find(id));
+  }
+
+  /** Whether a target with this id exists. */
+  async exists(id: number): Promise<boolean> {
+    return this.targets.exists({ where: { id } });
+  }
+
+  /** Ids of the enabled targets: at most `limit`, in id order after `afterId`. */
+  async enabledIds(afterId: number, limit: number): Promise<number[]> {
+    const rows = await this.targets.find({
+      select: ['id'],
+      where: { enabled: true, id: MoreThan(afterId) },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+    return rows.map((t) => t.id);
   }
 
   async create(dto: CreateTargetDto): Promise<TargetDto> {
@@ -301,7 +329,6 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       enabled: dto.enabled ?? true,
       freshConnection: dto.freshConnection ?? false,
       notifierIds,
-      ...newTargetState(new Date()),
     });
   }
 
@@ -340,8 +367,6 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     if (errors.length) throw new ValidationProblemException(errors);
     if (dto.name !== undefined && dto.name !== entity.name)
       await this.records.assertNameFree(dto.name, id);
-    // Only the definition is written: the state columns belong to the probing engine, which may
-    // have recorded a probe since this entity was read.
     const changes: Partial<TargetEntity> = {
       ...definition,
       ...auth,
@@ -398,7 +423,18 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     return rows.map((t) => this.probingView(t));
   }
 
-  toDto(t: TargetEntity): TargetDto {
+  async toDto(t: TargetEntity): Promise<TargetDto> {
+    const [state] = await this.states.statesOf([t]);
+    return this.dtoOf(t, state);
+  }
+
+  /** The answers for a page of targets, with their states read in one query. */
+  private async toDtos(rows: TargetEntity[]): Promise<TargetDto[]> {
+    const states = await this.states.statesOf(rows);
+    return rows.map((t, i) => this.dtoOf(t, states[i]));
+  }
+
+  private dtoOf(t: TargetEntity, state: TargetStateView): TargetDto {
     return {
       id: t.id,
       name: t.name,
@@ -419,20 +455,20 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       recoveryThreshold: t.recoveryThreshold,
       enabled: t.enabled,
       notifierIds: t.notifierIds,
-      status: t.status,
-      statusDescription: t.statusDescription,
-      previousStatus: t.previousStatus,
-      lastUpdated: t.lastUpdated,
-      lastProbeAt: t.lastProbeAt,
-      lastResponseTimeMs: t.lastResponseTimeMs,
-      passCount: t.passCount,
-      failCount: t.failCount,
-      status2xxCount: t.status2xxCount,
-      status3xxCount: t.status3xxCount,
-      status4xxCount: t.status4xxCount,
-      status5xxCount: t.status5xxCount,
-      networkFailCount: t.networkFailCount,
-      repeatedFailCount: t.repeatedFailCount,
+      status: state.status,
+      statusDescription: state.statusDescription,
+      previousStatus: state.previousStatus,
+      lastUpdated: state.lastUpdated,
+      lastProbeAt: state.lastProbeAt,
+      lastResponseTimeMs: state.lastResponseTimeMs,
+      passCount: state.passCount,
+      failCount: state.failCount,
+      status2xxCount: state.status2xxCount,
+      status3xxCount: state.status3xxCount,
+      status4xxCount: state.status4xxCount,
+      status5xxCount: state.status5xxCount,
+      networkFailCount: state.networkFailCount,
+      repeatedFailCount: state.repeatedFailCount,
       createdAt: t.createdAt,
       updatedAt: t.updatedAt,
     };
@@ -656,8 +692,8 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     return rows.filter((t) => t.notifierIds.includes(notifierId)).map((t) => t.name);
   }
 
-  private publish(name: TargetEventName, entity: TargetEntity): TargetDto {
-    const dto = this.toDto(entity);
+  private async publish(name: TargetEventName, entity: TargetEntity): Promise<TargetDto> {
+    const dto = await this.toDto(entity);
     this.emit(name, new TargetChangedEvent(entity.id, dto));
     return dto;
   }

@@ -5,6 +5,7 @@ import { ProbeResultEntity } from '../../src/probing/probe-result.entity';
 import type { ProbeResult } from '../../src/probing/probe-spec';
 import { ShortWrite, WriterThread } from '../../src/probing/writer-thread';
 import { applyResult, newTargetState, type TargetState } from '../../src/probing/state';
+import { TargetStateEntity } from '../../src/probing/target-state.entity';
 import { TargetEntity } from '../../src/targets/target.entity';
 import { startTestApp, type TestApp } from '../support/app';
 import { databaseKinds, type DatabaseKind } from '../support/database';
@@ -78,18 +79,26 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
         recoveryThreshold: 1,
         enabled: true,
         notifierIds: [],
-        ...NEW_STATE,
       }));
       await ds.createQueryBuilder().insert().into(TargetEntity).values(rows).execute();
     }
     const found = await ds.getRepository(TargetEntity).find({ select: ['id', 'name'] });
-    return found
+    const ids = found
       .filter((r) => r.name.startsWith(`${prefix}-`))
       .sort((a, b) => Number(a.name.split('-')[1]) - Number(b.name.split('-')[1]))
       .map((r) => r.id);
+    for (let i = 0; i < ids.length; i += 200) {
+      const states = ids.slice(i, i + 200).map((targetId) => ({ targetId, ...NEW_STATE }));
+      await ds.createQueryBuilder().insert().into(TargetStateEntity).values(states).execute();
+    }
+    return ids;
   }
 
-  const row = (id: number) => ds.getRepository(TargetEntity).findOneByOrFail({ id });
+  /** A target's definition and its state row together. */
+  const row = async (id: number) => ({
+    ...(await ds.getRepository(TargetEntity).findOneByOrFail({ id })),
+    ...(await ds.getRepository(TargetStateEntity).findOneByOrFail({ targetId: id })),
+  });
   const results = (id: number) =>
     ds.getRepository(ProbeResultEntity).find({ where: { targetId: id }, order: { id: 'ASC' } });
 
@@ -183,9 +192,9 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
     await Promise.all(pending);
 
     const rows = await ds
-      .getRepository(TargetEntity)
-      .find({ select: ['id', 'status', 'status4xxCount'] });
-    const byId = new Map(rows.map((r) => [r.id, r]));
+      .getRepository(TargetStateEntity)
+      .find({ select: ['targetId', 'status', 'status4xxCount'] });
+    const byId = new Map(rows.map((r) => [r.targetId, r]));
     ids.forEach((id, i) =>
       expect(byId.get(id)).toMatchObject(
         i % 2 ? { status: 'PASS', status4xxCount: 0 } : { status: 'FAIL', status4xxCount: 1 },
@@ -314,6 +323,8 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
       state = applyResult(state, probe, THRESHOLDS).state;
       return recorder.record(id, state, probe);
     };
+    // the thread is started and the statements prepared before the clock runs
+    await add();
     const recorded = [add()];
     const t0 = Date.now();
     const drained = recorder.drain().then(() => Date.now() - t0);

@@ -4,6 +4,7 @@ import { ProbeResultEntity } from '../../src/probing/probe-result.entity';
 import type { ProbeResult } from '../../src/probing/probe-spec';
 import { StateChangeEntity } from '../../src/probing/state-change.entity';
 import { newTargetState } from '../../src/probing/state';
+import { TargetStateEntity } from '../../src/probing/target-state.entity';
 import { TargetEntity } from '../../src/targets/target.entity';
 import { startTestApp, type TestApp } from '../support/app';
 import { until } from '../support/until';
@@ -51,9 +52,9 @@ describe('ProbeRecorder while another writer holds the SQLite lock', () => {
       recoveryThreshold: 1,
       enabled: true,
       notifierIds: [],
-      ...STATE,
     });
     const { id } = await ds.getRepository(TargetEntity).findOneByOrFail({ name: 'locked' });
+    await ds.getRepository(TargetStateEntity).insert({ targetId: id, ...STATE });
     recorder = new ProbeRecorder(ds, {
       maxBatch: 10,
       maxDelayMs: 10,

@@ -1,6 +1,5 @@
 import { DataSource } from 'typeorm';
 import { ProbingService } from '../../src/probing/probing.service';
-import { newTargetState } from '../../src/probing/state';
 import { TargetEntity } from '../../src/targets/target.entity';
 import { startTestApp, type RunningApp, type TestApp } from '../support/app';
 import { databaseKinds } from '../support/database';
@@ -39,7 +38,6 @@ describe.each(databaseKinds())('probing start-up on %s', (kind) => {
       // the last five are disabled
       enabled: i < total,
       notifierIds: [],
-      ...newTargetState(new Date()),
     }));
     const ds = t.app.get(DataSource);
     for (let i = 0; i < rows.length; i += 500) {

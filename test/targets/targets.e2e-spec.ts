@@ -5,13 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import request from 'supertest';
-import { getRepositoryToken } from '@nestjs/typeorm';
-import { DataSource, type Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { SecretBox } from '../../src/common/crypto/secret-box';
 import { loadConfig } from '../../src/app.config';
 import type { components } from '../../openapi/client';
-import { TargetEntity } from '../../src/targets/target.entity';
 import { TargetsService } from '../../src/targets/targets.service';
 import {
   basicAuth,
@@ -249,35 +247,6 @@ describe.each(databaseKinds())('targets on %s', (kind) => {
   });
 
   describe('PATCH', () => {
-    it('leaves the state a probe recorded meanwhile alone', async () => {
-      const target = await create({ name: 'patched-while-probed' });
-      const repository = t.app.get<Repository<TargetEntity>>(getRepositoryToken(TargetEntity));
-      const findOne = repository.findOne.bind(repository);
-      // the probing engine records a probe between the PATCH's read and its write
-      const spy = jest.spyOn(repository, 'findOne').mockImplementationOnce(async (options) => {
-        const found = await findOne(options);
-        await repository.update(
-          { id: target.id },
-          { passCount: 7, status2xxCount: 7, status: 'PASS', statusDescription: 'OK' },
-        );
-        return found;
-      });
-      try {
-        const res = await send('admin', 'patch', `/api/v1/targets/${target.id}`, {
-          name: 'patched-while-probed-2',
-        });
-        expect(res.status).toBe(200);
-        expect(res.body).toMatchObject({
-          name: 'patched-while-probed-2',
-          status: 'PASS',
-          passCount: 7,
-          status2xxCount: 7,
-        });
-      } finally {
-        spy.mockRestore();
-      }
-    });
-
     it('changes only the given fields and keeps the stored password when it is left out', async () => {
       const target = await create({
         name: 'patch-me',
@@ -731,7 +700,7 @@ describe.each(databaseKinds())('targets on %s', (kind) => {
     await send('admin', 'post', `/api/v1/targets/${made[1].id}/disable`);
     await t.app
       .get(DataSource)
-      .query(`UPDATE targets SET status = 'FAIL' WHERE id = ${made[2].id}`);
+      .query(`UPDATE target_states SET status = 'FAIL' WHERE target_id = ${made[2].id}`);
 
     const list = async (query: string) => {
       const res = await send('viewer', 'get', `/api/v1/targets?${query}`);
@@ -759,6 +728,32 @@ describe.each(databaseKinds())('targets on %s', (kind) => {
     expect(await list('q=list&status=FAIL')).toEqual({ names: ['listc'], total: 1 });
     expect((await list('q=list&enabled=true&status=NEW')).names).toEqual(['lista 100%', 'listd']);
     expect((await list('sort=id')).names.slice(-4)).toEqual(names);
+
+    // the state is probing's: sorted by it, and NEW for a target whose state row is not made yet
+    const db = t.app.get(DataSource);
+    await db.query(
+      `UPDATE target_states SET last_probe_at = '2026-01-01 00:00:00.000' WHERE target_id = ${made[3].id}`,
+    );
+    await db.query(`DELETE FROM target_states WHERE target_id = ${made[1].id}`);
+    expect((await list('q=list&sort=status')).names).toEqual([
+      'listc',
+      'lista 100%',
+      'listb_x',
+      'listd',
+    ]);
+    expect((await list('q=list&sort=-status')).names).toEqual([
+      'lista 100%',
+      'listb_x',
+      'listd',
+      'listc',
+    ]);
+    expect((await list('q=list&sort=-lastProbeAt')).names[0]).toBe('listd');
+    expect(await list('q=list&status=NEW')).toEqual({
+      names: ['lista 100%', 'listb_x', 'listd'],
+      total: 3,
+    });
+    const unprobed = await send('viewer', 'get', `/api/v1/targets/${made[1].id}`);
+    expect(unprobed.body).toMatchObject({ status: 'NEW', passCount: 0, lastProbeAt: null });
     for (const query of ['status=BROKEN', 'enabled=maybe', 'sort=url', 'limit=0']) {
       const res = await send('viewer', 'get', `/api/v1/targets?${query}`);
       expect([query, res.status]).toEqual([query, 400]);

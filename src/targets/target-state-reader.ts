@@ -1,0 +1,46 @@
+import type { SelectQueryBuilder } from 'typeorm';
+import type { TargetEntity, TargetStatus } from './target.entity';
+
+/** A target's state and counters as the API shows them; kept by the probing engine. */
+export interface TargetStateView {
+  status: TargetStatus;
+  statusDescription: string | null;
+  previousStatus: TargetStatus | null;
+  lastUpdated: Date;
+  lastProbeAt: Date | null;
+  lastResponseTimeMs: number | null;
+  passCount: number;
+  failCount: number;
+  status2xxCount: number;
+  status3xxCount: number;
+  status4xxCount: number;
+  status5xxCount: number;
+  networkFailCount: number;
+  /** Consecutive failed probes; reset by a passing probe. */
+  repeatedFailCount: number;
+}
+
+/** The state fields a list of targets is filtered or sorted by. */
+export type StateSortField = 'status' | 'lastProbeAt';
+
+/**
+ * Reads targets' states for the Targets module, which owns only the definitions. Provided by the
+ * probing engine under TARGET_STATE_READER.
+ */
+export interface TargetStateReader {
+  /**
+   * The states of these targets (one query), in the order given; a target not yet probed has
+   * the state NEW dated from its creation.
+   */
+  statesOf(targets: readonly Pick<TargetEntity, 'id' | 'createdAt'>[]): Promise<TargetStateView[]>;
+  /**
+   * Joins the states to a query of targets (aliased `alias`); answers the SQL expression of a
+   * state field, for filters and sorting.
+   */
+  joinStates(
+    qb: SelectQueryBuilder<TargetEntity>,
+    alias: string,
+  ): (field: StateSortField) => string;
+}
+
+export const TARGET_STATE_READER = Symbol('TargetStateReader');
