@@ -83,12 +83,12 @@ export class CreateNotifierDto {
   @Matches(NAME_PATTERN, { message: 'name must not start or end with white space' })
   name!: string;
 
-  /** How notifications are sent; only `SMTP` (e-mail) for now, the default. */
+  /** How notifications are sent; only `SMTP` (e-mail) for now, the default on create. */
   @OmitOrValid()
   @IsIn(NOTIFIER_TYPES)
   type?: NotifierType;
 
-  /** The recipients: 1-50 e-mail addresses. */
+  /** The recipients: 1-50 e-mail addresses (an update replaces the list). */
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -98,14 +98,17 @@ export class CreateNotifierDto {
   @MinLength(3, { each: true })
   address!: string[];
 
-  /** Mail server settings; required when `type` is `SMTP`. */
+  /**
+   * Mail server settings; required when `type` is `SMTP`. An update replaces them as a whole;
+   * leave `password` out to keep the stored one (as long as a `username` is given).
+   */
   @OmitOrValid()
   @IsObject()
   @ValidateNested()
   @Type(() => SmtpSettingsDto)
   smtp?: SmtpSettingsDto;
 
-  /** Whether notifications are sent through this notifier; default true. */
+  /** Whether notifications are sent through this notifier; on create, default true. */
   @OmitOrValid()
   @IsBoolean()
   enabled?: boolean;
