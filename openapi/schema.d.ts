@@ -4519,14 +4519,14 @@ export interface operations {
                 limit?: number;
                 /** @description How many items to skip. */
                 offset?: number;
-                /** @description Only targets with this status. */
-                status?: "FAIL" | "NEW" | "PASS";
                 /** @description Only enabled (`true`) or disabled (`false`) targets. */
                 enabled?: boolean;
                 /** @description Only targets whose name contains this text (case-insensitive). */
                 q?: string;
                 /** @description Sort field, `-` first for descending; ties are broken by id. Default `name`. */
                 sort?: "-createdAt" | "-id" | "-lastProbeAt" | "-name" | "-status" | "-updatedAt" | "createdAt" | "id" | "lastProbeAt" | "name" | "status" | "updatedAt";
+                /** @description Only targets with this status. */
+                status?: "FAIL" | "NEW" | "PASS";
             };
             header?: never;
             path?: never;

@@ -19,5 +19,5 @@ export function UpdateType<T, K extends keyof T & string = never>(
     ClearableOrValid()(update.prototype as object, key);
     ApiPropertyOptional({ nullable: true })(update.prototype as object, key);
   }
-  return update as Type<UpdateOf<T, K>>;
+  return update;
 }

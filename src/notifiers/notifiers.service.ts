@@ -2,11 +2,12 @@ import { HttpStatus, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { reencryptColumnAtStart, reencryptOrKeep } from '../common/crypto/rotate-secrets';
 import { SecretBox } from '../common/crypto/secret-box';
-import { emitSafely, NamedRecords, reencryptOrKeep } from '../common/named-records';
+import { applyNamedListQuery } from '../common/list-query';
+import { emitSafely, NamedRecords } from '../common/named-records';
 import { ProblemException, ValidationProblemException } from '../common/problem';
 import type { FieldErrorDto } from '../common/problem.dto';
-import { containsPattern, LIKE_ESCAPE } from '../common/query';
 import type { CreateNotifierDto, SmtpSettingsDto } from './dto/create-notifier.dto';
 import type { ImportNotifierStatisticsDto } from './dto/import-notifier-statistics.dto';
 import type { ListNotifiersQueryDto } from './dto/list-notifiers-query.dto';
@@ -16,8 +17,6 @@ import { NotifierChangedEvent, type NotifierEventName, NotifierEvents } from './
 import { NotifierEntity, type NotifierType, type SmtpSecurity } from './notifier.entity';
 
 const DEFAULT_PORTS: Record<SmtpSecurity, number> = { none: 25, starttls: 587, tls: 465 };
-
-const SORT_COLUMNS = { name: 'name', id: 'id', createdAt: 'createdAt' } as const;
 
 const NO_SMTP = {
   smtpHost: null,
@@ -73,28 +72,10 @@ export class NotifiersService implements OnApplicationBootstrap {
    * cannot), and during a key rotation writes them again with the current key.
    */
   async onApplicationBootstrap(): Promise<void> {
-    const rows = await this.notifiers.find({ select: ['id', 'smtpPassword'] });
-    let rewritten = 0;
-    const unreadable: number[] = [];
-    for (const row of rows) {
-      if (!row.smtpPassword || this.box.isCurrent(row.smtpPassword)) continue;
-      try {
-        const fresh = this.box.reencrypt(row.smtpPassword);
-        await this.notifiers.update(
-          { id: row.id, smtpPassword: row.smtpPassword },
-          { smtpPassword: fresh },
-        );
-        rewritten++;
-      } catch {
-        unreadable.push(row.id);
-      }
-    }
-    if (rewritten) this.logger.log(`Encrypted ${rewritten} SMTP password(s) with the current key`);
-    if (unreadable.length) {
-      this.logger.warn(
-        `The SMTP passwords of notifier(s) ${unreadable.join(', ')} cannot be decrypted with the configured keys`,
-      );
-    }
+    await reencryptColumnAtStart(this.notifiers, 'smtpPassword', this.box, this.logger, {
+      secret: 'SMTP password',
+      owner: 'notifier',
+    });
   }
 
   registerReferenceCheck(check: NotifierReferenceCheck): void {
@@ -102,21 +83,8 @@ export class NotifiersService implements OnApplicationBootstrap {
   }
 
   async list(query: ListNotifiersQueryDto): Promise<NotifierListDto> {
-    const qb = this.notifiers.createQueryBuilder('n');
-    if (query.enabled !== undefined)
-      qb.andWhere('n.enabled = :enabled', { enabled: query.enabled });
-    if (query.q) {
-      qb.andWhere(`LOWER(n.name) LIKE LOWER(:q) ESCAPE '${LIKE_ESCAPE}'`, {
-        q: containsPattern(query.q),
-      });
-    }
-
-    const sort = query.sort ?? 'name';
-    const key = sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
-    const descending = sort.startsWith('-');
-    qb.orderBy(`n.${SORT_COLUMNS[key]}`, descending ? 'DESC' : 'ASC');
-    if (key !== 'id') qb.addOrderBy('n.id', 'ASC');
-    const [rows, total] = await qb.skip(query.offset).take(query.limit).getManyAndCount();
+    const qb = applyNamedListQuery(this.notifiers.createQueryBuilder('n'), 'n', query);
+    const [rows, total] = await qb.getManyAndCount();
     return { items: rows.map((n) => this.toDto(n)), total };
   }
 

@@ -2,124 +2,33 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestj
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { MoreThan, Repository } from 'typeorm';
+import { reencryptColumnAtStart, reencryptOrKeep } from '../common/crypto/rotate-secrets';
 import { SecretBox } from '../common/crypto/secret-box';
-import { parseKeystoneUrl } from './keystone-url';
-import { emitSafely, NamedRecords, reencryptOrKeep } from '../common/named-records';
+import { applyNamedListQuery } from '../common/list-query';
+import { emitSafely, NamedRecords } from '../common/named-records';
 import { ValidationProblemException } from '../common/problem';
 import type { FieldErrorDto } from '../common/problem.dto';
-import { containsPattern, isUniqueViolation, LIKE_ESCAPE } from '../common/query';
+import { isUniqueViolation } from '../common/query';
 import { NotifiersService } from '../notifiers/notifiers.service';
 import { newTargetState } from '../probing/state';
 import type { CreateTargetDto } from './dto/create-target.dto';
 import type { ListTargetsQueryDto } from './dto/list-targets-query.dto';
-import type { AnyAuthDto, TargetAuthViewDto } from './dto/target-auth.dto';
 import type { TargetDto, TargetListDto } from './dto/target.dto';
 import type { UpdateTargetDto } from './dto/update-target.dto';
+import { authColumnsFor, keptAuthColumns, type PasswordCrypto } from './target-auth';
+import { checkDefinition, type Definition } from './target-definition';
 import { TargetChangedEvent, type TargetEventName, TargetEvents } from './target-events';
+import { type HeaderCrypto, secureStoredHeaders, storeHeaders } from './target-headers';
 import {
-  type HeaderCrypto,
-  headersToSend,
-  headersView,
-  secureStoredHeaders,
-  type StoredHeaders,
-  storeHeaders,
-} from './target-headers';
-import { type KeystoneVersion, TargetEntity } from './target.entity';
+  headerColumns,
+  storedHeadersOf,
+  type TargetForProbing,
+  toProbingView,
+  toTargetDto,
+} from './target.mapper';
+import { TargetEntity } from './target.entity';
 
-const MAX_TEXT_BYTES = 65535;
 const DEFAULT_TIMEOUT_SECONDS = 10;
-const DEFAULT_KEYSTONE_DOMAIN = 'Default';
-
-const SORT_COLUMNS = {
-  name: 'name',
-  id: 'id',
-  status: 'status',
-  lastProbeAt: 'lastProbeAt',
-  createdAt: 'createdAt',
-  updatedAt: 'updatedAt',
-} as const;
-
-type AuthColumns = Pick<
-  TargetEntity,
-  | 'authType'
-  | 'authUsername'
-  | 'authPassword'
-  | 'authUrl'
-  | 'keystoneVersion'
-  | 'projectName'
-  | 'projectId'
-  | 'tenantId'
-  | 'tenantName'
-  | 'userDomain'
-  | 'projectDomain'
->;
-
-const NO_AUTH: AuthColumns = {
-  authType: 'NONE',
-  authUsername: null,
-  authPassword: null,
-  authUrl: null,
-  keystoneVersion: null,
-  projectName: null,
-  projectId: null,
-  tenantId: null,
-  tenantName: null,
-  userDomain: null,
-  projectDomain: null,
-};
-
-/** Entity fields that TargetForProbing leaves out or gives in another form. */
-const NOT_FOR_PROBING = new Set<string>([
-  ...Object.keys(NO_AUTH),
-  'secretHeaders',
-  'jsonEquals',
-  'createdAt',
-  'updatedAt',
-]);
-
-/** The definition fields checked together, on create and on the result of an update. */
-type Definition = Pick<
-  TargetEntity,
-  | 'headers'
-  | 'secretHeaders'
-  | 'body'
-  | 'frequencySeconds'
-  | 'timeoutSeconds'
-  | 'jsonPath'
-  | 'jsonEquals'
-  | 'maxResponseTimeMs'
->;
-
-/** A target's auth settings with the password decrypted, shaped as the prober takes them. */
-export type TargetAuthWithSecret =
-  | { type: 'NONE' }
-  | { type: 'BASIC'; username: string; password: string }
-  | {
-      type: 'OPENSTACK';
-      authUrl: string;
-      keystoneVersion: KeystoneVersion;
-      username: string;
-      password: string;
-      projectName?: string;
-      projectId?: string;
-      tenantId?: string;
-      tenantName?: string;
-      userDomain?: string;
-      projectDomain?: string;
-    };
-
-/**
- * A target as the probing engine needs it: the definition with the password decrypted, and
- * `headers` all the headers to send, secret ones decrypted.
- */
-export interface TargetForProbing extends Omit<
-  TargetEntity,
-  keyof AuthColumns | 'secretHeaders' | 'jsonEquals' | 'createdAt' | 'updatedAt'
-> {
-  auth: TargetAuthWithSecret;
-  /** The value expected at `jsonPath` (JSON null included); absent when `jsonPath` is null. */
-  jsonEquals?: unknown;
-}
 
 /** Target definitions (CRUD) and their state; publishes `target.*` events on every change. */
 @Injectable()
@@ -132,6 +41,12 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   private readonly headerCrypto: HeaderCrypto = {
     encrypt: (value) => this.box.encrypt(value),
     keep: (stored) => reencryptOrKeep(this.box, stored) ?? stored,
+  };
+
+  /** How the auth password is written and read. */
+  private readonly passwordCrypto: PasswordCrypto = {
+    ...this.headerCrypto,
+    decrypt: (stored) => this.box.decrypt(stored),
   };
 
   constructor(
@@ -153,7 +68,10 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
    * stored headers (see secureHeadersAtStart).
    */
   async onApplicationBootstrap(): Promise<void> {
-    await this.reencryptPasswordsAtStart();
+    await reencryptColumnAtStart(this.targets, 'authPassword', this.box, this.logger, {
+      secret: 'target password',
+      owner: 'target',
+    });
     await this.secureHeadersAtStart();
   }
 
@@ -206,54 +124,15 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     }
   }
 
-  private async reencryptPasswordsAtStart(): Promise<void> {
-    const rows = await this.targets.find({ select: ['id', 'authPassword'] });
-    let rewritten = 0;
-    const unreadable: number[] = [];
-    for (const row of rows) {
-      if (!row.authPassword || this.box.isCurrent(row.authPassword)) continue;
-      try {
-        const fresh = this.box.reencrypt(row.authPassword);
-        await this.targets.update(
-          { id: row.id, authPassword: row.authPassword },
-          { authPassword: fresh },
-        );
-        rewritten++;
-      } catch {
-        unreadable.push(row.id);
-      }
-    }
-    if (rewritten)
-      this.logger.log(`Encrypted ${rewritten} target password(s) with the current key`);
-    if (unreadable.length) {
-      this.logger.warn(
-        `The passwords of target(s) ${unreadable.join(', ')} cannot be decrypted with the configured keys`,
-      );
-    }
-  }
-
   async list(query: ListTargetsQueryDto): Promise<TargetListDto> {
     const qb = this.targets.createQueryBuilder('t');
     if (query.status) qb.andWhere('t.status = :status', { status: query.status });
-    if (query.enabled !== undefined)
-      qb.andWhere('t.enabled = :enabled', { enabled: query.enabled });
-    if (query.q) {
-      qb.andWhere(`LOWER(t.name) LIKE LOWER(:q) ESCAPE '${LIKE_ESCAPE}'`, {
-        q: containsPattern(query.q),
-      });
-    }
-
-    const sort = query.sort ?? 'name';
-    const key = sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
-    const descending = sort.startsWith('-');
-    qb.orderBy(`t.${SORT_COLUMNS[key]}`, descending ? 'DESC' : 'ASC');
-    if (key !== 'id') qb.addOrderBy('t.id', 'ASC');
-    const [rows, total] = await qb.skip(query.offset).take(query.limit).getManyAndCount();
-    return { items: rows.map((t) => this.toDto(t)), total };
+    const [rows, total] = await applyNamedListQuery(qb, 't', query).getManyAndCount();
+    return { items: rows.map((t) => toTargetDto(t)), total };
   }
 
   async get(id: number): Promise<TargetDto> {
-    return this.toDto(await this.records.find(id));
+    return toTargetDto(await this.records.find(id));
   }
 
   async create(dto: CreateTargetDto): Promise<TargetDto> {
@@ -281,8 +160,8 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       jsonEquals: dto.jsonEquals === undefined ? null : JSON.stringify(dto.jsonEquals),
       maxResponseTimeMs: dto.maxResponseTimeMs ?? null,
     };
-    const auth = this.authColumns(dto.auth ?? { type: 'NONE' }, null, errors);
-    this.checkDefinition(definition, dto, errors);
+    const auth = authColumnsFor(dto.auth ?? { type: 'NONE' }, null, this.passwordCrypto, errors);
+    checkDefinition(definition, dto, errors);
     const notifierIds = dto.notifierIds ?? [];
     await this.checkNotifierIds(notifierIds, errors);
     if (errors.length) throw new ValidationProblemException(errors);
@@ -330,12 +209,9 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
         dto.maxResponseTimeMs === undefined ? entity.maxResponseTimeMs : dto.maxResponseTimeMs,
     };
     const auth = dto.auth
-      ? this.authColumns(dto.auth, entity, errors)
-      : {
-          ...this.storedAuth(entity),
-          authPassword: reencryptOrKeep(this.box, entity.authPassword),
-        };
-    this.checkDefinition(definition, dto, errors);
+      ? authColumnsFor(dto.auth, entity, this.passwordCrypto, errors)
+      : keptAuthColumns(entity, this.passwordCrypto);
+    checkDefinition(definition, dto, errors);
     if (dto.notifierIds) await this.checkNotifierIds(dto.notifierIds, errors);
     if (errors.length) throw new ValidationProblemException(errors);
     if (dto.name !== undefined && dto.name !== entity.name)
@@ -368,7 +244,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
 
   async setEnabled(id: number, enabled: boolean): Promise<TargetDto> {
     const entity = await this.records.find(id);
-    if (entity.enabled === enabled) return this.toDto(entity);
+    if (entity.enabled === enabled) return toTargetDto(entity);
     await this.targets.update({ id }, { enabled });
     return this.publish(
       enabled ? TargetEvents.enabled : TargetEvents.disabled,
@@ -385,7 +261,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   /** A target's definition with its password decrypted, or null when there is no such target. */
   async forProbing(id: number): Promise<TargetForProbing | null> {
     const t = await this.targets.findOne({ where: { id } });
-    return t && this.probingView(t);
+    return t && toProbingView(t, this.passwordCrypto.decrypt);
   }
 
   /** Enabled targets with passwords decrypted: at most `limit`, in id order after `afterId`. */
@@ -395,247 +271,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       order: { id: 'ASC' },
       take: limit,
     });
-    return rows.map((t) => this.probingView(t));
-  }
-
-  toDto(t: TargetEntity): TargetDto {
-    return {
-      id: t.id,
-      name: t.name,
-      url: t.url,
-      method: t.method,
-      headers: headersView(storedHeadersOf(t)),
-      body: t.body,
-      auth: this.authView(t),
-      frequencySeconds: t.frequencySeconds,
-      timeoutSeconds: t.timeoutSeconds,
-      expectedStatus: t.expectedStatus,
-      bodyContains: t.bodyContains,
-      bodyRegex: t.bodyRegex,
-      jsonPath: t.jsonPath,
-      ...(t.jsonEquals === null ? {} : { jsonEquals: JSON.parse(t.jsonEquals) as unknown }),
-      maxResponseTimeMs: t.maxResponseTimeMs,
-      failureThreshold: t.failureThreshold,
-      recoveryThreshold: t.recoveryThreshold,
-      enabled: t.enabled,
-      notifierIds: t.notifierIds,
-      status: t.status,
-      statusDescription: t.statusDescription,
-      previousStatus: t.previousStatus,
-      lastUpdated: t.lastUpdated,
-      lastProbeAt: t.lastProbeAt,
-      lastResponseTimeMs: t.lastResponseTimeMs,
-      passCount: t.passCount,
-      failCount: t.failCount,
-      status2xxCount: t.status2xxCount,
-      status3xxCount: t.status3xxCount,
-      status4xxCount: t.status4xxCount,
-      status5xxCount: t.status5xxCount,
-      networkFailCount: t.networkFailCount,
-      repeatedFailCount: t.repeatedFailCount,
-      createdAt: t.createdAt,
-      updatedAt: t.updatedAt,
-    };
-  }
-
-  private authView(t: TargetEntity): TargetAuthViewDto {
-    const view: TargetAuthViewDto = { type: t.authType, hasPassword: Boolean(t.authPassword) };
-    const optional = {
-      username: t.authUsername,
-      authUrl: t.authUrl,
-      keystoneVersion: t.keystoneVersion,
-      projectName: t.projectName,
-      projectId: t.projectId,
-      tenantId: t.tenantId,
-      tenantName: t.tenantName,
-      userDomain: t.userDomain,
-      projectDomain: t.projectDomain,
-    };
-    for (const [key, value] of Object.entries(optional)) {
-      if (value !== null) Object.assign(view, { [key]: value });
-    }
-    return view;
-  }
-
-  /** Throws SecretBoxError when the stored password or a secret header cannot be decrypted. */
-  private probingView(t: TargetEntity): TargetForProbing {
-    const { jsonEquals } = t;
-    const definition = Object.fromEntries(
-      Object.entries(t).filter(([key]) => !NOT_FOR_PROBING.has(key)),
-    ) as Omit<TargetForProbing, 'auth' | 'jsonEquals'>;
-    definition.headers = headersToSend(storedHeadersOf(t), (value) => this.box.decrypt(value));
-    // added to the object, not spread into a new one: the views of all targets keep one hidden
-    // class (spreading an object this large can give each copy its own)
-    const view: TargetForProbing = Object.assign(definition, { auth: this.authWithSecret(t) });
-    if (t.jsonPath !== null && jsonEquals !== null) {
-      view.jsonEquals = JSON.parse(jsonEquals) as unknown;
-    }
-    return view;
-  }
-
-  private authWithSecret(t: TargetEntity): TargetAuthWithSecret {
-    const password = t.authPassword ? this.box.decrypt(t.authPassword) : '';
-    if (t.authType === 'BASIC') {
-      return { type: 'BASIC', username: t.authUsername ?? '', password };
-    }
-    if (t.authType === 'OPENSTACK') {
-      const optional = {
-        projectName: t.projectName,
-        projectId: t.projectId,
-        tenantId: t.tenantId,
-        tenantName: t.tenantName,
-        userDomain: t.userDomain,
-        projectDomain: t.projectDomain,
-      };
-      const auth: TargetAuthWithSecret = {
-        type: 'OPENSTACK',
-        authUrl: t.authUrl ?? '',
-        keystoneVersion: t.keystoneVersion ?? 'v3',
-        username: t.authUsername ?? '',
-        password,
-      };
-      // added, not spread: targets with the same settings share one hidden class
-      return Object.assign(
-        auth,
-        Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== null)),
-      );
-    }
-    return { type: 'NONE' };
-  }
-
-  private storedAuth(t: TargetEntity): Omit<AuthColumns, 'authPassword'> {
-    return {
-      authType: t.authType,
-      authUsername: t.authUsername,
-      authUrl: t.authUrl,
-      keystoneVersion: t.keystoneVersion,
-      projectName: t.projectName,
-      projectId: t.projectId,
-      tenantId: t.tenantId,
-      tenantName: t.tenantName,
-      userDomain: t.userDomain,
-      projectDomain: t.projectDomain,
-    };
-  }
-
-  /**
-   * The auth_* columns for a new auth object, with the rules of its type. A left-out password
-   * keeps the stored one while the type stays the same.
-   */
-  private authColumns(
-    input: AnyAuthDto,
-    stored: TargetEntity | null,
-    errors: FieldErrorDto[],
-  ): AuthColumns {
-    if (input.type === 'NONE') return { ...NO_AUTH };
-    let password: string | null = null;
-    if (input.password !== undefined) password = this.box.encrypt(input.password);
-    else if (stored?.authType === input.type && stored.authPassword) {
-      password = reencryptOrKeep(this.box, stored.authPassword);
-    } else {
-      errors.push({
-        field: 'auth.password',
-        message: `password is required for auth type ${input.type}`,
-      });
-    }
-    if (input.type === 'BASIC') {
-      return {
-        ...NO_AUTH,
-        authType: 'BASIC',
-        authUsername: input.username,
-        authPassword: password,
-      };
-    }
-    const named = parseKeystoneUrl(input.authUrl).version;
-    const version = input.keystoneVersion ?? named ?? 'v3';
-    if (named && version !== named) {
-      errors.push({
-        field: 'auth.keystoneVersion',
-        message: `is ${version}, but authUrl names Keystone ${named}`,
-      });
-    }
-    const forbid = (fields: (keyof typeof input)[], why: string) => {
-      for (const field of fields) {
-        if (input[field] !== undefined) errors.push({ field: `auth.${field}`, message: why });
-      }
-    };
-    if (version === 'v3') {
-      if (input.projectName === undefined && input.projectId === undefined) {
-        errors.push({
-          field: 'auth.projectName',
-          message: 'Keystone v3 needs projectName or projectId',
-        });
-      }
-      forbid(['tenantId', 'tenantName'], 'is for Keystone v2.0; use projectName or projectId');
-    } else {
-      if (input.tenantName === undefined && input.tenantId === undefined) {
-        errors.push({
-          field: 'auth.tenantName',
-          message: 'Keystone v2.0 needs tenantName or tenantId',
-        });
-      }
-      forbid(
-        ['projectName', 'projectId', 'userDomain', 'projectDomain'],
-        'is for Keystone v3; use tenantName or tenantId',
-      );
-    }
-    const v3 = version === 'v3';
-    return {
-      authType: 'OPENSTACK',
-      authUsername: input.username,
-      authPassword: password,
-      authUrl: input.authUrl,
-      keystoneVersion: version,
-      projectName: input.projectName ?? null,
-      projectId: input.projectId ?? null,
-      tenantId: input.tenantId ?? null,
-      tenantName: input.tenantName ?? null,
-      userDomain: v3 ? (input.userDomain ?? DEFAULT_KEYSTONE_DOMAIN) : null,
-      projectDomain:
-        v3 && input.projectName !== undefined
-          ? (input.projectDomain ?? DEFAULT_KEYSTONE_DOMAIN)
-          : (input.projectDomain ?? null),
-    };
-  }
-
-  /** Rules over several fields; a problem names the field the request set, if it set one. */
-  private checkDefinition(
-    d: Definition,
-    request: CreateTargetDto | UpdateTargetDto,
-    errors: FieldErrorDto[],
-  ): void {
-    if (d.timeoutSeconds > d.frequencySeconds) {
-      errors.push({
-        field: request.timeoutSeconds === undefined ? 'frequencySeconds' : 'timeoutSeconds',
-        message: `timeoutSeconds (${d.timeoutSeconds}) must not be greater than frequencySeconds (${d.frequencySeconds})`,
-      });
-    }
-    if (d.maxResponseTimeMs !== null && d.maxResponseTimeMs > d.timeoutSeconds * 1000) {
-      errors.push({
-        field: request.maxResponseTimeMs === undefined ? 'timeoutSeconds' : 'maxResponseTimeMs',
-        message: `maxResponseTimeMs (${d.maxResponseTimeMs}) must not be greater than the timeout (${d.timeoutSeconds * 1000} ms)`,
-      });
-    }
-    if (d.jsonPath !== null && d.jsonEquals === null) {
-      errors.push({ field: 'jsonEquals', message: 'jsonEquals is required with jsonPath' });
-    }
-    if (d.jsonPath === null && d.jsonEquals !== null) {
-      errors.push({ field: 'jsonPath', message: 'jsonPath is required with jsonEquals' });
-    }
-    const tooLong: [string, string | null][] = [
-      ['body', d.body],
-      ['headers', JSON.stringify(d.headers)],
-      ['headers', JSON.stringify(d.secretHeaders)],
-      ['jsonEquals', d.jsonEquals],
-    ];
-    for (const [field, text] of tooLong) {
-      if (text !== null && Buffer.byteLength(text) > MAX_TEXT_BYTES) {
-        errors.push({
-          field,
-          message: `${field} must be at most ${MAX_TEXT_BYTES} bytes as UTF-8`,
-        });
-      }
-    }
+    return rows.map((t) => toProbingView(t, this.passwordCrypto.decrypt));
   }
 
   private async checkNotifierIds(ids: number[], errors: FieldErrorDto[]): Promise<void> {
@@ -657,7 +293,7 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private publish(name: TargetEventName, entity: TargetEntity): TargetDto {
-    const dto = this.toDto(entity);
+    const dto = toTargetDto(entity);
     this.emit(name, new TargetChangedEvent(entity.id, dto));
     return dto;
   }
@@ -665,14 +301,4 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   private emit(name: TargetEventName, event: TargetChangedEvent): void {
     emitSafely(this.events, this.logger, name, event);
   }
-}
-
-/** A row's headers in their stored form. */
-function storedHeadersOf(t: Pick<TargetEntity, 'headers' | 'secretHeaders'>): StoredHeaders {
-  return { plain: t.headers, secret: t.secretHeaders ?? {} };
-}
-
-/** The header columns of stored headers: `secret_headers` null when there are none. */
-function headerColumns(h: StoredHeaders): Pick<TargetEntity, 'headers' | 'secretHeaders'> {
-  return { headers: h.plain, secretHeaders: Object.keys(h.secret).length ? h.secret : null };
 }

@@ -1,0 +1,104 @@
+/**
+ * A stored target in the forms it is read in: the answer of the API (`TargetDto`, secrets left
+ * out) and the view of the probing engine (`TargetForProbing`, secrets decrypted). Plain
+ * TypeScript, no Nest.
+ */
+import type { TargetDto } from './dto/target.dto';
+import { AUTH_COLUMNS, type AuthColumns, authView, type ProbeAuth, probeAuth } from './target-auth';
+import { headersToSend, headersView, type StoredHeaders } from './target-headers';
+import type { TargetEntity } from './target.entity';
+
+/**
+ * A target as the probing engine needs it: the definition with the password decrypted, and
+ * `headers` all the headers to send, secret ones decrypted.
+ */
+export interface TargetForProbing extends Omit<
+  TargetEntity,
+  keyof AuthColumns | 'secretHeaders' | 'jsonEquals' | 'createdAt' | 'updatedAt'
+> {
+  auth: ProbeAuth;
+  /** The value expected at `jsonPath` (JSON null included); absent when `jsonPath` is null. */
+  jsonEquals?: unknown;
+}
+
+/** Entity fields that TargetForProbing leaves out or gives in another form. */
+const NOT_FOR_PROBING = new Set<string>([
+  ...AUTH_COLUMNS,
+  'secretHeaders',
+  'jsonEquals',
+  'createdAt',
+  'updatedAt',
+]);
+
+/** A row's headers in their stored form. */
+export function storedHeadersOf(t: Pick<TargetEntity, 'headers' | 'secretHeaders'>): StoredHeaders {
+  return { plain: t.headers, secret: t.secretHeaders ?? {} };
+}
+
+/** The header columns of stored headers: `secret_headers` null when there are none. */
+export function headerColumns(h: StoredHeaders): Pick<TargetEntity, 'headers' | 'secretHeaders'> {
+  return { headers: h.plain, secretHeaders: Object.keys(h.secret).length ? h.secret : null };
+}
+
+/** The target as answered: the definition and the state, secrets left out. */
+export function toTargetDto(t: TargetEntity): TargetDto {
+  return {
+    id: t.id,
+    name: t.name,
+    url: t.url,
+    method: t.method,
+    headers: headersView(storedHeadersOf(t)),
+    body: t.body,
+    auth: authView(t),
+    frequencySeconds: t.frequencySeconds,
+    timeoutSeconds: t.timeoutSeconds,
+    expectedStatus: t.expectedStatus,
+    bodyContains: t.bodyContains,
+    bodyRegex: t.bodyRegex,
+    jsonPath: t.jsonPath,
+    ...(t.jsonEquals === null ? {} : { jsonEquals: JSON.parse(t.jsonEquals) as unknown }),
+    maxResponseTimeMs: t.maxResponseTimeMs,
+    failureThreshold: t.failureThreshold,
+    recoveryThreshold: t.recoveryThreshold,
+    enabled: t.enabled,
+    notifierIds: t.notifierIds,
+    status: t.status,
+    statusDescription: t.statusDescription,
+    previousStatus: t.previousStatus,
+    lastUpdated: t.lastUpdated,
+    lastProbeAt: t.lastProbeAt,
+    lastResponseTimeMs: t.lastResponseTimeMs,
+    passCount: t.passCount,
+    failCount: t.failCount,
+    status2xxCount: t.status2xxCount,
+    status3xxCount: t.status3xxCount,
+    status4xxCount: t.status4xxCount,
+    status5xxCount: t.status5xxCount,
+    networkFailCount: t.networkFailCount,
+    repeatedFailCount: t.repeatedFailCount,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+  };
+}
+
+/**
+ * The target as the probing engine takes it; throws SecretBoxError (from `decrypt`) when the
+ * stored password or a secret header cannot be decrypted.
+ */
+export function toProbingView(
+  t: TargetEntity,
+  decrypt: (stored: string) => string,
+): TargetForProbing {
+  const { jsonEquals } = t;
+  const definition = Object.fromEntries(
+    Object.entries(t).filter(([key]) => !NOT_FOR_PROBING.has(key)),
+  ) as Omit<TargetForProbing, 'auth' | 'jsonEquals'>;
+  definition.headers = headersToSend(storedHeadersOf(t), decrypt);
+  // added to the object, not spread into a new one: the views of all targets keep one hidden
+  // class (spreading an object this large can give each copy its own)
+  const view: TargetForProbing = Object.assign(definition, { auth: probeAuth(t, decrypt) });
+  if (t.jsonPath !== null && jsonEquals !== null) {
+    view.jsonEquals = JSON.parse(jsonEquals) as unknown;
+  }
+  return view;
+}
