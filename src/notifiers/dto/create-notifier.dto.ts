@@ -19,7 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { OmitOrValid } from '../../common/validation';
+import { OmitOrValid, RecordName } from '../../common/validation';
 import {
   NOTIFIER_TYPES,
   type NotifierType,
@@ -27,7 +27,6 @@ import {
   type SmtpSecurity,
 } from '../notifier.entity';
 
-export const NAME_PATTERN = /^\S(.*\S)?$/;
 export const HOST_PATTERN = /^([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?|[0-9A-Fa-f:.]+)$/;
 
 /** How to reach the mail server. */
@@ -78,9 +77,7 @@ export class SmtpSettingsDto {
 
 export class CreateNotifierDto {
   /** A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
-  @IsString()
-  @Length(1, 128)
-  @Matches(NAME_PATTERN, { message: 'name must not start or end with white space' })
+  @RecordName()
   name!: string;
 
   /** How notifications are sent; only `SMTP` (e-mail) for now, the default on create. */

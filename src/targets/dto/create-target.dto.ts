@@ -12,13 +12,12 @@ import {
   IsString,
   IsUrl,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { OmitOrValid } from '../../common/validation';
+import { OmitOrValid, RecordName } from '../../common/validation';
 import { HTTP_METHODS, type HttpMethod } from '../target.entity';
 import {
   ANY_JSON_SCHEMA,
@@ -34,15 +33,11 @@ import type { HeaderInput } from '../target-headers';
 import { HEADERS_REQUEST_SCHEMA, TargetHeaderInputDto } from './target-header.dto';
 import { IsHeaderMap, IsJsonPath, IsRegex } from './validators';
 
-export const NAME_PATTERN = /^\S(.*\S)?$/;
-
 /** A target to probe. Fields left out take the default shown. */
 @ApiExtraModels(NoneAuthDto, BasicAuthDto, OpenStackAuthDto, TargetHeaderInputDto)
 export class CreateTargetDto {
   /** A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
-  @IsString()
-  @Length(1, 128)
-  @Matches(NAME_PATTERN, { message: 'name must not start or end with white space' })
+  @RecordName()
   name!: string;
 
   /** The http or https URL to probe, query string included; no credentials in it (use `auth`). */
