@@ -4,6 +4,7 @@
  * TypeScript, no Nest.
  */
 import type { TargetDto } from './dto/target.dto';
+import type { UpdateTargetDto } from './dto/update-target.dto';
 import { AUTH_COLUMNS, type AuthColumns, authView, type ProbeAuth, probeAuth } from './target-auth';
 import { headersToSend, headersView, type StoredHeaders } from './target-headers';
 import type { TargetEntity } from './target.entity';
@@ -29,6 +30,78 @@ const NOT_FOR_PROBING = new Set<string>([
   'createdAt',
   'updatedAt',
 ]);
+
+/** The definition columns a request sets as given; a field left out keeps the value it had. */
+const REQUEST_COLUMNS = [
+  'name',
+  'url',
+  'method',
+  'body',
+  'frequencySeconds',
+  'timeoutSeconds',
+  'expectedStatus',
+  'bodyContains',
+  'bodyRegex',
+  'jsonPath',
+  'maxResponseTimeMs',
+  'failureThreshold',
+  'recoveryThreshold',
+  'enabled',
+  'freshConnection',
+  'notifierIds',
+] as const satisfies readonly (keyof UpdateTargetDto & keyof TargetEntity)[];
+
+export type RequestColumns = Pick<TargetEntity, (typeof REQUEST_COLUMNS)[number]>;
+
+const DEFAULT_FREQUENCY_SECONDS = 60;
+const DEFAULT_TIMEOUT_SECONDS = 10;
+
+/** What a create request's left-out fields take; the timeout is at most the frequency. */
+export function newTargetDefaults(
+  request: Pick<TargetEntity, 'name' | 'url'> & { frequencySeconds?: number },
+): RequestColumns {
+  const frequencySeconds = request.frequencySeconds ?? DEFAULT_FREQUENCY_SECONDS;
+  return {
+    name: request.name,
+    url: request.url,
+    method: 'GET',
+    body: null,
+    frequencySeconds,
+    timeoutSeconds: Math.min(DEFAULT_TIMEOUT_SECONDS, frequencySeconds),
+    expectedStatus: 200,
+    bodyContains: null,
+    bodyRegex: null,
+    jsonPath: null,
+    maxResponseTimeMs: null,
+    failureThreshold: 1,
+    recoveryThreshold: 1,
+    enabled: true,
+    freshConnection: false,
+    notifierIds: [],
+  };
+}
+
+/**
+ * The columns a create or update request sets: each field it gives (null clears a setting), and
+ * the value in `base` (the stored target, or the defaults) for each field it leaves out. Headers,
+ * auth and `jsonEquals` are mapped by their own rules.
+ */
+export function requestColumns(base: RequestColumns, request: UpdateTargetDto): RequestColumns {
+  const columns: Record<string, unknown> = {};
+  for (const key of REQUEST_COLUMNS) {
+    columns[key] = request[key] === undefined ? base[key] : request[key];
+  }
+  return columns as RequestColumns;
+}
+
+/**
+ * The stored `json_equals`: the given value as JSON text, null when `jsonPath` is cleared without
+ * one, else the stored text.
+ */
+export function jsonEqualsColumn(stored: string | null, request: UpdateTargetDto): string | null {
+  if (request.jsonEquals !== undefined) return JSON.stringify(request.jsonEquals);
+  return request.jsonPath === null ? null : stored;
+}
 
 /** A row's headers in their stored form. */
 export function storedHeadersOf(t: Pick<TargetEntity, 'headers' | 'secretHeaders'>): StoredHeaders {

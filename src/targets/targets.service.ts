@@ -16,19 +16,20 @@ import type { ListTargetsQueryDto } from './dto/list-targets-query.dto';
 import type { TargetDto, TargetListDto } from './dto/target.dto';
 import type { UpdateTargetDto } from './dto/update-target.dto';
 import { authColumnsFor, keptAuthColumns, type PasswordCrypto } from './target-auth';
-import { checkDefinition, type Definition } from './target-definition';
+import { checkDefinition } from './target-definition';
 import { TargetChangedEvent, type TargetEventName, TargetEvents } from './target-events';
 import { type HeaderCrypto, secureStoredHeaders, storeHeaders } from './target-headers';
 import {
   headerColumns,
+  jsonEqualsColumn,
+  newTargetDefaults,
+  requestColumns,
   storedHeadersOf,
   type TargetForProbing,
   toProbingView,
   toTargetDto,
 } from './target.mapper';
 import { TargetEntity } from './target.entity';
-
-const DEFAULT_TIMEOUT_SECONDS = 10;
 
 /** Target definitions (CRUD) and their state; publishes `target.*` events on every change. */
 @Injectable()
@@ -148,49 +149,24 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
   /** The entity a create request makes, unsaved; a problem when the request is refused. */
   private async newEntity(dto: CreateTargetDto): Promise<TargetEntity> {
     const errors: FieldErrorDto[] = [];
-    const frequencySeconds = dto.frequencySeconds ?? 60;
     const headers = storeHeaders(dto.headers ?? {}, null, this.headerCrypto);
     errors.push(...headers.problems);
-    const definition: Definition = {
+    const definition = {
+      ...requestColumns(newTargetDefaults(dto), dto),
       ...headerColumns(headers.headers),
-      body: dto.body ?? null,
-      frequencySeconds,
-      timeoutSeconds: dto.timeoutSeconds ?? Math.min(DEFAULT_TIMEOUT_SECONDS, frequencySeconds),
-      jsonPath: dto.jsonPath ?? null,
-      jsonEquals: dto.jsonEquals === undefined ? null : JSON.stringify(dto.jsonEquals),
-      maxResponseTimeMs: dto.maxResponseTimeMs ?? null,
+      jsonEquals: jsonEqualsColumn(null, dto),
     };
     const auth = authColumnsFor(dto.auth ?? { type: 'NONE' }, null, this.passwordCrypto, errors);
     checkDefinition(definition, dto, errors);
-    const notifierIds = dto.notifierIds ?? [];
-    await this.checkNotifierIds(notifierIds, errors);
+    await this.checkNotifierIds(definition.notifierIds, errors);
     if (errors.length) throw new ValidationProblemException(errors);
     await this.records.assertNameFree(dto.name);
-    return this.targets.create({
-      ...definition,
-      ...auth,
-      name: dto.name,
-      url: dto.url,
-      method: dto.method ?? 'GET',
-      expectedStatus: dto.expectedStatus ?? 200,
-      bodyContains: dto.bodyContains ?? null,
-      bodyRegex: dto.bodyRegex ?? null,
-      failureThreshold: dto.failureThreshold ?? 1,
-      recoveryThreshold: dto.recoveryThreshold ?? 1,
-      enabled: dto.enabled ?? true,
-      freshConnection: dto.freshConnection ?? false,
-      notifierIds,
-      ...newTargetState(new Date()),
-    });
+    return this.targets.create({ ...definition, ...auth, ...newTargetState(new Date()) });
   }
 
   async update(id: number, dto: UpdateTargetDto): Promise<TargetDto> {
     const entity = await this.records.find(id);
     const errors: FieldErrorDto[] = [];
-    const jsonPath = dto.jsonPath === undefined ? entity.jsonPath : dto.jsonPath;
-    let jsonEquals =
-      dto.jsonEquals === undefined ? entity.jsonEquals : JSON.stringify(dto.jsonEquals);
-    if (dto.jsonPath === null && dto.jsonEquals === undefined) jsonEquals = null;
     const stored = storedHeadersOf(entity);
     let headers = secureStoredHeaders(stored, this.headerCrypto);
     if (dto.headers) {
@@ -198,15 +174,12 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       errors.push(...given.problems);
       headers = given.headers;
     }
-    const definition: Definition = {
+    // Only the definition is written: the state columns belong to the probing engine, which may
+    // have recorded a probe since this entity was read.
+    const definition = {
+      ...requestColumns(entity, dto),
       ...headerColumns(headers),
-      body: dto.body === undefined ? entity.body : dto.body,
-      frequencySeconds: dto.frequencySeconds ?? entity.frequencySeconds,
-      timeoutSeconds: dto.timeoutSeconds ?? entity.timeoutSeconds,
-      jsonPath,
-      jsonEquals,
-      maxResponseTimeMs:
-        dto.maxResponseTimeMs === undefined ? entity.maxResponseTimeMs : dto.maxResponseTimeMs,
+      jsonEquals: jsonEqualsColumn(entity.jsonEquals, dto),
     };
     const auth = dto.auth
       ? authColumnsFor(dto.auth, entity, this.passwordCrypto, errors)
@@ -216,27 +189,10 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     if (errors.length) throw new ValidationProblemException(errors);
     if (dto.name !== undefined && dto.name !== entity.name)
       await this.records.assertNameFree(dto.name, id);
-    // Only the definition is written: the state columns belong to the probing engine, which may
-    // have recorded a probe since this entity was read.
-    const changes: Partial<TargetEntity> = {
-      ...definition,
-      ...auth,
-      name: dto.name ?? entity.name,
-      url: dto.url ?? entity.url,
-      method: dto.method ?? entity.method,
-      expectedStatus: dto.expectedStatus ?? entity.expectedStatus,
-      bodyContains: dto.bodyContains === undefined ? entity.bodyContains : dto.bodyContains,
-      bodyRegex: dto.bodyRegex === undefined ? entity.bodyRegex : dto.bodyRegex,
-      failureThreshold: dto.failureThreshold ?? entity.failureThreshold,
-      recoveryThreshold: dto.recoveryThreshold ?? entity.recoveryThreshold,
-      enabled: dto.enabled ?? entity.enabled,
-      freshConnection: dto.freshConnection ?? entity.freshConnection,
-      notifierIds: dto.notifierIds ?? entity.notifierIds,
-    };
     try {
-      await this.targets.update({ id }, changes);
+      await this.targets.update({ id }, { ...definition, ...auth });
     } catch (err) {
-      if (isUniqueViolation(err)) throw this.records.duplicate(changes.name ?? entity.name);
+      if (isUniqueViolation(err)) throw this.records.duplicate(definition.name);
       throw err;
     }
     return this.publish(TargetEvents.updated, await this.records.find(id));
