@@ -1032,43 +1032,51 @@ export interface components {
             transport?: "api" | "livestatus" | "pipe";
         };
         CreateNotifierDto: {
-            /** @description The recipients: 1-50 e-mail addresses. */
+            /** @description The recipients: 1-50 e-mail addresses (an update replaces the list). */
             address: string[];
-            /** @description Whether notifications are sent through this notifier; default true. */
+            /** @description Whether notifications are sent through this notifier; on create, default true. */
             enabled?: boolean;
             /** @description A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
             name: string;
-            /** @description Mail server settings; required when `type` is `SMTP`. */
+            /**
+             * @description Mail server settings; required when `type` is `SMTP`. An update replaces them as a whole;
+             *     leave `password` out to keep the stored one (as long as a `username` is given).
+             */
             smtp?: components["schemas"]["SmtpSettingsDto"];
             /**
-             * @description How notifications are sent; only `SMTP` (e-mail) for now, the default.
+             * @description How notifications are sent; only `SMTP` (e-mail) for now, the default on create.
              * @enum {string}
              */
             type?: "SMTP";
         };
         CreateTargetDto: {
-            /** @description How to authenticate; default `{ "type": "NONE" }`. */
+            /**
+             * @description How to authenticate; on create, default `{ "type": "NONE" }`. An update replaces it as a
+             *     whole; leave `password` out to keep the stored one (while the auth type stays the same).
+             */
             auth?: components["schemas"]["NoneAuthDto"] | components["schemas"]["BasicAuthDto"] | components["schemas"]["OpenStackAuthDto"];
-            /** @description The request body to send (at most 65535 bytes as UTF-8). */
+            /** @description The request body to send (at most 65535 bytes as UTF-8); on update, null for none. */
             body?: string;
-            /** @description The answer's body must contain this text. */
+            /** @description The answer's body must contain this text; on update, null for no such check. */
             bodyContains?: string;
-            /** @description The answer's body (its first 1 MiB) must match this regular expression, run by RE2: JavaScript syntax without slashes or flags and without lookahead, lookbehind or backreferences. */
+            /** @description The answer's body (its first 1 MiB) must match this regular expression, run by RE2: JavaScript syntax without slashes or flags and without lookahead, lookbehind or backreferences; on update, null for no such check. */
             bodyRegex?: string;
-            /** @description Whether the target is probed; default true. */
+            /** @description Whether the target is probed; on create, default true. */
             enabled?: boolean;
-            /** @description The HTTP status a passing probe answers with; default 200. */
+            /** @description The HTTP status a passing probe answers with; on create, default 200. */
             expectedStatus?: number;
-            /** @description Consecutive failed probes before the status turns FAIL; default 1. */
+            /** @description Consecutive failed probes before the status turns FAIL; on create, default 1. */
             failureThreshold?: number;
-            /** @description How often to probe, in seconds (1-86400); default 60. */
+            /** @description How often to probe, in seconds (1-86400); on create, default 60. */
             frequencySeconds?: number;
-            /** @description Open a new connection for every probe instead of reusing one (default false). */
+            /** @description Open a new connection for every probe instead of reusing one; on create, default false. */
             freshConnection?: boolean;
             /**
-             * @description Request headers to send (at most 50); default none. A value is text, e.g.
-             *     `{ "Accept": "application/json" }`, or `{ "value": "…", "secret": true }` for a write-only
-             *     one. Authorization, Proxy-Authorization, X-Auth-Token, Cookie and X-Api-Key are always secret.
+             * @description Request headers to send (at most 50; an update replaces them all); on create, default none.
+             *     A value is text, e.g. `{ "Accept": "application/json" }`, or `{ "value": "…", "secret": true }`
+             *     for a write-only one; on update, `{ "secret": true }` without a value keeps the stored value
+             *     of that secret header. Authorization, Proxy-Authorization, X-Auth-Token, Cookie and X-Api-Key
+             *     are always secret.
              */
             headers?: {
                 [key: string]: string | components["schemas"]["TargetHeaderInputDto"];
@@ -1080,23 +1088,24 @@ export interface components {
             /**
              * @description With `jsonEquals`: the answer must be JSON whose value at this path equals `jsonEquals`.
              *     `$` is the whole document; otherwise member names separated by dots, optionally after `$.`;
-             *     a number picks an array element: `status`, `$.checks.0.state`.
+             *     a number picks an array element: `status`, `$.checks.0.state`. On update, null removes the
+             *     JSON check (and `jsonEquals`).
              */
             jsonPath?: string;
-            /** @description A probe answering slower than this (in milliseconds, at most the timeout) fails. */
+            /** @description A probe answering slower than this (in milliseconds, at most the timeout) fails; on update, null for no limit. */
             maxResponseTimeMs?: number;
             /**
-             * @description The HTTP method; default `GET`.
+             * @description The HTTP method; on create, default `GET`.
              * @enum {string}
              */
             method?: "DELETE" | "GET" | "HEAD" | "PATCH" | "POST" | "PUT";
             /** @description A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
             name: string;
-            /** @description The notifiers to tell of failures and recoveries; empty (the default) means every enabled notifier. */
+            /** @description The notifiers to tell of failures and recoveries (an update replaces the list); empty (the default on create) means every enabled notifier. */
             notifierIds?: number[];
-            /** @description Consecutive passed probes before a FAIL status turns PASS again; default 1. */
+            /** @description Consecutive passed probes before a FAIL status turns PASS again; on create, default 1. */
             recoveryThreshold?: number;
-            /** @description How long to wait for an answer, in seconds (1-300, at most `frequencySeconds`); default 10, or `frequencySeconds` when that is less. */
+            /** @description How long to wait for an answer, in seconds (1-300, at most `frequencySeconds`); on create, default 10, or `frequencySeconds` when that is less. */
             timeoutSeconds?: number;
             /**
              * Format: uri
@@ -1797,48 +1806,51 @@ export interface components {
             response: string;
         };
         UpdateNotifierDto: {
-            /** @description The recipients: 1-50 e-mail addresses (replaces the list). */
+            /** @description The recipients: 1-50 e-mail addresses (an update replaces the list). */
             address?: string[];
-            /** @description Whether notifications are sent through this notifier. */
+            /** @description Whether notifications are sent through this notifier; on create, default true. */
             enabled?: boolean;
             /** @description A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
             name?: string;
             /**
-             * @description Mail server settings, replaced as a whole; leave `password` out to keep the stored one
-             *     (as long as a `username` is given).
+             * @description Mail server settings; required when `type` is `SMTP`. An update replaces them as a whole;
+             *     leave `password` out to keep the stored one (as long as a `username` is given).
              */
             smtp?: components["schemas"]["SmtpSettingsDto"];
             /**
-             * @description How notifications are sent; only `SMTP` (e-mail) for now.
+             * @description How notifications are sent; only `SMTP` (e-mail) for now, the default on create.
              * @enum {string}
              */
             type?: "SMTP";
         };
         UpdateTargetDto: {
             /**
-             * @description How to authenticate, replaced as a whole. Leave `password` out to keep the stored one
-             *     (while the auth type stays the same).
+             * @description How to authenticate; on create, default `{ "type": "NONE" }`. An update replaces it as a
+             *     whole; leave `password` out to keep the stored one (while the auth type stays the same).
              */
             auth?: components["schemas"]["NoneAuthDto"] | components["schemas"]["BasicAuthDto"] | components["schemas"]["OpenStackAuthDto"];
-            /** @description The request body to send (at most 65535 bytes as UTF-8); null for none. */
+            /** @description The request body to send (at most 65535 bytes as UTF-8); on update, null for none. */
             body?: string | null;
-            /** @description The answer's body must contain this text; null for no such check. */
+            /** @description The answer's body must contain this text; on update, null for no such check. */
             bodyContains?: string | null;
-            /** @description The answer's body (its first 1 MiB) must match this regular expression, run by RE2 (no lookahead, lookbehind or backreferences); null for no such check. */
+            /** @description The answer's body (its first 1 MiB) must match this regular expression, run by RE2: JavaScript syntax without slashes or flags and without lookahead, lookbehind or backreferences; on update, null for no such check. */
             bodyRegex?: string | null;
-            /** @description Whether the target is probed. */
+            /** @description Whether the target is probed; on create, default true. */
             enabled?: boolean;
-            /** @description The HTTP status a passing probe answers with. */
+            /** @description The HTTP status a passing probe answers with; on create, default 200. */
             expectedStatus?: number;
-            /** @description Consecutive failed probes before the status turns FAIL. */
+            /** @description Consecutive failed probes before the status turns FAIL; on create, default 1. */
             failureThreshold?: number;
-            /** @description How often to probe, in seconds (1-86400). */
+            /** @description How often to probe, in seconds (1-86400); on create, default 60. */
             frequencySeconds?: number;
-            /** @description Open a new connection for every probe instead of reusing one. */
+            /** @description Open a new connection for every probe instead of reusing one; on create, default false. */
             freshConnection?: boolean;
             /**
-             * @description Request headers to send (replaces them all; at most 50), as on create. `{ "secret": true }`
-             *     without a value keeps the stored value of that secret header.
+             * @description Request headers to send (at most 50; an update replaces them all); on create, default none.
+             *     A value is text, e.g. `{ "Accept": "application/json" }`, or `{ "value": "…", "secret": true }`
+             *     for a write-only one; on update, `{ "secret": true }` without a value keeps the stored value
+             *     of that secret header. Authorization, Proxy-Authorization, X-Auth-Token, Cookie and X-Api-Key
+             *     are always secret.
              */
             headers?: {
                 [key: string]: string | components["schemas"]["TargetHeaderInputDto"];
@@ -1848,24 +1860,26 @@ export interface components {
                 [key: string]: unknown;
             } | unknown[]) | null;
             /**
-             * @description With `jsonEquals`: the path of the JSON value to check (`$`, `status`, `$.checks.0.state`);
-             *     null removes the JSON check (and `jsonEquals`).
+             * @description With `jsonEquals`: the answer must be JSON whose value at this path equals `jsonEquals`.
+             *     `$` is the whole document; otherwise member names separated by dots, optionally after `$.`;
+             *     a number picks an array element: `status`, `$.checks.0.state`. On update, null removes the
+             *     JSON check (and `jsonEquals`).
              */
             jsonPath?: string | null;
-            /** @description A probe answering slower than this (in milliseconds) fails; null for no limit. */
+            /** @description A probe answering slower than this (in milliseconds, at most the timeout) fails; on update, null for no limit. */
             maxResponseTimeMs?: number | null;
             /**
-             * @description The HTTP method.
+             * @description The HTTP method; on create, default `GET`.
              * @enum {string}
              */
             method?: "DELETE" | "GET" | "HEAD" | "PATCH" | "POST" | "PUT";
             /** @description A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
             name?: string;
-            /** @description The notifiers to tell (replaces the list); empty means every enabled notifier. */
+            /** @description The notifiers to tell of failures and recoveries (an update replaces the list); empty (the default on create) means every enabled notifier. */
             notifierIds?: number[];
-            /** @description Consecutive passed probes before a FAIL status turns PASS again. */
+            /** @description Consecutive passed probes before a FAIL status turns PASS again; on create, default 1. */
             recoveryThreshold?: number;
-            /** @description How long to wait for an answer, in seconds (1-300, at most `frequencySeconds`). */
+            /** @description How long to wait for an answer, in seconds (1-300, at most `frequencySeconds`); on create, default 10, or `frequencySeconds` when that is less. */
             timeoutSeconds?: number;
             /**
              * Format: uri
@@ -4522,14 +4536,14 @@ export interface operations {
                 limit?: number;
                 /** @description How many items to skip. */
                 offset?: number;
-                /** @description Only targets with this status. */
-                status?: "FAIL" | "NEW" | "PASS";
                 /** @description Only enabled (`true`) or disabled (`false`) targets. */
                 enabled?: boolean;
                 /** @description Only targets whose name contains this text (case-insensitive). */
                 q?: string;
                 /** @description Sort field, `-` first for descending; ties are broken by id. Default `name`. */
                 sort?: "-createdAt" | "-id" | "-lastProbeAt" | "-name" | "-status" | "-updatedAt" | "createdAt" | "id" | "lastProbeAt" | "name" | "status" | "updatedAt";
+                /** @description Only targets with this status. */
+                status?: "FAIL" | "NEW" | "PASS";
             };
             header?: never;
             path?: never;

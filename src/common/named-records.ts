@@ -1,7 +1,6 @@
 import { HttpStatus, type Logger } from '@nestjs/common';
 import type { EventEmitter2 } from '@nestjs/event-emitter';
 import type { FindOptionsWhere, Repository } from 'typeorm';
-import type { SecretBox } from './crypto/secret-box';
 import { ProblemException } from './problem';
 import { isUniqueViolation } from './query';
 
@@ -44,16 +43,6 @@ export class NamedRecords<E extends { id: number; name: string }> {
       if (isUniqueViolation(err)) throw this.duplicate(entity.name);
       throw err;
     }
-  }
-}
-
-/** A stored password written again with the current key; kept as it is when unreadable. */
-export function reencryptOrKeep(box: SecretBox, stored: string | null): string | null {
-  if (!stored) return stored;
-  try {
-    return box.reencrypt(stored);
-  } catch {
-    return stored;
   }
 }
 

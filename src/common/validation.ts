@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, ValidateBy, ValidateIf } from 'class-validator';
+import { IsOptional, IsString, Length, Matches, ValidateBy, ValidateIf } from 'class-validator';
 
 /**
  * The property may be left out, but not set to null (unlike `@IsOptional()`, which lets null
@@ -66,5 +66,21 @@ export function WholeNumber(options: WholeNumberOptions): PropertyDecorator {
         defaultMessage: (args) => `${args?.property} must be a whole number from ${min} to ${max}`,
       },
     }),
+  );
+}
+
+const NAME_PATTERN = /^\S(.*\S)?$/;
+
+/**
+ * The unique name of a target or notifier: 1-128 characters, no leading or trailing white space;
+ * validated and documented at once.
+ */
+export function RecordName(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ type: String, minLength: 1, maxLength: 128 }),
+    // in the order stacked decorators register them (bottom up), which decides the message
+    Matches(NAME_PATTERN, { message: 'name must not start or end with white space' }),
+    Length(1, 128),
+    IsString(),
   );
 }

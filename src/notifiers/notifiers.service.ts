@@ -2,31 +2,26 @@ import { HttpStatus, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { reencryptColumnAtStart, reencryptOrKeep } from '../common/crypto/rotate-secrets';
 import { SecretBox } from '../common/crypto/secret-box';
-import { emitSafely, NamedRecords, reencryptOrKeep } from '../common/named-records';
+import { applyNamedListQuery } from '../common/list-query';
+import { emitSafely, NamedRecords } from '../common/named-records';
 import { ProblemException, ValidationProblemException } from '../common/problem';
 import type { FieldErrorDto } from '../common/problem.dto';
-import { containsPattern, LIKE_ESCAPE } from '../common/query';
-import type { CreateNotifierDto, SmtpSettingsDto } from './dto/create-notifier.dto';
+import type { CreateNotifierDto } from './dto/create-notifier.dto';
 import type { ImportNotifierStatisticsDto } from './dto/import-notifier-statistics.dto';
 import type { ListNotifiersQueryDto } from './dto/list-notifiers-query.dto';
 import type { NotifierDto, NotifierListDto } from './dto/notifier.dto';
 import type { UpdateNotifierDto } from './dto/update-notifier.dto';
 import { NotifierChangedEvent, type NotifierEventName, NotifierEvents } from './notifier-events';
-import { NotifierEntity, type NotifierType, type SmtpSecurity } from './notifier.entity';
-
-const DEFAULT_PORTS: Record<SmtpSecurity, number> = { none: 25, starttls: 587, tls: 465 };
-
-const SORT_COLUMNS = { name: 'name', id: 'id', createdAt: 'createdAt' } as const;
-
-const NO_SMTP = {
-  smtpHost: null,
-  smtpPort: null,
-  smtpSecurity: null,
-  smtpUsername: null,
-  smtpPassword: null,
-  smtpFrom: null,
-} as const;
+import {
+  smtpColumnsFor,
+  type SmtpForDelivery,
+  smtpForDelivery,
+  type SmtpPasswordCrypto,
+  smtpView,
+} from './notifier-smtp';
+import { NotifierEntity, type NotifierType } from './notifier.entity';
 
 /** A notifier as the notification sender needs it: enabled, with its password decrypted. */
 export interface NotifierForDelivery {
@@ -34,23 +29,11 @@ export interface NotifierForDelivery {
   name: string;
   type: NotifierType;
   address: string[];
-  smtp: {
-    host: string;
-    port: number;
-    security: SmtpSecurity;
-    username: string | null;
-    password: string | null;
-    from: string;
-  } | null;
+  smtp: SmtpForDelivery | null;
 }
 
 /** Tells which targets (by name) still send to a notifier; registered by the Targets module. */
 export type NotifierReferenceCheck = (notifierId: number) => Promise<string[]>;
-
-type SmtpColumns = Pick<
-  NotifierEntity,
-  'smtpHost' | 'smtpPort' | 'smtpSecurity' | 'smtpUsername' | 'smtpPassword' | 'smtpFrom'
->;
 
 /** Notifier definitions (CRUD); passwords are encrypted at rest and never answered. */
 @Injectable()
@@ -59,6 +42,12 @@ export class NotifiersService implements OnApplicationBootstrap {
   private readonly referenceChecks: NotifierReferenceCheck[] = [];
 
   private readonly records: NamedRecords<NotifierEntity>;
+
+  /** How SMTP passwords are written: encrypted, kept ones again with the current key. */
+  private readonly smtpCrypto: SmtpPasswordCrypto = {
+    encrypt: (plain) => this.box.encrypt(plain),
+    keep: (stored) => reencryptOrKeep(this.box, stored),
+  };
 
   constructor(
     @InjectRepository(NotifierEntity) private readonly notifiers: Repository<NotifierEntity>,
@@ -73,28 +62,10 @@ export class NotifiersService implements OnApplicationBootstrap {
    * cannot), and during a key rotation writes them again with the current key.
    */
   async onApplicationBootstrap(): Promise<void> {
-    const rows = await this.notifiers.find({ select: ['id', 'smtpPassword'] });
-    let rewritten = 0;
-    const unreadable: number[] = [];
-    for (const row of rows) {
-      if (!row.smtpPassword || this.box.isCurrent(row.smtpPassword)) continue;
-      try {
-        const fresh = this.box.reencrypt(row.smtpPassword);
-        await this.notifiers.update(
-          { id: row.id, smtpPassword: row.smtpPassword },
-          { smtpPassword: fresh },
-        );
-        rewritten++;
-      } catch {
-        unreadable.push(row.id);
-      }
-    }
-    if (rewritten) this.logger.log(`Encrypted ${rewritten} SMTP password(s) with the current key`);
-    if (unreadable.length) {
-      this.logger.warn(
-        `The SMTP passwords of notifier(s) ${unreadable.join(', ')} cannot be decrypted with the configured keys`,
-      );
-    }
+    await reencryptColumnAtStart(this.notifiers, 'smtpPassword', this.box, this.logger, {
+      secret: 'SMTP password',
+      owner: 'notifier',
+    });
   }
 
   registerReferenceCheck(check: NotifierReferenceCheck): void {
@@ -102,21 +73,8 @@ export class NotifiersService implements OnApplicationBootstrap {
   }
 
   async list(query: ListNotifiersQueryDto): Promise<NotifierListDto> {
-    const qb = this.notifiers.createQueryBuilder('n');
-    if (query.enabled !== undefined)
-      qb.andWhere('n.enabled = :enabled', { enabled: query.enabled });
-    if (query.q) {
-      qb.andWhere(`LOWER(n.name) LIKE LOWER(:q) ESCAPE '${LIKE_ESCAPE}'`, {
-        q: containsPattern(query.q),
-      });
-    }
-
-    const sort = query.sort ?? 'name';
-    const key = sort.replace(/^-/, '') as keyof typeof SORT_COLUMNS;
-    const descending = sort.startsWith('-');
-    qb.orderBy(`n.${SORT_COLUMNS[key]}`, descending ? 'DESC' : 'ASC');
-    if (key !== 'id') qb.addOrderBy('n.id', 'ASC');
-    const [rows, total] = await qb.skip(query.offset).take(query.limit).getManyAndCount();
+    const qb = applyNamedListQuery(this.notifiers.createQueryBuilder('n'), 'n', query);
+    const [rows, total] = await qb.getManyAndCount();
     return { items: rows.map((n) => this.toDto(n)), total };
   }
 
@@ -138,7 +96,7 @@ export class NotifiersService implements OnApplicationBootstrap {
   private async newEntity(dto: CreateNotifierDto): Promise<NotifierEntity> {
     const type = dto.type ?? 'SMTP';
     const errors: FieldErrorDto[] = [];
-    const smtp = this.smtpColumns(type, dto.smtp, null, errors);
+    const smtp = smtpColumnsFor(type, dto.smtp, null, this.smtpCrypto, errors);
     if (errors.length) throw new ValidationProblemException(errors);
     await this.records.assertNameFree(dto.name);
     return this.notifiers.create({
@@ -158,7 +116,7 @@ export class NotifiersService implements OnApplicationBootstrap {
     const entity = await this.records.find(id);
     const type = dto.type ?? entity.type;
     const errors: FieldErrorDto[] = [];
-    const smtp = this.smtpColumns(type, dto.smtp, entity, errors);
+    const smtp = smtpColumnsFor(type, dto.smtp, entity, this.smtpCrypto, errors);
     if (errors.length) throw new ValidationProblemException(errors);
     if (dto.name !== undefined && dto.name !== entity.name)
       await this.records.assertNameFree(dto.name, id);
@@ -281,44 +239,23 @@ export class NotifiersService implements OnApplicationBootstrap {
   }
 
   private forDeliveryOf(n: NotifierEntity): NotifierForDelivery {
-    const password = n.smtpPassword ? this.box.decrypt(n.smtpPassword) : null;
     return {
       id: n.id,
       name: n.name,
       type: n.type,
       address: n.address,
-      smtp:
-        n.smtpHost && n.smtpPort && n.smtpSecurity && n.smtpFrom
-          ? {
-              host: n.smtpHost,
-              port: n.smtpPort,
-              security: n.smtpSecurity,
-              username: n.smtpUsername,
-              password,
-              from: n.smtpFrom,
-            }
-          : null,
+      smtp: smtpForDelivery(n, (stored) => this.box.decrypt(stored)),
     };
   }
 
   toDto(n: NotifierEntity): NotifierDto {
+    const smtp = smtpView(n);
     return {
       id: n.id,
       name: n.name,
       type: n.type,
       address: n.address,
-      ...(n.smtpHost && n.smtpPort && n.smtpSecurity && n.smtpFrom
-        ? {
-            smtp: {
-              host: n.smtpHost,
-              port: n.smtpPort,
-              security: n.smtpSecurity,
-              ...(n.smtpUsername ? { username: n.smtpUsername } : {}),
-              hasPassword: Boolean(n.smtpPassword),
-              from: n.smtpFrom,
-            },
-          }
-        : {}),
+      ...(smtp ? { smtp } : {}),
       enabled: n.enabled,
       sentCount: n.sentCount,
       failedCount: n.failedCount,
@@ -326,55 +263,6 @@ export class NotifiersService implements OnApplicationBootstrap {
       lastSentAt: n.lastSentAt,
       createdAt: n.createdAt,
       updatedAt: n.updatedAt,
-    };
-  }
-
-  /**
-   * The smtp_* columns for the new definition. `input` replaces the stored settings as a whole,
-   * except that a left-out password keeps the stored one while a username is given. Stored
-   * passwords are written again with the current key.
-   */
-  private smtpColumns(
-    type: NotifierType,
-    input: SmtpSettingsDto | undefined,
-    stored: NotifierEntity | null,
-    errors: FieldErrorDto[],
-  ): SmtpColumns {
-    if (type !== 'SMTP') return { ...NO_SMTP };
-    if (!input) {
-      if (stored?.smtpHost) {
-        return {
-          smtpHost: stored.smtpHost,
-          smtpPort: stored.smtpPort,
-          smtpSecurity: stored.smtpSecurity,
-          smtpUsername: stored.smtpUsername,
-          smtpPassword: reencryptOrKeep(this.box, stored.smtpPassword),
-          smtpFrom: stored.smtpFrom,
-        };
-      }
-      errors.push({ field: 'smtp', message: 'smtp is required when type is SMTP' });
-      return { ...NO_SMTP };
-    }
-    const security = input.security ?? 'starttls';
-    const username = input.username ?? null;
-    let password: string | null = null;
-    if (input.password !== undefined) {
-      if (!username) {
-        errors.push({ field: 'smtp.username', message: 'username is required with a password' });
-      }
-      password = this.box.encrypt(input.password);
-    } else if (username && stored?.smtpPassword) {
-      password = reencryptOrKeep(this.box, stored.smtpPassword);
-    } else if (username) {
-      errors.push({ field: 'smtp.password', message: 'password is required with a username' });
-    }
-    return {
-      smtpHost: input.host,
-      smtpPort: input.port ?? DEFAULT_PORTS[security],
-      smtpSecurity: security,
-      smtpUsername: username,
-      smtpPassword: password,
-      smtpFrom: input.from,
     };
   }
 

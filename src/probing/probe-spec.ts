@@ -1,24 +1,8 @@
 /** What the prober needs to know about a target: plain data, no entity. */
+import type { ProbeAuth } from '../targets/target-auth';
+import type { HttpMethod } from '../targets/target.entity';
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'PATCH';
-
-export interface KeystoneCredentials {
-  authUrl: string;
-  keystoneVersion: 'v3' | 'v2.0';
-  username: string;
-  password: string;
-  projectName?: string;
-  projectId?: string;
-  tenantId?: string;
-  tenantName?: string;
-  userDomain?: string;
-  projectDomain?: string;
-}
-
-export type ProbeAuth =
-  | { type: 'NONE' }
-  | { type: 'BASIC'; username: string; password: string }
-  | ({ type: 'OPENSTACK' } & KeystoneCredentials);
+export type { KeystoneCredentials, ProbeAuth } from '../targets/target-auth';
 
 export interface ProbeExpectations {
   expectedStatus: number;

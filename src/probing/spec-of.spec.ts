@@ -1,4 +1,4 @@
-import type { TargetForProbing } from '../targets/targets.service';
+import type { TargetForProbing } from '../targets/target.mapper';
 import { specOf } from './probing.service';
 
 const target = (overrides: Partial<TargetForProbing>): TargetForProbing =>

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { TargetStatus } from './state';
+import type { TargetStatus } from '../targets/target-state-reader';
 
 /**
  * A change of a target's status (NEW→FAIL, PASS→FAIL, FAIL→PASS), written in the same

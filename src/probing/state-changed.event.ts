@@ -1,4 +1,4 @@
-import type { TargetForProbing } from '../targets/targets.service';
+import type { TargetForProbing } from '../targets/target.mapper';
 import type { ProbeResult } from './probe-spec';
 import type { StateChange, TargetState } from './state';
 

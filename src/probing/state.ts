@@ -1,7 +1,5 @@
-import type { TargetStateView } from '../targets/target-state-reader';
+import type { TargetStateView, TargetStatus } from '../targets/target-state-reader';
 import type { ProbeResult } from './probe-spec';
-
-export type TargetStatus = 'NEW' | 'PASS' | 'FAIL';
 
 /**
  * The state a target keeps between probes: what the API shows of it (TargetStateView), and the

@@ -1,6 +1,6 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn } from 'typeorm';
 import { TargetEntity } from '../targets/target.entity';
-import type { TargetStatus } from './state';
+import type { TargetStatus } from '../targets/target-state-reader';
 
 /**
  * A target's state and counters, one row per target, written only by the probing engine (the

@@ -1,5 +1,8 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import type { TargetEntity, TargetStatus } from './target.entity';
+import type { TargetEntity } from './target.entity';
+
+export const TARGET_STATUSES = ['NEW', 'PASS', 'FAIL'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
 /** A target's state and counters as the API shows them; kept by the probing engine. */
 export interface TargetStateView {

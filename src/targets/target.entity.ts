@@ -12,8 +12,6 @@ export const AUTH_TYPES = ['NONE', 'BASIC', 'OPENSTACK'] as const;
 export type AuthType = (typeof AUTH_TYPES)[number];
 export const KEYSTONE_VERSIONS = ['v3', 'v2.0'] as const;
 export type KeystoneVersion = (typeof KEYSTONE_VERSIONS)[number];
-export const TARGET_STATUSES = ['NEW', 'PASS', 'FAIL'] as const;
-export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
 /**
  * A monitored HTTP target's definition, written through the API (its state and counters are the

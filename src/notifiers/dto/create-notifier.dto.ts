@@ -19,7 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { OmitOrValid } from '../../common/validation';
+import { OmitOrValid, RecordName } from '../../common/validation';
 import {
   NOTIFIER_TYPES,
   type NotifierType,
@@ -27,7 +27,6 @@ import {
   type SmtpSecurity,
 } from '../notifier.entity';
 
-export const NAME_PATTERN = /^\S(.*\S)?$/;
 export const HOST_PATTERN = /^([A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.?|[0-9A-Fa-f:.]+)$/;
 
 /** How to reach the mail server. */
@@ -78,17 +77,15 @@ export class SmtpSettingsDto {
 
 export class CreateNotifierDto {
   /** A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
-  @IsString()
-  @Length(1, 128)
-  @Matches(NAME_PATTERN, { message: 'name must not start or end with white space' })
+  @RecordName()
   name!: string;
 
-  /** How notifications are sent; only `SMTP` (e-mail) for now, the default. */
+  /** How notifications are sent; only `SMTP` (e-mail) for now, the default on create. */
   @OmitOrValid()
   @IsIn(NOTIFIER_TYPES)
   type?: NotifierType;
 
-  /** The recipients: 1-50 e-mail addresses. */
+  /** The recipients: 1-50 e-mail addresses (an update replaces the list). */
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
@@ -98,14 +95,17 @@ export class CreateNotifierDto {
   @MinLength(3, { each: true })
   address!: string[];
 
-  /** Mail server settings; required when `type` is `SMTP`. */
+  /**
+   * Mail server settings; required when `type` is `SMTP`. An update replaces them as a whole;
+   * leave `password` out to keep the stored one (as long as a `username` is given).
+   */
   @OmitOrValid()
   @IsObject()
   @ValidateNested()
   @Type(() => SmtpSettingsDto)
   smtp?: SmtpSettingsDto;
 
-  /** Whether notifications are sent through this notifier; default true. */
+  /** Whether notifications are sent through this notifier; on create, default true. */
   @OmitOrValid()
   @IsBoolean()
   enabled?: boolean;

@@ -1,6 +1,6 @@
 import { IsIn, IsISO8601, IsString, MaxLength } from 'class-validator';
 import { ClearableOrValid, OmitOrValid, WholeNumber } from '../../common/validation';
-import { TARGET_STATUSES, type TargetStatus } from '../../targets/target.entity';
+import { TARGET_STATUSES, type TargetStatus } from '../../targets/target-state-reader';
 
 const COUNT = { min: 0, max: 2147483647, optional: true, default: 0 };
 

@@ -12,13 +12,12 @@ import {
   IsString,
   IsUrl,
   Length,
-  Matches,
   Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
-import { OmitOrValid } from '../../common/validation';
+import { OmitOrValid, RecordName } from '../../common/validation';
 import { HTTP_METHODS, type HttpMethod } from '../target.entity';
 import {
   ANY_JSON_SCHEMA,
@@ -34,15 +33,11 @@ import type { HeaderInput } from '../target-headers';
 import { HEADERS_REQUEST_SCHEMA, TargetHeaderInputDto } from './target-header.dto';
 import { IsHeaderMap, IsJsonPath, IsRegex } from './validators';
 
-export const NAME_PATTERN = /^\S(.*\S)?$/;
-
 /** A target to probe. Fields left out take the default shown. */
 @ApiExtraModels(NoneAuthDto, BasicAuthDto, OpenStackAuthDto, TargetHeaderInputDto)
 export class CreateTargetDto {
   /** A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
-  @IsString()
-  @Length(1, 128)
-  @Matches(NAME_PATTERN, { message: 'name must not start or end with white space' })
+  @RecordName()
   name!: string;
 
   /** The http or https URL to probe, query string included; no credentials in it (use `auth`). */
@@ -50,28 +45,33 @@ export class CreateTargetDto {
   @MaxLength(2048)
   url!: string;
 
-  /** The HTTP method; default `GET`. */
+  /** The HTTP method; on create, default `GET`. */
   @OmitOrValid()
   @IsIn(HTTP_METHODS)
   method?: HttpMethod;
 
   /**
-   * Request headers to send (at most 50); default none. A value is text, e.g.
-   * `{ "Accept": "application/json" }`, or `{ "value": "…", "secret": true }` for a write-only
-   * one. Authorization, Proxy-Authorization, X-Auth-Token, Cookie and X-Api-Key are always secret.
+   * Request headers to send (at most 50; an update replaces them all); on create, default none.
+   * A value is text, e.g. `{ "Accept": "application/json" }`, or `{ "value": "…", "secret": true }`
+   * for a write-only one; on update, `{ "secret": true }` without a value keeps the stored value
+   * of that secret header. Authorization, Proxy-Authorization, X-Auth-Token, Cookie and X-Api-Key
+   * are always secret.
    */
   @ApiPropertyOptional(HEADERS_REQUEST_SCHEMA)
   @OmitOrValid()
   @IsHeaderMap()
   headers?: Record<string, HeaderInput>;
 
-  /** The request body to send (at most 65535 bytes as UTF-8). */
+  /** The request body to send (at most 65535 bytes as UTF-8); on update, null for none. */
   @OmitOrValid()
   @IsString()
   @MaxLength(65535)
   body?: string;
 
-  /** How to authenticate; default `{ "type": "NONE" }`. */
+  /**
+   * How to authenticate; on create, default `{ "type": "NONE" }`. An update replaces it as a
+   * whole; leave `password` out to keep the stored one (while the auth type stays the same).
+   */
   @ApiPropertyOptional(AUTH_REQUEST_SCHEMA)
   @OmitOrValid()
   @IsObject()
@@ -79,7 +79,7 @@ export class CreateTargetDto {
   @Type(authClassOf)
   auth?: AnyAuthDto;
 
-  /** How often to probe, in seconds (1-86400); default 60. */
+  /** How often to probe, in seconds (1-86400); on create, default 60. */
   @ApiPropertyOptional({ type: 'integer' })
   @OmitOrValid()
   @IsInt()
@@ -87,7 +87,7 @@ export class CreateTargetDto {
   @Max(86400)
   frequencySeconds?: number;
 
-  /** How long to wait for an answer, in seconds (1-300, at most `frequencySeconds`); default 10, or `frequencySeconds` when that is less. */
+  /** How long to wait for an answer, in seconds (1-300, at most `frequencySeconds`); on create, default 10, or `frequencySeconds` when that is less. */
   @ApiPropertyOptional({ type: 'integer' })
   @OmitOrValid()
   @IsInt()
@@ -95,7 +95,7 @@ export class CreateTargetDto {
   @Max(300)
   timeoutSeconds?: number;
 
-  /** The HTTP status a passing probe answers with; default 200. */
+  /** The HTTP status a passing probe answers with; on create, default 200. */
   @ApiPropertyOptional({ type: 'integer' })
   @OmitOrValid()
   @IsInt()
@@ -103,13 +103,13 @@ export class CreateTargetDto {
   @Max(599)
   expectedStatus?: number;
 
-  /** The answer's body must contain this text. */
+  /** The answer's body must contain this text; on update, null for no such check. */
   @OmitOrValid()
   @IsString()
   @Length(1, 4096)
   bodyContains?: string;
 
-  /** The answer's body (its first 1 MiB) must match this regular expression, run by RE2: JavaScript syntax without slashes or flags and without lookahead, lookbehind or backreferences. */
+  /** The answer's body (its first 1 MiB) must match this regular expression, run by RE2: JavaScript syntax without slashes or flags and without lookahead, lookbehind or backreferences; on update, null for no such check. */
   @OmitOrValid()
   @IsString()
   @Length(1, 1024)
@@ -119,7 +119,8 @@ export class CreateTargetDto {
   /**
    * With `jsonEquals`: the answer must be JSON whose value at this path equals `jsonEquals`.
    * `$` is the whole document; otherwise member names separated by dots, optionally after `$.`;
-   * a number picks an array element: `status`, `$.checks.0.state`.
+   * a number picks an array element: `status`, `$.checks.0.state`. On update, null removes the
+   * JSON check (and `jsonEquals`).
    */
   @OmitOrValid()
   @IsString()
@@ -132,7 +133,7 @@ export class CreateTargetDto {
   @Allow()
   jsonEquals?: unknown;
 
-  /** A probe answering slower than this (in milliseconds, at most the timeout) fails. */
+  /** A probe answering slower than this (in milliseconds, at most the timeout) fails; on update, null for no limit. */
   @ApiPropertyOptional({ type: 'integer' })
   @OmitOrValid()
   @IsInt()
@@ -140,7 +141,7 @@ export class CreateTargetDto {
   @Max(300000)
   maxResponseTimeMs?: number;
 
-  /** Consecutive failed probes before the status turns FAIL; default 1. */
+  /** Consecutive failed probes before the status turns FAIL; on create, default 1. */
   @ApiPropertyOptional({ type: 'integer' })
   @OmitOrValid()
   @IsInt()
@@ -148,7 +149,7 @@ export class CreateTargetDto {
   @Max(100)
   failureThreshold?: number;
 
-  /** Consecutive passed probes before a FAIL status turns PASS again; default 1. */
+  /** Consecutive passed probes before a FAIL status turns PASS again; on create, default 1. */
   @ApiPropertyOptional({ type: 'integer' })
   @OmitOrValid()
   @IsInt()
@@ -156,17 +157,17 @@ export class CreateTargetDto {
   @Max(100)
   recoveryThreshold?: number;
 
-  /** Whether the target is probed; default true. */
+  /** Whether the target is probed; on create, default true. */
   @OmitOrValid()
   @IsBoolean()
   enabled?: boolean;
 
-  /** Open a new connection for every probe instead of reusing one (default false). */
+  /** Open a new connection for every probe instead of reusing one; on create, default false. */
   @OmitOrValid()
   @IsBoolean()
   freshConnection?: boolean;
 
-  /** The notifiers to tell of failures and recoveries; empty (the default) means every enabled notifier. */
+  /** The notifiers to tell of failures and recoveries (an update replaces the list); empty (the default on create) means every enabled notifier. */
   @ApiPropertyOptional({ type: 'integer', isArray: true })
   @OmitOrValid()
   @IsArray()

@@ -1,51 +1,20 @@
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsString, MaxLength } from 'class-validator';
-import { PaginationQueryDto } from '../../common/pagination.dto';
-import { TARGET_STATUSES, type TargetStatus } from '../target.entity';
+import { IsIn } from 'class-validator';
+import { NamedListQueryDto } from '../../common/list-query';
 import { OmitOrValid } from '../../common/validation';
+import { TARGET_STATUSES, type TargetStatus } from '../target-state-reader';
 
-export const TARGET_SORTS = [
+export const TARGET_SORT_FIELDS = [
   'name',
-  '-name',
   'id',
-  '-id',
   'status',
-  '-status',
   'lastProbeAt',
-  '-lastProbeAt',
   'createdAt',
-  '-createdAt',
   'updatedAt',
-  '-updatedAt',
 ] as const;
-export type TargetSort = (typeof TARGET_SORTS)[number];
 
-function toBoolean({ value }: { value: unknown }): unknown {
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  return value;
-}
-
-export class ListTargetsQueryDto extends PaginationQueryDto {
+export class ListTargetsQueryDto extends NamedListQueryDto('targets', TARGET_SORT_FIELDS) {
   /** Only targets with this status. */
   @OmitOrValid()
   @IsIn(TARGET_STATUSES)
   status?: TargetStatus;
-
-  /** Only enabled (`true`) or disabled (`false`) targets. */
-  @OmitOrValid()
-  @Transform(toBoolean)
-  @IsBoolean()
-  enabled?: boolean;
-
-  /** Only targets whose name contains this text (case-insensitive). */
-  @OmitOrValid()
-  @IsString()
-  @MaxLength(128)
-  q?: string;
-
-  /** Sort field, `-` first for descending; ties are broken by id. Default `name`. */
-  @OmitOrValid()
-  @IsIn(TARGET_SORTS)
-  sort?: TargetSort;
 }

@@ -30,11 +30,8 @@ export class NoneAuthDto {
   type!: 'NONE';
 }
 
-/** HTTP Basic authentication. */
-export class BasicAuthDto {
-  @IsIn(['BASIC'])
-  type!: 'BASIC';
-
+/** The credentials of the auth types that log in with a username and a password. */
+abstract class PasswordAuthDto {
   @IsString()
   @Length(1, 255)
   username!: string;
@@ -49,12 +46,18 @@ export class BasicAuthDto {
   password?: string;
 }
 
+/** HTTP Basic authentication. */
+export class BasicAuthDto extends PasswordAuthDto {
+  @IsIn(['BASIC'])
+  type!: 'BASIC';
+}
+
 /**
  * An OpenStack Keystone token, fetched with username and password and sent as X-Auth-Token.
  * Keystone v3 needs `projectName` (in `projectDomain`) or `projectId`; v2.0 needs `tenantName`
  * or `tenantId`.
  */
-export class OpenStackAuthDto {
+export class OpenStackAuthDto extends PasswordAuthDto {
   @IsIn(['OPENSTACK'])
   type!: 'OPENSTACK';
 
@@ -70,19 +73,6 @@ export class OpenStackAuthDto {
   @OmitOrValid()
   @IsIn(KEYSTONE_VERSIONS)
   keystoneVersion?: KeystoneVersion;
-
-  @IsString()
-  @Length(1, 255)
-  username!: string;
-
-  /**
-   * Write-only: never answered, only `hasPassword`. Required on create and when the auth type
-   * changes; on update, leave it out to keep the stored one.
-   */
-  @OmitOrValid()
-  @IsString()
-  @Length(1, 1024)
-  password?: string;
 
   /** Keystone v3: the project to scope the token to, by name. */
   @OmitOrValid()

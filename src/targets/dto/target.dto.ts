@@ -1,7 +1,8 @@
 import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import type { HeaderView } from '../target-headers';
 import { HEADERS_VIEW_SCHEMA, SecretHeaderViewDto } from './target-header.dto';
-import type { HttpMethod, TargetStatus } from '../target.entity';
+import type { TargetStatus } from '../target-state-reader';
+import type { HttpMethod } from '../target.entity';
 import { ANY_JSON_SCHEMA, TargetAuthViewDto } from './target-auth.dto';
 
 /** A target: its definition, current state and counters. Secrets are never answered. */
