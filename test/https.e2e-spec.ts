@@ -98,6 +98,15 @@ function getHealth(socket: TLSSocket): Promise<string> {
   });
 }
 
+/** The container image's health check (deploy/healthcheck.js) against vigil on `port`. */
+function healthcheck(env: Record<string, string>) {
+  return spawnSync(process.execPath, [join(__dirname, '..', 'deploy', 'healthcheck.js')], {
+    env: { PATH: process.env.PATH, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+}
+
 function curl(port: number, ...args: string[]) {
   return spawnSync('curl', ['-sS', ...args, `https://127.0.0.1:${port}/health`], {
     encoding: 'utf8',
@@ -140,6 +149,13 @@ describe('HTTPS (VIGIL_TLS_CERT_FILE, VIGIL_TLS_KEY_FILE)', () => {
     expect(out).toContain(fingerprintOf('a'));
     expect(out).not.toContain('plain HTTP');
     expect(out).not.toContain('PRIVATE KEY');
+  });
+
+  it("passes the container's health check, asked over HTTPS", () => {
+    const tls = { VIGIL_PORT: String(vigil.port), VIGIL_TLS_CERT_FILE: file('cert.pem') };
+    expect(healthcheck(tls).status).toBe(0);
+    // asked in plain HTTP, this vigil does not answer /health/live
+    expect(healthcheck({ VIGIL_PORT: String(vigil.port) }).status).toBe(1);
   });
 
   it('lets the CLI in with VIGIL_CA_FILE, and tells to set it when it is missing', async () => {
@@ -221,6 +237,7 @@ describe('plain HTTP', () => {
         'plain HTTP on 0.0.0.0: HTTP Basic passwords cross the network',
       );
       expect(warnings[0]).toMatch(/WARN/);
+      expect(healthcheck({ VIGIL_PORT: String(vigil.port) }).status).toBe(0);
     } finally {
       await vigil.stop();
       rmSync(data, { recursive: true, force: true });
