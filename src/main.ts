@@ -45,8 +45,8 @@ async function serve(config: AppConfig, logger: VigilLogger): Promise<void> {
   const { tls } = config.http;
   if (tls) logger.log(`TLS certificate: ${readTlsPair(tls).summary}`, 'TLS');
   const app = await createApp(config, { logger });
-  await app.listen(config.http.port, config.http.host);
   if (tls) reloadTlsPairOnHangup(app.getHttpServer() as TlsServer, tls, logger);
+  await app.listen(config.http.port, config.http.host);
   const warning = plainHttpWarning(config.http);
   if (warning) logger.warn(warning, 'vigil');
   logger.always(listeningLine(config), 'vigil');

@@ -224,7 +224,7 @@ describe('HTTPS (VIGIL_TLS_CERT_FILE, VIGIL_TLS_KEY_FILE)', () => {
 });
 
 describe('plain HTTP', () => {
-  it('warns in one line at start-up when Basic auth is served on an address other machines reach', async () => {
+  it('warns in one line at start-up when Basic auth is served on an address other machines reach, and stops on SIGHUP', async () => {
     const data = mkdtempSync(join(tmpdir(), 'vigil-plain-'));
     const vigil = await startServerProcess({ VIGIL_DATA_DIR: data, VIGIL_HOST: '0.0.0.0' });
     try {
@@ -238,6 +238,12 @@ describe('plain HTTP', () => {
       );
       expect(warnings[0]).toMatch(/WARN/);
       expect(healthcheck({ VIGIL_PORT: String(vigil.port) }).status).toBe(0);
+
+      // with no certificate to reload, SIGHUP stops vigil as it always did
+      const exited = new Promise((resolve) => vigil.child.once('exit', resolve));
+      vigil.child.kill('SIGHUP');
+      await exited;
+      expect(vigil.child.signalCode ?? vigil.child.exitCode).toBe('SIGHUP');
     } finally {
       await vigil.stop();
       rmSync(data, { recursive: true, force: true });

@@ -62,33 +62,23 @@ export interface TlsReloadLog {
 /**
  * Reads the pair again and gives it to the server: connections opened from now on get the new
  * certificate, open ones keep theirs. A pair that cannot be served leaves the old one in place.
- * Returns whether the new pair is served.
  */
-export function reloadTlsPair(server: TlsServer, files: TlsFiles, log: TlsReloadLog): boolean {
+export function reloadTlsPair(server: TlsServer, files: TlsFiles, log: TlsReloadLog): void {
   let pair: TlsPair;
   try {
     pair = readTlsPair(files);
   } catch (err) {
     const reason = err instanceof TlsPairError ? err.message : 'the files could not be read';
     log.error(`TLS certificate not reloaded, the previous one is still served: ${reason}`, 'TLS');
-    return false;
+    return;
   }
   server.setSecureContext({ cert: pair.cert, key: pair.key });
   log.log(`TLS certificate reloaded: ${pair.summary}`, 'TLS');
-  return true;
 }
 
-/** Reloads the certificate and key on every SIGHUP (see reloadTlsPair); returns the unsubscriber. */
-export function reloadTlsPairOnHangup(
-  server: TlsServer,
-  files: TlsFiles,
-  log: TlsReloadLog,
-): () => void {
-  const onHangup = () => {
-    reloadTlsPair(server, files, log);
-  };
-  process.on('SIGHUP', onHangup);
-  return () => process.off('SIGHUP', onHangup);
+/** Reloads the certificate and key on every SIGHUP (see reloadTlsPair). */
+export function reloadTlsPairOnHangup(server: TlsServer, files: TlsFiles, log: TlsReloadLog): void {
+  process.on('SIGHUP', () => reloadTlsPair(server, files, log));
 }
 
 /** Whether a listening address is reachable from this machine only. */
