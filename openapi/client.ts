@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+import type { Dispatcher } from 'undici';
 import type { paths } from './schema';
 
 export interface VigilClientOptions {
@@ -6,6 +7,8 @@ export interface VigilClientOptions {
   baseUrl: string;
   username: string;
   password: string;
+  /** The connection pool to use (one trusting a private CA); fetch's own when absent. */
+  dispatcher?: Dispatcher;
 }
 
 /** A typed client for the vigil HTTP API, generated from openapi/openapi.json. */
@@ -14,6 +17,7 @@ export function createVigilClient(options: VigilClientOptions) {
   return createClient<paths>({
     baseUrl: options.baseUrl,
     headers: { Authorization: `Basic ${token}` },
+    ...(options.dispatcher ? { requestInitExt: { dispatcher: options.dispatcher } } : {}),
   });
 }
 

@@ -1,4 +1,4 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, ShutdownSignal, ValidationPipe } from '@nestjs/common';
 import { AbstractHttpAdapter, HttpAdapterHost, NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { fastifyOptions, refuseHostileBodies } from './common/http-platform';
@@ -68,6 +68,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   });
 }
 
+/**
+ * The signals that stop vigil gracefully: Nest's list, less SIGHUP when vigil serves HTTPS, where
+ * SIGHUP reloads the certificate instead (see reloadTlsPairOnHangup).
+ */
+export function shutdownSignals(config: AppConfig): ShutdownSignal[] {
+  const all = Object.values(ShutdownSignal);
+  return config.http.tls ? all.filter((s) => s !== ShutdownSignal.SIGHUP) : all;
+}
+
 /** Creates the configured application, ready to listen. */
 export async function createApp(
   config: AppConfig,
@@ -93,7 +102,7 @@ export async function createApp(
     refuseHostileBodies(adapter.getInstance());
     attachRequestLog(adapter, config.logging.format);
   }
-  app.enableShutdownHooks();
+  app.enableShutdownHooks(shutdownSignals(config));
   if (config.http.docsEnabled && !options.preview) {
     serveDocs(app, () => buildOpenApiDocument(app));
   }

@@ -1,8 +1,8 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from '../bench/livestatus-icinga';
+import { type ServerProcess, startServerProcess } from './support/server-process';
 
 const MAIN = join(__dirname, '..', 'src', 'main.ts');
 const PASSWORD_LINE = /password of user "admin" is: (\S+)/;
@@ -34,44 +34,15 @@ interface Started {
  * the "listening" line is out; the process is stopped by `stopAll`.
  */
 async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Started> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', MAIN], {
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      VIGIL_HOST: '127.0.0.1',
-      VIGIL_PORT: String(port),
-      VIGIL_DATA_DIR: dataDir,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let raw = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`no "listening" line in 60 s:\n${raw}`)),
-      60_000,
-    );
-    const onData = (chunk: Buffer) => {
-      raw += chunk.toString('utf8');
-      const lines = raw.split('\n').slice(0, -1); // whole lines only
-      const at = lines.findIndex((l) => l.includes('listening on'));
-      if (at >= 0) {
-        clearTimeout(timer);
-        resolve({ port, lines: lines.slice(0, at + 1), raw });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`vigil exited with ${code} before listening:\n${raw}`));
-    });
-  });
+  const server = await startServerProcess({ VIGIL_DATA_DIR: dataDir, ...env });
+  running.push(server);
+  const raw = server.output();
+  const lines = raw.split('\n').slice(0, -1); // whole lines only
+  const at = lines.findIndex((l) => l.includes('listening on'));
+  return { port: server.port, lines: lines.slice(0, at + 1), raw };
 }
 
-const running: ChildProcess[] = [];
+const running: ServerProcess[] = [];
 const dirs: string[] = [];
 
 function dataDir(): string {
@@ -81,14 +52,7 @@ function dataDir(): string {
 }
 
 async function stopAll(): Promise<void> {
-  await Promise.all(
-    running.splice(0).map((child) => {
-      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      child.kill('SIGTERM');
-      return exited;
-    }),
-  );
+  await Promise.all(running.splice(0).map((server) => server.stop()));
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 

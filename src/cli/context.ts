@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { createVigilClient, type VigilClient } from '../../openapi/client';
+import { trustingCaFile, untrustedCertificateHint } from './ca-file';
 import { CliError, EXIT, maskUrl, usageError } from './errors';
 import { printJson, warn } from './output';
 import { resolveSecret } from './password';
@@ -12,6 +13,7 @@ export interface GlobalOptions {
   url: string;
   user: string;
   passwordFile?: string;
+  caFile?: string;
   json?: boolean;
 }
 
@@ -66,7 +68,7 @@ export class CliContext {
   }
 
   private async connect(): Promise<VigilClient> {
-    const { url, user, passwordFile } = this.options;
+    const { url, user, passwordFile, caFile } = this.options;
     let parsed: URL;
     try {
       parsed = new URL(url);
@@ -77,6 +79,7 @@ export class CliContext {
       throw usageError(`--url: must be http or https: ${maskUrl(url)}`);
     }
     if (!user) throw usageError('--user: give a user name (or set VIGIL_USER)');
+    const dispatcher = caFile ? trustingCaFile(caFile) : undefined;
     const password = await resolveSecret({
       file: passwordFile,
       env: this.env.VIGIL_PASSWORD,
@@ -88,7 +91,12 @@ export class CliContext {
         `no password for ${user}: set VIGIL_PASSWORD, use --password-file, or run on a terminal`,
       );
     }
-    return createVigilClient({ baseUrl: url.replace(/\/+$/, ''), username: user, password });
+    return createVigilClient({
+      baseUrl: url.replace(/\/+$/, ''),
+      username: user,
+      password,
+      dispatcher,
+    });
   }
 
   /**
@@ -103,7 +111,10 @@ export class CliContext {
       if (err instanceof CliError) throw err;
       const cause = (err as { cause?: { code?: string; message?: string } }).cause;
       const reason = cause?.code ?? cause?.message ?? (err as Error).message;
-      throw new CliError(EXIT.connection, `cannot connect to ${maskUrl(this.url)}: ${reason}`);
+      throw new CliError(
+        EXIT.connection,
+        `cannot connect to ${maskUrl(this.url)}: ${reason}${untrustedCertificateHint(reason)}`,
+      );
     }
     const { response, error } = result;
     if (!response.ok) {

@@ -31,6 +31,12 @@ export function buildProgram(env: NodeJS.ProcessEnv = process.env): Command {
       '--password-file <file>',
       'read the password from this file (else env VIGIL_PASSWORD, else a prompt on a terminal)',
     )
+    .addOption(
+      new Option(
+        '--ca-file <file>',
+        "PEM file of the private CA that signed vigil's HTTPS certificate (env VIGIL_CA_FILE)",
+      ).default(env.VIGIL_CA_FILE || undefined),
+    )
     .option('--json', "print the API's JSON answer instead of a table")
     .showHelpAfterError('(add --help for usage)')
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })

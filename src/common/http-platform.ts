@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import type { HttpConfig } from './http.config';
 import { findJsonFault } from './json-body';
 import { PROBLEM_CONTENT_TYPE, ValidationProblemException } from './problem';
+import { readTlsPair } from './tls';
 
 /** A problem+json body for errors answered outside Nest (and so outside ProblemFilter). */
 export function problemBody(status: number, detail: string, instance?: string): string {
@@ -80,10 +81,12 @@ export function onClientError(err: ClientError, socket: Socket): void {
  * `connectionTimeout` (an idle-socket timeout) stays off: while a probe-now waits for its target
  * (up to 300 s) or a livestatus query for its site, the socket is rightly idle, and idle
  * keep-alive sockets are already closed after Fastify's `keepAliveTimeout` (72 s).
+ *
+ * With `http.tls`, the server is an HTTPS one serving the certificate and key read now.
  */
 export function fastifyOptions(http: HttpConfig): FastifyHttpOptions<Server> {
   const checkEveryMs = Math.max(100, Math.min(1000, Math.floor(http.headersTimeoutMs / 2)));
-  return {
+  const options: FastifyHttpOptions<Server> = {
     trustProxy: http.trustProxy,
     requestTimeout: http.requestTimeoutMs,
     http: {
@@ -94,6 +97,10 @@ export function fastifyOptions(http: HttpConfig): FastifyHttpOptions<Server> {
     clientErrorHandler: onClientError,
     frameworkErrors: onFrameworkError,
   };
+  if (!http.tls) return options;
+  const { cert, key } = readTlsPair(http.tls);
+  // Fastify's types tie the options to the server type; requests and replies are alike for HTTPS
+  return { ...options, https: { ...options.http, cert, key } } as FastifyHttpOptions<Server>;
 }
 
 const FRAMEWORK_DETAILS: Record<string, string> = {

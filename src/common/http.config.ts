@@ -1,5 +1,6 @@
 import { configSlice } from '../config/config-slice';
 import { Flag, IntegerIn, Port, Text } from '../config/settings';
+import { type TlsFiles, TlsPairError, readTlsPair } from './tls';
 
 export interface HttpConfig {
   host: string;
@@ -10,6 +11,8 @@ export interface HttpConfig {
   requestTimeoutMs: number;
   /** A request's headers must have arrived within this (at most `requestTimeoutMs`). */
   headersTimeoutMs: number;
+  /** HTTPS with this certificate and key, read again on SIGHUP; plain HTTP when absent. */
+  tls?: TlsFiles;
 }
 
 export class HttpSettings {
@@ -30,6 +33,33 @@ export class HttpSettings {
 
   @IntegerIn(100, 3_600_000, 'milliseconds')
   VIGIL_HTTP_HEADERS_TIMEOUT_MS?: number;
+
+  @Text()
+  VIGIL_TLS_CERT_FILE?: string;
+
+  @Text()
+  VIGIL_TLS_KEY_FILE?: string;
+}
+
+/** The certificate and key files, both or neither, checked to be a pair that can be served. */
+function tlsFiles(s: HttpSettings, problems: string[]): TlsFiles | undefined {
+  const { VIGIL_TLS_CERT_FILE: certFile, VIGIL_TLS_KEY_FILE: keyFile } = s;
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined) {
+    const [given, missing] = certFile
+      ? ['VIGIL_TLS_CERT_FILE', 'VIGIL_TLS_KEY_FILE']
+      : ['VIGIL_TLS_KEY_FILE', 'VIGIL_TLS_CERT_FILE'];
+    problems.push(`${missing}: must be set too when ${given} is (HTTPS needs both)`);
+    return undefined;
+  }
+  const files = { certFile, keyFile };
+  try {
+    readTlsPair(files);
+  } catch (err) {
+    if (!(err instanceof TlsPairError)) throw err;
+    problems.push(`VIGIL_TLS_CERT_FILE, VIGIL_TLS_KEY_FILE: ${err.message}`);
+  }
+  return files;
 }
 
 export const httpSlice = configSlice({
@@ -50,6 +80,7 @@ export const httpSlice = configSlice({
       trustProxy: s.VIGIL_TRUST_PROXY ?? false,
       requestTimeoutMs,
       headersTimeoutMs,
+      tls: tlsFiles(s, problems),
     };
   },
 });
