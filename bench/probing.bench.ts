@@ -15,8 +15,15 @@
  *                                                    # run's measured window (after the first period)
  *   BENCH_FRESH=1 npm run bench:probing              # targets never probed before (status NEW)
  *   BENCH_NODE_FLAGS=--trace-gc npm run bench:probing # more Node flags for the runs
+ *
+ * Then the memory case: vigil starts with no targets and probing on, and BENCH_API_CLIENTS (8)
+ * clients create BENCH_API_TARGETS (10,000; 0 skips the case) targets one by one through
+ * `POST /api/v1/targets` while each created target is probed every 10 s; vigil's peak RSS over
+ * the creation and BENCH_API_SETTLE_SECONDS (20) of probing after it, on each database.
  */
 import { spawn } from 'node:child_process';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -40,6 +47,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const SWEEP = (process.env.BENCH_SWEEP ?? '20000,30000').split(',').filter(Boolean).map(Number);
 const SWEEP_SECONDS = Number(process.env.BENCH_SWEEP_SECONDS ?? 30);
 const RAW_SECONDS = 10;
+const API_TARGETS = Number(process.env.BENCH_API_TARGETS ?? 10_000);
+const API_CLIENTS = Number(process.env.BENCH_API_CLIENTS ?? 8);
+const API_SETTLE_SECONDS = Number(process.env.BENCH_API_SETTLE_SECONDS ?? 20);
+/** Peak RSS the memory case must stay under. */
+const API_PEAK_RSS_LIMIT_MB = 400;
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mysql').split(',') as (
   'sqlite' | 'mysql'
 )[];
@@ -223,6 +235,7 @@ async function insertTargets(ds: DataSource, n: number, url: string): Promise<vo
 /** What a worker process is asked to run. */
 type Job =
   | { role: 'raw'; url: string }
+  | { role: 'api'; env: Record<string, string> }
   | {
       role: 'vigil';
       kind: 'sqlite' | 'mysql';
@@ -391,6 +404,124 @@ function row(f: Figures, ceiling: number): string {
   );
 }
 
+/** What the memory case measured of one vigil process. */
+interface ApiFigures {
+  label: string;
+  created: number;
+  createSeconds: number;
+  probesStarted: number;
+  peakRssMb: number;
+  endRssMb: number;
+}
+
+/**
+ * The vigil process of the memory case: starts empty with probing on, tells its port, and on
+ * `stop` answers its peak RSS and the probes it started.
+ */
+async function apiWorker(job: Extract<Job, { role: 'api' }>): Promise<void> {
+  const app = await createApp(loadConfig(job.env), { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const address = (app.getHttpServer() as Server).address() as AddressInfo;
+  process.send?.({ port: address.port });
+  await new Promise((resolve) => process.once('message', resolve));
+  const stats = app.get(ProbingService).stats();
+  const figures = {
+    probesStarted: stats.started,
+    peakRssMb: peakRssMb(),
+    endRssMb: process.memoryUsage().rss / 2 ** 20,
+  };
+  await app.close();
+  process.send?.(figures, () => process.exit(0));
+}
+
+/** Creates `n` targets through the API with `clients` concurrent clients, one request each. */
+async function createThroughApi(
+  base: string,
+  authorization: string,
+  n: number,
+  clients: number,
+  targetUrl: string,
+): Promise<void> {
+  const agent = new Agent({ connections: clients });
+  let next = 0;
+  try {
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (next < n) {
+          const i = next++;
+          const res = await request(`${base}/api/v1/targets`, {
+            method: 'POST',
+            dispatcher: agent,
+            headers: { authorization, 'content-type': 'application/json' },
+            body: JSON.stringify({
+              name: `api-${i}`,
+              url: `${targetUrl}/t/${i}?q=1`,
+              frequencySeconds: FREQUENCY_S,
+              timeoutSeconds: 5,
+              expectedStatus: 200,
+            }),
+          });
+          const text = await res.body.text();
+          if (res.statusCode !== 201) throw new Error(`create ${i}: ${res.statusCode} ${text}`);
+        }
+      }),
+    );
+  } finally {
+    await agent.close();
+  }
+}
+
+/** The memory case on one database. */
+async function runApiCreation(kind: 'sqlite' | 'mysql', targetUrl: string): Promise<ApiFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-api-'));
+  const db = await freshDatabase(kind, dir);
+  const password = randomBytes(12).toString('hex');
+  const env = {
+    VIGIL_DATA_DIR: dir,
+    VIGIL_DATABASE_URL: db.url,
+    VIGIL_USERS: `bench:${hashSync(password, 4)}:admin`,
+    VIGIL_LOG_LEVEL: 'warn',
+    VIGIL_PROBE_CONCURRENCY: String(CONCURRENCY),
+    VIGIL_PROBE_LOG_MAX_BYTES: String(64 * 2 ** 20),
+  };
+  const child = spawn(process.execPath, [...NODE_FLAGS, __filename, '--worker'], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  try {
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code) => reject(new Error(`vigil (memory case) exited with ${code}`))),
+    );
+    const next = () =>
+      Promise.race([new Promise<unknown>((resolve) => child.once('message', resolve)), exited]);
+    child.send({ role: 'api', env } satisfies Job);
+    const { port } = (await next()) as { port: number };
+    const t0 = performance.now();
+    await createThroughApi(
+      `http://127.0.0.1:${port}`,
+      `Basic ${Buffer.from(`bench:${password}`).toString('base64')}`,
+      API_TARGETS,
+      API_CLIENTS,
+      targetUrl,
+    );
+    const createSeconds = (performance.now() - t0) / 1000;
+    await sleep(API_SETTLE_SECONDS * 1000);
+    const reply = next();
+    child.send('stop');
+    const figures = (await reply) as Omit<ApiFigures, 'label' | 'created' | 'createSeconds'>;
+    await new Promise((resolve) => child.once('exit', resolve));
+    return {
+      label: `vigil, ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`,
+      created: API_TARGETS,
+      createSeconds,
+      ...figures,
+    };
+  } finally {
+    child.kill();
+    await db.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const server = await startTargetServer();
   try {
@@ -406,6 +537,15 @@ async function main(): Promise<void> {
       for (const kind of DATABASES) {
         console.error(`sweep: vigil on ${kind}, ${n} targets, ${SWEEP_SECONDS} s…`);
         sweep.push(await runVigil(kind, n, SWEEP_SECONDS, server.url));
+      }
+    }
+    const memory: ApiFigures[] = [];
+    if (API_TARGETS > 0) {
+      for (const kind of DATABASES) {
+        console.error(
+          `memory case: vigil on ${kind}, ${API_TARGETS} targets created through the API by ${API_CLIENTS} clients…`,
+        );
+        memory.push(await runApiCreation(kind, server.url));
       }
     }
     // the machine's speed drifts: the ceiling is the better of a raw run before and one after
@@ -440,6 +580,24 @@ async function main(): Promise<void> {
             : 'none'),
       );
     }
+    if (memory.length) {
+      console.log(
+        `\nMemory case: ${API_TARGETS} targets created one by one through POST /api/v1/targets by ` +
+          `${API_CLIENTS} clients while probing every ${FREQUENCY_S} s, then ${API_SETTLE_SECONDS} s of probing; ` +
+          `peak RSS of the vigil process (VmHWM, start-up included), limit ${API_PEAK_RSS_LIMIT_MB} MB\n`,
+      );
+      console.log(
+        '| run | targets | created/s | probes started | peak RSS MB | RSS at end MB | verdict |\n' +
+          '|---|---|---|---|---|---|---|',
+      );
+      for (const m of memory) {
+        console.log(
+          `| ${m.label} | ${m.created} | ${f0(m.created / m.createSeconds)} | ${m.probesStarted} | ` +
+            `${f0(m.peakRssMb)} | ${f0(m.endRssMb)} | ` +
+            `${m.peakRssMb < API_PEAK_RSS_LIMIT_MB ? 'met' : '**not met**'} |`,
+        );
+      }
+    }
   } finally {
     server.stop();
   }
@@ -449,6 +607,7 @@ async function worker(): Promise<void> {
   const job = await new Promise<Job>((resolve) =>
     process.once('message', (m) => resolve(m as Job)),
   );
+  if (job.role === 'api') return apiWorker(job);
   const figures = job.role === 'raw' ? await rawLoop(job.url) : await vigilWorker(job);
   // exit even if a library left a handle open
   process.send?.(figures, () => process.exit(0));
