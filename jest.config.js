@@ -12,6 +12,8 @@
  * their own tier's name with that transformer.
  */
 
+const { availableParallelism } = require('node:os');
+
 /** Reads the spec the app generates from its DTOs, so needs the Swagger plugin. */
 const SPEC_READERS = {
   integration: ['<rootDir>/test/openapi.int-spec.ts'],
@@ -62,6 +64,9 @@ function tier(name, testRegex) {
 module.exports = {
   // integration and e2e suites wait on servers, databases and Icinga 2 start-ups
   testTimeout: 60000,
+  // suites mostly wait on servers, databases and timers, so two per core pay; each starts its
+  // own app, database and Icinga 2, so not more than six
+  maxWorkers: Math.min(6, 2 * availableParallelism()),
   projects: [
     {
       ...base,
