@@ -171,5 +171,5 @@ describeWithIcinga('API fuzzing from the OpenAPI spec', () => {
       total: 0,
     });
     expect(t.logger.lines.filter((line) => line.startsWith('error'))).toEqual([]);
-  });
+  }, 180_000); // thousands of requests, while other test files share the machine
 });

@@ -9,7 +9,7 @@ import {
 import { HttpAdapterHost } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
-import { isDatabaseUnavailable } from '../database/unavailable';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { isClientAbort } from './http-platform';
 import type { ProblemDto } from './problem.dto';
 import {

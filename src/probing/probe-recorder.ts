@@ -6,16 +6,12 @@ import {
   type EntityTarget,
 } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
-import { isDatabaseUnavailable } from '../database/unavailable';
+import { isDatabaseUnavailable } from '../common/database-unavailable';
 import { ProbeResultEntity } from './probe-result.entity';
 import type { ProbeResult } from './probe-spec';
 import { StateChangeEntity } from './state-change.entity';
-import {
-  type BatchStatement,
-  ShortWrite,
-  type WriterDatabase,
-  WriterThread,
-} from './writer-thread';
+import type { BatchStatement, WriterDatabase } from './writer-protocol';
+import { ShortWrite, WriterThread } from './writer-thread';
 import { TARGET_STATE_KEYS, type TargetState } from './state';
 import { TargetStateEntity } from './target-state.entity';
 

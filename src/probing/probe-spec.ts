@@ -1,6 +1,6 @@
 /** What the prober needs to know about a target: plain data, no entity. */
 import type { ProbeAuth } from '../targets/target-auth';
-import type { HttpMethod } from '../targets/target.entity';
+import type { HttpMethod } from '../targets/http-method';
 
 export type { KeystoneCredentials, ProbeAuth } from '../targets/target-auth';
 

@@ -1,11 +1,22 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ProbeScheduler } from './scheduler';
+
+/** Waits on the (fake) clock: probes in these tests take time without taking it. */
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Lets `ms` of fake time pass, running every timer and promise that falls due meanwhile. */
+const elapse = (ms: number) => jest.advanceTimersByTimeAsync(ms);
 
 describe('ProbeScheduler', () => {
   let scheduler: ProbeScheduler | undefined;
+  beforeEach(() => {
+    jest.useFakeTimers();
+  });
   afterEach(async () => {
-    await scheduler?.stop(200);
+    const stopped = scheduler?.stop(200);
+    await elapse(200);
+    await stopped;
     scheduler = undefined;
+    jest.useRealTimers();
   });
 
   it('keeps the period: a 200 ms target runs 9 to 11 times in 2 s, even when probes take time', async () => {
@@ -19,7 +30,7 @@ describe('ProbeScheduler', () => {
       },
     });
     scheduler.upsert(1, 200);
-    await sleep(2000);
+    await elapse(2000);
     expect(runs.length).toBeGreaterThanOrEqual(9);
     expect(runs.length).toBeLessThanOrEqual(11);
   });
@@ -36,11 +47,11 @@ describe('ProbeScheduler', () => {
     scheduler.hold();
     scheduler.upsert(1, 100);
     scheduler.upsert(2, 100);
-    await sleep(300);
+    await elapse(300);
     expect(runs).toEqual([]);
     const released = Date.now();
     scheduler.release();
-    await sleep(1000);
+    await elapse(1000);
     for (const id of [1, 2]) {
       const times = runs.filter((r) => r.id === id).map((r) => r.at);
       // the first run within about one period of the release, then the period holds
@@ -63,7 +74,7 @@ describe('ProbeScheduler', () => {
     });
     scheduler.upsert(1, 100);
     scheduler.upsert(2, 100);
-    await sleep(1050);
+    await elapse(1050);
     expect(runs.get(1)).toBe(1);
     expect(runs.get(2)).toBeGreaterThanOrEqual(9);
     expect(scheduler.counters.skipped).toBeGreaterThanOrEqual(8);
@@ -86,7 +97,7 @@ describe('ProbeScheduler', () => {
       },
     });
     for (let id = 1; id <= 6; id++) scheduler.upsert(id, 10_000);
-    await sleep(450);
+    await elapse(450);
     expect(peak).toBe(2);
     expect([...started].sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });
@@ -105,12 +116,12 @@ describe('ProbeScheduler', () => {
     });
     for (const id of [1, 5, 3, 4, 2]) {
       scheduler.upsert(id, 10_000);
-      await sleep(5);
+      await elapse(5);
     }
     scheduler.remove(3);
     expect(started).toEqual([1]);
     release();
-    await sleep(50);
+    await elapse(50);
     expect(started).toEqual([1, 5, 4, 2]);
   });
 
@@ -126,11 +137,11 @@ describe('ProbeScheduler', () => {
     });
     scheduler.upsert(1, 100);
     scheduler.upsert(2, 10_000);
-    await sleep(250);
+    await elapse(250);
     scheduler.remove(1);
     scheduler.upsert(2, 100);
     const afterRemove = runs.get(1) ?? 0;
-    await sleep(550);
+    await elapse(550);
     expect(runs.get(1)).toBe(afterRemove);
     expect(runs.get(2)).toBeGreaterThanOrEqual(5);
   });
@@ -146,7 +157,7 @@ describe('ProbeScheduler', () => {
       },
     });
     for (let id = 1; id <= 200; id++) scheduler.upsert(id, 1000);
-    await sleep(1100);
+    await elapse(1100);
     const times = [...firstStart.values()];
     expect(times).toHaveLength(200);
     const perTenth = new Array(10).fill(0) as number[];
@@ -173,10 +184,15 @@ describe('ProbeScheduler', () => {
       },
     });
     s.upsert(1, 50);
-    await sleep(20);
-    await s.stop();
-    expect(finished).toBe(starts);
-    await sleep(150);
+    await elapse(20);
+    let finishedAtStop: number | undefined;
+    const stopped = s.stop().then(() => (finishedAtStop = finished));
+    await elapse(100);
+    expect(finishedAtStop).toBeUndefined();
+    await elapse(100);
+    await stopped;
+    expect(finishedAtStop).toBe(starts);
+    await elapse(150);
     expect(starts).toBe(1);
   });
 });

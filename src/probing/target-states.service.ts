@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type SelectQueryBuilder } from 'typeorm';
+import { In, type ObjectLiteral, Repository, type SelectQueryBuilder } from 'typeorm';
 import { TargetChangedEvent, TargetEvents } from '../targets/target-events';
-import type { TargetEntity } from '../targets/target.entity';
 import type {
   StateSortField,
+  TargetKey,
   TargetStateReader,
   TargetStateView,
 } from '../targets/target-state-reader';
@@ -49,9 +49,7 @@ export class TargetStatesService implements TargetStateReader {
     }
   }
 
-  async statesOf(
-    targets: readonly Pick<TargetEntity, 'id' | 'createdAt'>[],
-  ): Promise<TargetStateView[]> {
+  async statesOf(targets: readonly TargetKey[]): Promise<TargetStateView[]> {
     const rows = targets.length
       ? await this.states.find({ where: { targetId: In(targets.map((t) => t.id)) } })
       : [];
@@ -63,7 +61,7 @@ export class TargetStatesService implements TargetStateReader {
   }
 
   joinStates(
-    qb: SelectQueryBuilder<TargetEntity>,
+    qb: SelectQueryBuilder<ObjectLiteral>,
     alias: string,
   ): (field: StateSortField) => string {
     const joined = `${alias}_state`;

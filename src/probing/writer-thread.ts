@@ -1,14 +1,12 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { WriterReply, WriterRequest, WriterWorkerData } from './writer-worker';
-
-/** One statement of a batch written in one transaction. */
-export interface BatchStatement {
-  sql: string;
-  params: unknown[];
-  /** When the statement changes fewer rows than this, the whole batch is rolled back. */
-  minChanges?: number;
-}
+import type {
+  BatchStatement,
+  WriterDatabase,
+  WriterReply,
+  WriterRequest,
+  WriterWorkerData,
+} from './writer-protocol';
 
 /** A statement of the batch changed fewer rows than it had to; nothing was written. */
 export class ShortWrite extends Error {
@@ -29,24 +27,6 @@ export class BatchWriteError extends Error {
     this.name = 'BatchWriteError';
   }
 }
-
-/** What the writer thread connects to. */
-export type WriterDatabase =
-  | { type: 'sqlite'; file: string }
-  | {
-      type: 'mysql';
-      /** mysql2 connection options, the same as the application's connection. */
-      connection: {
-        host?: string;
-        port?: number;
-        user?: string;
-        password?: string;
-        database?: string;
-        charset?: string;
-        timezone?: string;
-        connectTimeout?: number;
-      };
-    };
 
 /**
  * Statements the SQLite thread keeps prepared, least recently used dropped first: room for

@@ -1,29 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { type Connection, createConnection, type ResultSetHeader } from 'mysql2/promise';
-import type { BatchStatement, WriterDatabase } from './writer-thread';
-
-/** A batch to write in one transaction, sent to the writer thread. */
-export interface WriterRequest {
-  id: number;
-  statements: BatchStatement[];
-}
-
-/** The thread's answer: nothing for a committed batch, else why it was rolled back. */
-export interface WriterReply {
-  id: number;
-  /** The index of the statement that changed fewer rows than it had to. */
-  short?: number;
-  message?: string;
-  code?: string;
-}
-
-/** What the thread is started with. */
-export interface WriterWorkerData {
-  database: WriterDatabase;
-  /** Statements the SQLite thread keeps prepared. */
-  cacheSize: number;
-}
+import type {
+  BatchStatement,
+  WriterDatabase,
+  WriterReply,
+  WriterRequest,
+  WriterWorkerData,
+} from './writer-protocol';
 
 class ShortWrite extends Error {
   constructor(readonly index: number) {

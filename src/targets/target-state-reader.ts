@@ -1,5 +1,4 @@
-import type { SelectQueryBuilder } from 'typeorm';
-import type { TargetEntity } from './target.entity';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 export const TARGET_STATUSES = ['NEW', 'PASS', 'FAIL'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
@@ -23,6 +22,12 @@ export interface TargetStateView {
   repeatedFailCount: number;
 }
 
+/** What the reader needs of a target: its id, and its creation for one never probed. */
+export interface TargetKey {
+  id: number;
+  createdAt: Date;
+}
+
 /** The state fields a list of targets is filtered or sorted by. */
 export type StateSortField = 'status' | 'lastProbeAt';
 
@@ -35,13 +40,13 @@ export interface TargetStateReader {
    * The states of these targets (one query), in the order given; a target not yet probed has
    * the state NEW dated from its creation.
    */
-  statesOf(targets: readonly Pick<TargetEntity, 'id' | 'createdAt'>[]): Promise<TargetStateView[]>;
+  statesOf(targets: readonly TargetKey[]): Promise<TargetStateView[]>;
   /**
    * Joins the states to a query of targets (aliased `alias`); answers the SQL expression of a
    * state field, for filters and sorting.
    */
   joinStates(
-    qb: SelectQueryBuilder<TargetEntity>,
+    qb: SelectQueryBuilder<ObjectLiteral>,
     alias: string,
   ): (field: StateSortField) => string;
 }

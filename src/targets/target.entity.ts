@@ -5,9 +5,8 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { HttpMethod } from './http-method';
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'HEAD', 'PATCH'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
 export const AUTH_TYPES = ['NONE', 'BASIC', 'OPENSTACK'] as const;
 export type AuthType = (typeof AUTH_TYPES)[number];
 export const KEYSTONE_VERSIONS = ['v3', 'v2.0'] as const;

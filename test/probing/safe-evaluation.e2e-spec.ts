@@ -59,7 +59,7 @@ describe('evaluating hostile answers (real app on SQLite, real local targets)', 
     await until(async () => {
       for (const id of [...hostileIds, plain]) if ((await passAndFail(id)) === 0) return false;
       return true;
-    }, 5000);
+    }, 15000);
 
     const plainBefore = await passAndFail(plain);
     const health: number[] = [];

@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { OmitOrValid, RecordName } from '../../common/validation';
-import { HTTP_METHODS, type HttpMethod } from '../target.entity';
+import { HTTP_METHODS, type HttpMethod } from '../http-method';
 import {
   ANY_JSON_SCHEMA,
   type AnyAuthDto,

@@ -2,7 +2,7 @@ import { ApiExtraModels, ApiProperty } from '@nestjs/swagger';
 import type { HeaderView } from '../target-headers';
 import { HEADERS_VIEW_SCHEMA, SecretHeaderViewDto } from './target-header.dto';
 import type { TargetStatus } from '../target-state-reader';
-import type { HttpMethod } from '../target.entity';
+import type { HttpMethod } from '../http-method';
 import { ANY_JSON_SCHEMA, TargetAuthViewDto } from './target-auth.dto';
 
 /** A target: its definition, current state and counters. Secrets are never answered. */

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable } from './unavailable';
+import { isDatabaseUnavailable } from './database-unavailable';
 
 const coded = (code: string, message = code) => Object.assign(new Error(message), { code });
 

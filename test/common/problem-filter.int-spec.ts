@@ -3,8 +3,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { CapturingLogger } from '../../test/support/app';
-import { ProblemFilter } from './problem.filter';
+import { CapturingLogger } from '../support/app';
+import { ProblemFilter } from '../../src/common/problem.filter';
 
 @Controller()
 class FailingController {

@@ -2,15 +2,15 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bytesOf, fillPipe, makeFakePipe, startReaderProcess } from '../../test/commands/fake-pipe';
-import { until } from '../../test/support/until';
+import { bytesOf, fillPipe, makeFakePipe, startReaderProcess } from './fake-pipe';
+import { until } from '../support/until';
 import {
   PIPE_BUF,
   PipeLineTooLong,
   PipeTransport,
   PipeUnavailable,
   pipeState,
-} from './pipe-transport';
+} from '../../src/commands/pipe-transport';
 
 function fifo(): string {
   const path = join(mkdtempSync(join(tmpdir(), 'vigil-pipe-')), 'icinga2.cmd');

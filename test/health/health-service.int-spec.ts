@@ -2,15 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../database/data-source';
-import { gateSqliteTransactions } from '../database/sqlite-gate';
-import { runMigrations } from '../database/migrate';
-import type { CommandService } from '../commands/command.service';
-import type { SitesService } from '../sites/sites.service';
-import type { ScheduledJobs } from '../common/scheduled-jobs';
-import type { NotificationsService } from '../notifications/notifications.service';
-import type { ProbingService, ProbingStats } from '../probing/probing.service';
-import { HealthService, SITES_CACHED_MS, STUCK_AFTER_MS } from './health.service';
+import { buildDataSourceOptions } from '../../src/database/data-source';
+import { gateSqliteTransactions } from '../../src/database/sqlite-gate';
+import { runMigrations } from '../../src/database/migrate';
+import type { CommandService } from '../../src/commands/command.service';
+import type { SitesService } from '../../src/sites/sites.service';
+import type { ScheduledJobs } from '../../src/common/scheduled-jobs';
+import type { NotificationsService } from '../../src/notifications/notifications.service';
+import type { ProbingService, ProbingStats } from '../../src/probing/probing.service';
+import { HealthService, SITES_CACHED_MS, STUCK_AFTER_MS } from '../../src/health/health.service';
 
 describe('HealthService', () => {
   let dir: string;

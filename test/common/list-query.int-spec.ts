@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { Column, DataSource, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { reencryptColumn } from './crypto/rotate-secrets';
-import { SecretBox } from './crypto/secret-box';
-import { applyNamedListQuery, NamedListQueryDto, sortValues } from './list-query';
+import { reencryptColumn } from '../../src/common/crypto/rotate-secrets';
+import { SecretBox } from '../../src/common/crypto/secret-box';
+import { applyNamedListQuery, NamedListQueryDto, sortValues } from '../../src/common/list-query';
 
 @Entity({ name: 'things' })
 class Thing {
