@@ -64,10 +64,9 @@ function tier(name, testRegex) {
 module.exports = {
   // integration and e2e suites wait on servers, databases and Icinga 2 start-ups
   testTimeout: 60000,
-  // suites mostly wait on servers, databases, Icinga 2 and timers (a whole run keeps the cores
-  // about half busy), so four per core pay; each starts its own app, database and Icinga 2, so
-  // not more than eight
-  maxWorkers: Math.min(8, 4 * availableParallelism()),
+  // suites mostly wait on servers, databases and timers, so two per core pay; each starts its
+  // own app, database and Icinga 2, so not more than six
+  maxWorkers: Math.min(6, 2 * availableParallelism()),
   projects: [
     {
       ...base,
