@@ -3,6 +3,8 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
 import { CommandsModule } from './commands/commands.module';
+import { ClusterMembersModule } from './common/cluster-members.module';
+import type { ClusterMembers } from './common/cluster-members';
 import { SecretsConfig } from './common/crypto/secrets.config';
 import { JobsModule } from './common/jobs.module';
 import { AppConfig } from './app.config';
@@ -18,7 +20,8 @@ import { TargetsModule } from './targets/targets.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `members` stands in for the cluster's membership; a single instance by default. */
+  static forRoot(config: AppConfig, members?: ClusterMembers): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -28,6 +31,7 @@ export class AppModule {
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
         JobsModule,
+        ClusterMembersModule.forRoot(members),
         DatabaseModule.forRoot(config.database),
         AuthModule,
         HealthModule,

@@ -10,6 +10,7 @@ import { BASIC_AUTH_SCHEME } from './auth/auth.decorator';
 import { validationExceptionFactory } from './common/problem';
 import { ProblemFilter } from './common/problem.filter';
 import type { AppConfig } from './app.config';
+import type { ClusterMembers } from './common/cluster-members';
 import { VigilLogger } from './common/vigil-logger';
 import { memoizeValidationMetadata } from './common/validation-metadata';
 import { serveDocs } from './docs/swagger-ui';
@@ -22,6 +23,8 @@ export interface CreateAppOptions {
   logger?: ConsoleLogger | false;
   /** The HTTP platform; Fastify unless given (the platform benchmark also measures Express). */
   httpAdapter?: AbstractHttpAdapter;
+  /** The instances sharing the database as this one sees them; a single instance unless given. */
+  clusterMembers?: ClusterMembers;
 }
 
 /** The console logger of a server process: colours only when stdout is a terminal. */
@@ -83,7 +86,7 @@ export async function createApp(
   options: CreateAppOptions = {},
 ): Promise<INestApplication> {
   const adapter = options.httpAdapter ?? new FastifyAdapter(fastifyOptions(config.http));
-  const app = await NestFactory.create(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create(AppModule.forRoot(config, options.clusterMembers), adapter, {
     logger: options.logger ?? createLogger(config),
     preview: options.preview,
     abortOnError: false,

@@ -37,6 +37,8 @@ CREATE TABLE `notifications` (
   `last_error` text DEFAULT NULL,
   `created_at` datetime(3) NOT NULL,
   `sent_at` datetime(3) DEFAULT NULL,
+  `claimed_by` varchar(128) DEFAULT NULL,
+  `claim_expires_at` datetime(3) DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `IDX_notifications_notifier_state` (`notifier_id`,`state`),
   KEY `IDX_notifications_created` (`created_at`),
@@ -177,3 +179,4 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796290770455, 'SecretHea
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796299977241, 'NameLength1281796299977241');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796300034071, 'UncataloguedCommands1796300034071');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796310644176, 'TargetStates1796310644176');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796314446146, 'OutboxClaims1796314446146');

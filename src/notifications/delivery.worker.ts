@@ -1,8 +1,15 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { AppConfig } from '../app.config';
+import { CLUSTER_MEMBERS, type ClusterMembers } from '../common/cluster-members';
 import { ScheduledJobs } from '../common/scheduled-jobs';
 import { NotifiersService } from '../notifiers/notifiers.service';
 import { TARGET_STATE_CHANGED } from '../probing/state-changed.event';
@@ -17,6 +24,14 @@ const BATCH = 100;
 /** Rounds of stored changes turned into deliveries per tick; the rest wait for the next one. */
 const FAN_OUT_ROUNDS = 20;
 
+/** The shortest claim on a delivery; longer when SMTP conversations may take longer. */
+const MIN_CLAIM_MS = 60_000;
+
+/** How long a claim on a delivery holds: three SMTP timeouts, at least a minute. */
+export function claimMs(smtpTimeoutMs: number): number {
+  return Math.max(MIN_CLAIM_MS, 3 * smtpTimeoutMs);
+}
+
 /** The outbox poll's name in SchedulerRegistry and /health. */
 export const OUTBOX_POLL_JOB = 'notifications.outbox-poll';
 
@@ -30,28 +45,42 @@ export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): n
  * stored change of state) first has the OutboxService
  * write the deliveries of the changes not yet read, then finds the due `pending` rows and sends
  * each on its own: for one target and notifier only the oldest row not yet settled is due, so
- * mails of one target arrive in the order its state changed, also after an SMTP outage. A row
- * is claimed by an atomic `pending → sending` update, so that it is sent once;
- * then it becomes `sent`, or `pending` again with its next attempt after an exponential backoff,
- * or `dead` once it is older than the maximum age. On start, rows a stopped process left in
- * `sending` go back to `pending`; on shutdown, sends under way are waited for.
+ * mails of one target arrive in the order its state changed, also after an SMTP outage.
+ *
+ * Several instances may share the outbox (MySQL/MariaDB): a due row is claimed before it is
+ * sent, in a short transaction that locks it (`FOR UPDATE SKIP LOCKED`, so that instances
+ * polling at the same moment take different rows and none waits for another) and sets it
+ * `sending` with this instance's id and a claim expiry (claimMs). Only the claimer settles the
+ * attempt: `sent`, or `pending` again with its next attempt after an exponential backoff, or
+ * `dead` once it is older than the maximum age. A row left `sending` by an instance that died
+ * is claimed again once its claim expires. On start, rows this instance left in `sending` (on
+ * SQLite, one process per file: every such row) go back to `pending`; on shutdown, sends under
+ * way are waited for.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Notifications');
   private closing = false;
   private readonly inFlight = new Map<number, Promise<void>>();
+  private readonly claimMs: number;
+  private readonly shared: boolean;
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(NotificationEntity)
     private readonly outbox: Repository<NotificationEntity>,
+    @Inject(CLUSTER_MEMBERS) private readonly members: ClusterMembers,
     private readonly notifiers: NotifiersService,
     private readonly mailer: SmtpMailer,
     private readonly config: AppConfig,
     private readonly outboxWriter: OutboxService,
     private readonly probing: ProbingService,
     private readonly jobs: ScheduledJobs,
-  ) {}
+  ) {
+    this.claimMs = claimMs(config.notifications.smtpTimeoutMs);
+    // SQLite is one process per database file; MySQL/MariaDB may be shared by several
+    this.shared = dataSource.options.type !== 'better-sqlite3';
+  }
 
   /** A change of state is stored: its deliveries are written and sent now. */
   @OnEvent(TARGET_STATE_CHANGED)
@@ -61,8 +90,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   async onApplicationBootstrap(): Promise<void> {
     const resumed = await this.outbox.update(
-      { state: 'sending' },
-      { state: 'pending', nextAttemptAt: new Date() },
+      this.shared ? { state: 'sending', claimedBy: this.members.instanceId } : { state: 'sending' },
+      { state: 'pending', nextAttemptAt: new Date(), claimExpiresAt: null },
     );
     if (resumed.affected) {
       this.logger.warn(`${resumed.affected} delivery(ies) interrupted by a stop are pending again`);
@@ -93,8 +122,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       if (this.closing || (await this.outboxWriter.fanOut()) === 0) break;
     }
     const due = await this.dueIds();
-    for (const id of due) {
-      if (this.closing) return;
+    if (this.closing || due.length === 0) return;
+    for (const id of await this.claim(due)) {
+      // claimed again by this instance after its claim expired: the attempt is still under way
       if (this.inFlight.has(id)) continue;
       const run = this.deliver(id)
         .catch((err: unknown) => {
@@ -106,18 +136,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * The due pending deliveries, oldest first: a row waits while an older row of its target and
+   * The due deliveries, oldest first: pending ones whose attempt is due, and ones whose claim
+   * expired (the instance sending them died). A row waits while an older row of its target and
    * notifier is still pending or being sent, so that a newer state is never mailed before an
-   * older one.
+   * older one; settled rows stay settled, so a row found due here stays the oldest one unsettled.
    */
   private async dueIds(): Promise<number[]> {
-    const rows = await this.outbox
-      .createQueryBuilder('n')
+    const rows = await this.whereDue(this.outbox.createQueryBuilder('n'), new Date())
       .select('n.id', 'id')
-      .where('n.state = :pending AND n.nextAttemptAt <= :now', {
-        pending: 'pending',
-        now: new Date(),
-      })
       .andWhere((qb) => {
         const older = qb
           .subQuery()
@@ -135,15 +161,51 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     return rows.map((r) => Number(r.id));
   }
 
-  /** One attempt at one delivery, if it is still pending and nobody else took it. */
+  /** Rows of `n` that are due at `now`: pending and due, or sending with an expired claim. */
+  private whereDue(
+    qb: SelectQueryBuilder<NotificationEntity>,
+    now: Date,
+  ): SelectQueryBuilder<NotificationEntity> {
+    return qb.where(
+      new Brackets((due) =>
+        due
+          .where('n.state = :pending AND n.nextAttemptAt <= :now', { pending: 'pending', now })
+          .orWhere('n.state = :sending AND n.claimExpiresAt <= :now', { sending: 'sending' }),
+      ),
+    );
+  }
+
+  /**
+   * Claims those of `ids` that are still due and that no other instance is claiming: locked
+   * (skipping rows another transaction holds), then set `sending` by this instance with the
+   * claim's expiry and the attempt counted. Answers the ids claimed.
+   */
+  private async claim(ids: number[]): Promise<number[]> {
+    return this.dataSource.transaction(async (manager: EntityManager) => {
+      const now = new Date();
+      const locked = this.whereDue(manager.createQueryBuilder(NotificationEntity, 'n'), now)
+        .select('n.id', 'id')
+        .andWhere('n.id IN (:...ids)', { ids });
+      if (this.shared) locked.setLock('pessimistic_write').setOnLocked('skip_locked');
+      const claimed = (await locked.getRawMany<{ id: number | string }>()).map((r) => Number(r.id));
+      if (claimed.length === 0) return [];
+      await manager
+        .createQueryBuilder()
+        .update(NotificationEntity)
+        .set({
+          state: 'sending',
+          attempts: () => 'attempts + 1',
+          claimedBy: this.members.instanceId,
+          claimExpiresAt: new Date(now.getTime() + this.claimMs),
+        })
+        .where('id IN (:...claimed)', { claimed })
+        .execute();
+      return claimed;
+    });
+  }
+
+  /** One attempt at one delivery this instance claimed. */
   private async deliver(id: number): Promise<void> {
-    const claimed = await this.outbox
-      .createQueryBuilder()
-      .update(NotificationEntity)
-      .set({ state: 'sending', attempts: () => 'attempts + 1' })
-      .where('id = :id AND state = :state', { id, state: 'pending' })
-      .execute();
-    if (!claimed.affected) return;
     const row = await this.outbox.findOneByOrFail({ id });
 
     const [notifier] = await this.notifiers.forDelivery([row.notifierId]);
@@ -228,13 +290,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     await this.notifiers.recordDelivery(row.notifierId, { error });
   }
 
-  /** Ends an attempt: only a row this worker holds in `sending` is changed. */
+  /** Ends an attempt: only a row this instance holds in `sending` is changed. */
   private async settle(id: number, changes: Partial<NotificationEntity>): Promise<void> {
     await this.outbox
       .createQueryBuilder()
       .update(NotificationEntity)
-      .set(changes)
-      .where('id = :id AND state = :state', { id, state: 'sending' })
+      .set({ ...changes, claimExpiresAt: null })
+      .where('id = :id AND state = :state AND claimed_by = :me', {
+        id,
+        state: 'sending',
+        me: this.members.instanceId,
+      })
       .execute();
   }
 }

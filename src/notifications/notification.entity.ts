@@ -4,8 +4,8 @@ export const NOTIFICATION_KINDS = ['FAIL', 'RECOVERED'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
- * `pending`: waiting for its (next) attempt; `sending`: claimed by the worker, an attempt is under
- * way; `sent`: the SMTP server accepted it; `dead`: still failing after the maximum age;
+ * `pending`: waiting for its (next) attempt; `sending`: claimed by an instance's worker until
+ * `claim_expires_at`, an attempt is under way; `sent`: the SMTP server accepted it; `dead`: still failing after the maximum age;
  * `dropped`: its notifier was deleted or disabled before it could be sent.
  */
 export const NOTIFICATION_STATES = ['pending', 'sending', 'sent', 'dead', 'dropped'] as const;
@@ -67,4 +67,12 @@ export class NotificationEntity {
 
   @Column({ name: 'sent_at', type: 'datetime', precision: 3, nullable: true })
   sentAt!: Date | null;
+
+  /** The instance that claimed the row for its last attempt; only it settles that attempt. */
+  @Column({ name: 'claimed_by', type: 'varchar', length: 128, nullable: true })
+  claimedBy!: string | null;
+
+  /** Until when the claim holds: a row still `sending` after that is claimed again. */
+  @Column({ name: 'claim_expires_at', type: 'datetime', precision: 3, nullable: true })
+  claimExpiresAt!: Date | null;
 }

@@ -23,8 +23,10 @@ const ROWS_PER_INSERT = 100;
  * to be notified, one row per enabled notifier of the target. The rows of a round of changes are
  * written in one transaction with the cursor that says how far the changes are read, so each
  * change becomes deliveries exactly once, even when vigil stops half-way or the database is
- * unavailable for a while (the changes wait in their table). Drops the pending rows of a
- * notifier that is deleted or disabled.
+ * unavailable for a while (the changes wait in their table), and when several instances share
+ * the database: the cursor moves only from where the round began, and an instance whose update
+ * waited for another's (MySQL re-reads the row it waited for) finds it moved, writes nothing and
+ * reads on from there. Drops the pending rows of a notifier that is deleted or disabled.
  */
 @Injectable()
 export class OutboxService {
@@ -115,6 +117,8 @@ export class OutboxService {
         lastError: null,
         createdAt: now,
         sentAt: null,
+        claimedBy: null,
+        claimExpiresAt: null,
       }),
     );
   }

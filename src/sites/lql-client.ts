@@ -6,6 +6,8 @@
  * Icinga 2 serves at most four livestatus connections at a time, so every connection this
  * client holds open (busy or idle) counts against `maxInFlight`, idle ones are closed after
  * `idleTimeoutMs`, and every exchange has a deadline after which its connection is destroyed.
+ * Several vigil instances share that limit: each keeps to its share of `maxInFlight`
+ * (connectionShare), asked again whenever a connection is wanted or given back.
  */
 import { createConnection, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
@@ -16,8 +18,10 @@ export interface LqlClientOptions {
   connectTimeoutMs: number;
   /** How long a query may take from submission (queue included) to the last byte of its answer. */
   timeoutMs: number;
-  /** Connections (busy or idle) open at once. */
+  /** Connections (busy or idle) open at once, by all the instances sharing the site together. */
   maxInFlight: number;
+  /** How many instances share the site now (1 when not given). */
+  members?: () => number;
   /** Queries allowed to wait for a connection; more are refused at once. */
   queueLimit: number;
   /** Reuse connections with `KeepAlive: on`. */
@@ -73,6 +77,15 @@ export function firstLine(body: Buffer | string, max = 1000): string {
   return line.length > max ? `${line.slice(0, max)}…` : line;
 }
 
+/**
+ * The connections one of `members` instances may hold open to a site that all of them together
+ * may hold `maxInFlight` connections to: an equal share, rounded down, and at least one (so with
+ * more instances than connections, each still holds one).
+ */
+export function connectionShare(maxInFlight: number, members: number): number {
+  return Math.max(1, Math.floor(maxInFlight / Math.max(1, Math.floor(members))));
+}
+
 const HEADER_LENGTH = 16;
 const HEADER = /^(\d{3}) +(\d{1,11})\n$/;
 const MAX_ERROR_BODY = 1024 * 1024;
@@ -106,6 +119,12 @@ export class LqlClient {
     readonly options: LqlClientOptions,
   ) {
     this.address = formatAddress(target);
+  }
+
+  /** The connections this client may hold open now: its share of `maxInFlight`. */
+  get limit(): number {
+    const { maxInFlight, members } = this.options;
+    return members ? connectionShare(maxInFlight, members()) : maxInFlight;
   }
 
   /** Queries running, connections idle and queries waiting, for diagnostics and tests. */
@@ -201,7 +220,8 @@ export class LqlClient {
   private acquire(deadline: number, signal?: AbortSignal): Promise<Connection | null> {
     if (this.closed) return Promise.reject(this.error('unavailable', 'vigil is shutting down'));
     if (signal?.aborted) return Promise.reject(this.error('aborted', 'the caller went away'));
-    if (this.idle.length > 0 || this.busy + this.idle.length < this.options.maxInFlight) {
+    this.trim();
+    if (this.hasRoom()) {
       this.busy++;
       return Promise.resolve(this.unpark());
     }
@@ -250,7 +270,9 @@ export class LqlClient {
   /** Gives back a slot, keeping the connection for the next query when it can be reused. */
   private release(connection: Connection | null, reusable: boolean): void {
     this.busy--;
-    if (connection && reusable && this.options.keepAlive && !this.closed) {
+    // kept only while within the share, which shrinks when instances join
+    const withinShare = this.busy + this.idle.length < this.limit;
+    if (connection && reusable && withinShare && this.options.keepAlive && !this.closed) {
       connection.reused = true;
       const waiter = this.waiters.shift();
       if (waiter) {
@@ -266,13 +288,26 @@ export class LqlClient {
   }
 
   private pump(): void {
-    while (
-      this.waiters.length > 0 &&
-      (this.idle.length > 0 || this.busy + this.idle.length < this.options.maxInFlight)
-    ) {
+    this.trim();
+    while (this.waiters.length > 0 && this.hasRoom()) {
       const waiter = this.waiters.shift()!;
       this.busy++;
       waiter.grant(this.unpark());
+    }
+  }
+
+  /** An idle connection to reuse, or room for a new one within the share. */
+  private hasRoom(): boolean {
+    return this.idle.length > 0 || this.busy + this.idle.length < this.limit;
+  }
+
+  /** Closes idle connections beyond the share (it shrinks when instances join). */
+  private trim(): void {
+    const limit = this.limit;
+    while (this.idle.length > 0 && this.busy + this.idle.length > limit) {
+      const connection = this.idle.shift()!;
+      this.unhook(connection);
+      this.discard(connection);
     }
   }
 
@@ -295,6 +330,12 @@ export class LqlClient {
   private unpark(): Connection | null {
     const connection = this.idle.pop();
     if (!connection) return null;
+    this.unhook(connection);
+    return connection;
+  }
+
+  /** Stops watching an idle connection. */
+  private unhook(connection: Connection): void {
     clearTimeout(connection.idleTimer);
     const listener = connection.idleListener;
     if (listener) {
@@ -302,7 +343,6 @@ export class LqlClient {
       connection.socket.off('end', listener);
       connection.socket.off('data', listener);
     }
-    return connection;
   }
 
   private discard(connection: Connection): void {

@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../app.config';
+import { CLUSTER_MEMBERS, type ClusterMembers } from '../common/cluster-members';
 import { IcingaApiSite } from './icinga-api-site';
 import { LivestatusSite } from './livestatus-site';
 import type { MonitoringSite, SitePing } from './monitoring-site';
@@ -10,16 +11,19 @@ const MAX_SITES_SHOWN = 5;
 
 /**
  * The configured monitoring sites, each behind the site-neutral port (MonitoringSite): the
- * registry the query endpoints, health and the commands ask for sites by name or kind.
+ * registry the query endpoints, health and the commands ask for sites by name or kind. The
+ * instances sharing the database share each livestatus site's VIGIL_LIVESTATUS_MAX_IN_FLIGHT.
  */
 @Injectable()
 export class SitesService implements OnModuleDestroy {
   private readonly logger = new Logger('Sites');
   private readonly sites = new Map<string, MonitoringSite>();
 
-  constructor(config: AppConfig) {
+  constructor(config: AppConfig, @Inject(CLUSTER_MEMBERS) members: ClusterMembers) {
     const options = config.livestatus;
-    for (const site of options.sites) this.sites.set(site.name, createSite(site, config));
+    for (const site of options.sites) {
+      this.sites.set(site.name, createSite(site, config, members));
+    }
     const shown = options.sites
       .slice(0, MAX_SITES_SHOWN)
       .map((s) => `${s.name} (${formatAddress(s.address)})`);
@@ -77,7 +81,7 @@ export class SitesService implements OnModuleDestroy {
   }
 }
 
-function createSite(site: SiteConfig, config: AppConfig): MonitoringSite {
+function createSite(site: SiteConfig, config: AppConfig, members: ClusterMembers): MonitoringSite {
   const options = config.livestatus;
   if (site.address.type !== 'icinga2') {
     const keepAlive =
@@ -86,6 +90,7 @@ function createSite(site: SiteConfig, config: AppConfig): MonitoringSite {
       connectTimeoutMs: options.connectTimeoutMs,
       timeoutMs: options.timeoutMs,
       maxInFlight: options.maxInFlight,
+      members: () => members.liveMembers(),
       queueLimit: options.queueLimit,
       idleTimeoutMs: options.idleTimeoutMs,
       keepAlive,

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Timers } from '../support/timers';
 
 export type Behaviour =
   | { kind: 'answer'; status?: number; body: string }
@@ -31,7 +32,7 @@ export class FaultServer {
   maxOpen = 0;
   connections = 0;
   private readonly sockets = new Set<Socket>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new Timers();
 
   private constructor(
     private readonly server: Server,
@@ -63,18 +64,10 @@ export class FaultServer {
   }
 
   async stop(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
     rmSync(this.dir, { recursive: true, force: true });
-  }
-
-  private later(fn: () => void, ms: number): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      fn();
-    }, ms);
-    this.timers.add(timer);
   }
 
   private serve(socket: Socket): void {
@@ -84,7 +77,7 @@ export class FaultServer {
     // Counted a moment later: this server shares its event loop with vigil, so it may notice a
     // connection vigil already closed after it noticed the next one. Hung connections (the case
     // the cap matters for) stay open far longer than this.
-    this.later(() => {
+    this.timers.later(() => {
       this.maxOpen = Math.max(this.maxOpen, this.open);
     }, 50);
     socket.on('error', () => undefined);
@@ -134,7 +127,7 @@ export class FaultServer {
           if (socket.destroyed || sent >= all.length) return;
           socket.write(all.subarray(sent, sent + 1));
           sent++;
-          this.later(next, b.everyMs);
+          this.timers.later(next, b.everyMs);
         };
         next();
         return;

@@ -68,6 +68,40 @@ describe('LqlClient', () => {
     expect(server.connections).toBe(1);
   });
 
+  it('keeps to its share of maxInFlight among the live instances, asked again as they change', async () => {
+    let members = 3;
+    const c = client({
+      maxInFlight: 4,
+      members: () => members,
+      idleTimeoutMs: 10000,
+      timeoutMs: 10000,
+    });
+    const slowly = {
+      kind: 'trickle',
+      body: JSON.stringify([['x'.repeat(40)]]),
+      everyMs: 2,
+    } as const;
+    server.reset(slowly);
+    const queries = () => Promise.all([1, 2, 3, 4, 5, 6].map(() => c.fetch('GET hosts')));
+    expect(c.limit).toBe(1);
+    await queries();
+    expect(server.maxOpen).toBe(1);
+
+    members = 1;
+    server.reset(slowly);
+    expect(c.limit).toBe(4);
+    await queries();
+    expect(server.maxOpen).toBe(4);
+    expect(c.load.idle).toBe(4);
+
+    // an instance joins: the kept connections beyond the new share are closed at the next query
+    members = 2;
+    server.reset({ kind: 'answer', body: '[]' });
+    expect(String(await c.fetch('GET hosts'))).toBe('[]');
+    await waitFor(() => server.open <= 2);
+    expect(c.load.idle).toBeLessThanOrEqual(2);
+  });
+
   it('refuses an answer larger than maxBytes and frees the connection', async () => {
     const c = client({ maxInFlight: 1 });
     server.reset({ kind: 'answer', body: JSON.stringify([['x'.repeat(5000)]]) });

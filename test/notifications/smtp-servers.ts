@@ -23,6 +23,8 @@ export interface SmtpServerOptions {
   refuseLogin?: boolean;
   /** The only login accepted (any mail without login is accepted too). */
   user?: { name: string; password: string };
+  /** Wait this long before accepting each message, as a busy server does. */
+  acceptDelayMs?: number;
 }
 
 function decodeQuotedPrintable(raw: string): string {
@@ -54,8 +56,7 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
+      const accept = () => {
         const raw = Buffer.concat(chunks).toString('utf8');
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
@@ -65,6 +66,11 @@ export async function startSmtpServer(options: SmtpServerOptions = {}): Promise<
           raw,
         });
         callback();
+      };
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        if (options.acceptDelayMs) setTimeout(accept, options.acceptDelayMs);
+        else accept();
       });
     },
   });

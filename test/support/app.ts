@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { createApp } from '../../src/bootstrap';
+import { createApp, type CreateAppOptions } from '../../src/bootstrap';
 import { type AppConfig, loadConfig } from '../../src/app.config';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './database';
 
@@ -61,9 +61,16 @@ export interface TestApp extends RunningApp {
 /** Called with the app before it listens, e.g. to add routes. */
 export type BeforeListen = (app: INestApplication) => void;
 
-async function launch(config: AppConfig, beforeListen?: BeforeListen): Promise<RunningApp> {
+/** What a test may set of createApp's options: the cluster's membership as the app sees it. */
+export type TestAppOptions = Pick<CreateAppOptions, 'clusterMembers'>;
+
+async function launch(
+  config: AppConfig,
+  beforeListen?: BeforeListen,
+  options: TestAppOptions = {},
+): Promise<RunningApp> {
   const logger = new CapturingLogger();
-  const app = await createApp(config, { logger });
+  const app = await createApp(config, { ...options, logger });
   beforeListen?.(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -76,6 +83,44 @@ async function launch(config: AppConfig, beforeListen?: BeforeListen): Promise<R
       if (stopped) return;
       stopped = true;
       await app.close();
+    },
+  };
+}
+
+function testConfig(
+  database: TestDatabase,
+  dataDir: string,
+  env: Record<string, string>,
+): AppConfig {
+  return loadConfig({
+    VIGIL_DATA_DIR: dataDir,
+    VIGIL_DATABASE_URL: database.url,
+    VIGIL_USERS: usersSetting,
+    VIGIL_AUTH_MAX_FAILURES: '1000',
+    // scheduled probing only where a test asks for it, so that targets other suites create
+    // are not probed behind their backs
+    VIGIL_PROBING_ENABLED: 'false',
+    ...env,
+  });
+}
+
+/**
+ * Starts one more vigil instance on an existing database (which it neither creates nor drops),
+ * with a data directory of its own, the TEST_USERS, and `options` for createApp. `close` stops
+ * it and removes its data directory.
+ */
+export async function startInstance(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<RunningApp & { close(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vigil-test-data-'));
+  const running = await launch(testConfig(database, dataDir, env), undefined, options);
+  return {
+    ...running,
+    close: async () => {
+      await running.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
@@ -93,16 +138,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase(kind);
   const dataDir = mkdtempSync(join(tmpdir(), 'vigil-test-data-'));
-  const config = loadConfig({
-    VIGIL_DATA_DIR: dataDir,
-    VIGIL_DATABASE_URL: database.url,
-    VIGIL_USERS: usersSetting,
-    VIGIL_AUTH_MAX_FAILURES: '1000',
-    // scheduled probing only where a test asks for it, so that targets other suites create
-    // are not probed behind their backs
-    VIGIL_PROBING_ENABLED: 'false',
-    ...env,
-  });
+  const config = testConfig(database, dataDir, env);
   const running = await launch(config, beforeListen);
   return {
     ...running,

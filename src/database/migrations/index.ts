@@ -9,6 +9,7 @@ import { SecretHeaders1796290770455 as SqliteSecretHeaders1796290770455 } from '
 import { NameLength1281796299977241 as SqliteNameLength1281796299977241 } from './sqlite/1796299977241-NameLength128';
 import { UncataloguedCommands1796300034071 as SqliteUncataloguedCommands1796300034071 } from './sqlite/1796300034071-UncataloguedCommands';
 import { TargetStates1796310644176 as SqliteTargetStates1796310644176 } from './sqlite/1796310644176-TargetStates';
+import { OutboxClaims1796314446146 as SqliteOutboxClaims1796314446146 } from './sqlite/1796314446146-OutboxClaims';
 import { Users1795227792084 as MysqlUsers1795227792084 } from './mysql/1795227792084-Users';
 import { Targets1795229294866 as MysqlTargets1795229294866 } from './mysql/1795229294866-Targets';
 import { Probing1795232592090 as MysqlProbing1795232592090 } from './mysql/1795232592090-Probing';
@@ -19,6 +20,7 @@ import { SecretHeaders1796290770455 as MysqlSecretHeaders1796290770455 } from '.
 import { NameLength1281796299977241 as MysqlNameLength1281796299977241 } from './mysql/1796299977241-NameLength128';
 import { UncataloguedCommands1796300034071 as MysqlUncataloguedCommands1796300034071 } from './mysql/1796300034071-UncataloguedCommands';
 import { TargetStates1796310644176 as MysqlTargetStates1796310644176 } from './mysql/1796310644176-TargetStates';
+import { OutboxClaims1796314446146 as MysqlOutboxClaims1796314446146 } from './mysql/1796314446146-OutboxClaims';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -33,6 +35,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteNameLength1281796299977241,
   SqliteUncataloguedCommands1796300034071,
   SqliteTargetStates1796310644176,
+  SqliteOutboxClaims1796314446146,
 ];
 export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlUsers1795227792084,
@@ -45,4 +48,5 @@ export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlNameLength1281796299977241,
   MysqlUncataloguedCommands1796300034071,
   MysqlTargetStates1796310644176,
+  MysqlOutboxClaims1796314446146,
 ];
