@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
+import { ClusterModule } from './cluster/cluster.module';
 import { CommandsModule } from './commands/commands.module';
 import { SecretsConfig } from './common/crypto/secrets.config';
 import { JobsModule } from './common/jobs.module';
@@ -30,6 +31,7 @@ export class AppModule {
         JobsModule,
         DatabaseModule.forRoot(config.database),
         AuthModule,
+        ClusterModule,
         HealthModule,
         LivestatusModule,
         CommandsModule,

@@ -30,6 +30,8 @@ describe('HealthService', () => {
       failed: 0,
       recorded: 0,
       recordFailures: 0,
+      fencedOut: 0,
+      shards: 256,
       targets: 3,
       scheduleLagMs: 4,
       recorder: {

@@ -9,6 +9,7 @@ import { SecretHeaders1796290770455 as SqliteSecretHeaders1796290770455 } from '
 import { NameLength1281796299977241 as SqliteNameLength1281796299977241 } from './sqlite/1796299977241-NameLength128';
 import { UncataloguedCommands1796300034071 as SqliteUncataloguedCommands1796300034071 } from './sqlite/1796300034071-UncataloguedCommands';
 import { TargetStates1796310644176 as SqliteTargetStates1796310644176 } from './sqlite/1796310644176-TargetStates';
+import { Cluster1796320000000 as SqliteCluster1796320000000 } from './sqlite/1796320000000-Cluster';
 import { Users1795227792084 as MysqlUsers1795227792084 } from './mysql/1795227792084-Users';
 import { Targets1795229294866 as MysqlTargets1795229294866 } from './mysql/1795229294866-Targets';
 import { Probing1795232592090 as MysqlProbing1795232592090 } from './mysql/1795232592090-Probing';
@@ -19,6 +20,7 @@ import { SecretHeaders1796290770455 as MysqlSecretHeaders1796290770455 } from '.
 import { NameLength1281796299977241 as MysqlNameLength1281796299977241 } from './mysql/1796299977241-NameLength128';
 import { UncataloguedCommands1796300034071 as MysqlUncataloguedCommands1796300034071 } from './mysql/1796300034071-UncataloguedCommands';
 import { TargetStates1796310644176 as MysqlTargetStates1796310644176 } from './mysql/1796310644176-TargetStates';
+import { Cluster1796320000000 as MysqlCluster1796320000000 } from './mysql/1796320000000-Cluster';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -33,6 +35,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteNameLength1281796299977241,
   SqliteUncataloguedCommands1796300034071,
   SqliteTargetStates1796310644176,
+  SqliteCluster1796320000000,
 ];
 export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlUsers1795227792084,
@@ -45,4 +48,5 @@ export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlNameLength1281796299977241,
   MysqlUncataloguedCommands1796300034071,
   MysqlTargetStates1796310644176,
+  MysqlCluster1796320000000,
 ];
