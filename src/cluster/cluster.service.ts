@@ -50,12 +50,6 @@ function dateOf(value: Date | string): Date {
   return value instanceof Date ? value : new Date(`${value.replace(' ', 'T')}Z`);
 }
 
-/** The number of rows an UPDATE or DELETE through DataSource.query changed, on MySQL. */
-function affected(result: unknown): number {
-  const rows = (result as { affectedRows?: unknown } | null)?.affectedRows;
-  return typeof rows === 'number' ? rows : 0;
-}
-
 /**
  * Which targets this instance probes. On MySQL/MariaDB (VIGIL_CLUSTER=auto) the live instances
  * lease the targets' 256 shards through the database: each registers in cluster_members with a
@@ -284,19 +278,14 @@ export class ClusterService implements OnModuleInit, OnApplicationShutdown {
     const rate = this.probesPerSecond(true);
     const { targets } = this.load();
     const probing = this.leasing ? 1 : 0;
-    const updated = await this.dataSource.query<unknown>(
-      'UPDATE cluster_members SET heartbeat_at = NOW(3), targets = ?, probes_per_second = ?, ' +
-        'probing = ? WHERE id = ?',
-      [targets, rate, probing, this.instanceId],
+    // registers on the first heartbeat, and again after the others took it for gone
+    await this.dataSource.query(
+      'INSERT INTO cluster_members (id, host, pid, version, started_at, heartbeat_at, targets, ' +
+        'probes_per_second, probing) VALUES (?, ?, ?, ?, NOW(3), NOW(3), ?, ?, ?) ' +
+        'ON DUPLICATE KEY UPDATE heartbeat_at = NOW(3), targets = VALUES(targets), ' +
+        'probes_per_second = VALUES(probes_per_second), probing = VALUES(probing)',
+      [this.instanceId, hostname().slice(0, 255), process.pid, version, targets, rate, probing],
     );
-    if (affected(updated) === 0) {
-      // first heartbeat, or the others took this instance for gone: it registers (again)
-      await this.dataSource.query(
-        'INSERT INTO cluster_members (id, host, pid, version, started_at, heartbeat_at, ' +
-          'targets, probes_per_second, probing) VALUES (?, ?, ?, ?, NOW(3), NOW(3), ?, ?, ?)',
-        [this.instanceId, hostname().slice(0, 255), process.pid, version, targets, rate, probing],
-      );
-    }
     await this.dataSource.query(
       'DELETE FROM cluster_members WHERE heartbeat_at < NOW(3) - INTERVAL ? SECOND',
       [this.config.cluster.leaseSeconds],
