@@ -79,6 +79,8 @@ export class ClusterService implements OnModuleInit, OnApplicationShutdown {
   private lastLoad: { at: number; probes: number } | null = null;
   private lock: InstanceLock | null = null;
   private left: Promise<void> | null = null;
+  /** When a lost lease was last logged (Date.now()). */
+  private lostSaidAt = 0;
 
   constructor(
     private readonly config: AppConfig,
@@ -176,7 +178,15 @@ export class ClusterService implements OnModuleInit, OnApplicationShutdown {
     const shard = shardOf(targetId);
     if (this.owned.get(shard) !== epoch) return;
     this.owned.delete(shard);
-    this.logger.warn(`Lost the lease of shard ${shard}: its targets are no longer probed here`);
+    // once for a burst of refused writes, not once per shard
+    const now = Date.now();
+    if (now - this.lostSaidAt >= this.leaseMs) {
+      this.lostSaidAt = now;
+      this.logger.warn(
+        `Another instance took over shard ${shard} (and maybe more): writes under its old ` +
+          'lease are refused and its targets are no longer probed here',
+      );
+    }
     this.tell({ gained: [], lost: [shard] });
   }
 
