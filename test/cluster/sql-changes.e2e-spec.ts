@@ -28,7 +28,7 @@ describe.each(databaseKinds())('targets changed in SQL (%s)', (kind) => {
         'SELECT status FROM target_states WHERE target_id = ?',
         [id],
       );
-      return row?.status === 'UP';
+      return row?.status === 'PASS';
     }, 3000);
 
     await sql.run('UPDATE targets SET url = ? WHERE id = ?', [`${counting.url}/moved`, id]);
