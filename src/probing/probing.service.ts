@@ -315,21 +315,22 @@ export class ProbingService
       return;
     }
     try {
-      const known = this.tracked.get(event.targetId);
       // the stored state may lag behind a batch not yet written
-      if (!known) await this.settled();
+      if (!this.tracked.has(event.targetId)) await this.settled();
       const def = await this.targets.forProbing(event.targetId);
-      if (!def || !def.enabled) {
+      // the shard may have been given up meanwhile
+      if (!def || !def.enabled || !this.cluster.ownsTarget(def.id)) {
         this.untrack(event.targetId);
         return;
       }
+      const known = this.tracked.get(def.id);
       if (known) {
         // a new definition; the state and a probe running on it stay
         Object.assign(known, definitionOf(def, this.config.probing.logFormat));
         this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
       } else {
         const state = (await this.states.forProbing([def.id])).get(def.id);
-        if (state) this.track(def, state);
+        if (state && !this.tracked.has(def.id)) this.track(def, state);
       }
     } catch (error) {
       this.logger.error(`Cannot schedule target ${event.targetId}: ${(error as Error).message}`);
@@ -524,14 +525,15 @@ export class ProbingService
       const states = await this.states.forProbing(fresh.map((d) => d.id));
       for (const def of fresh) {
         const state = states.get(def.id);
-        // the shard may have been lost meanwhile
-        if (state && !this.tracked.has(def.id) && this.cluster.ownsTarget(def.id))
-          this.track(def, state);
+        // the shard may have been lost meanwhile: track() leaves it then
+        if (state && !this.tracked.has(def.id)) this.track(def, state);
       }
     }
   }
 
+  /** Tracks a target of an owned shard (another is left to its owner). */
   private track(def: TargetForProbing, state: TargetState): void {
+    if (!this.cluster.ownsTarget(def.id)) return;
     const epoch = this.cluster.fence() ? this.cluster.epochOf(def.id) : null;
     this.tracked.set(def.id, trackedOf(def, state, this.config.probing.logFormat, epoch));
     this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
