@@ -94,6 +94,8 @@ describe('HealthService', () => {
       mail: { pending: 2, dead: 1 },
       probing: {
         targets: 3,
+        shards: 256,
+        fencedOut: 0,
         queued: 0,
         lostResults: 0,
         writesFailingSince: null,
