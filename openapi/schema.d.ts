@@ -84,6 +84,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cluster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The vigil instances sharing the database, with their shards and load
+         * @description Each live instance with its heartbeat, the shards it leases, the targets it probes and its probes per second. Needs `viewer`.
+         */
+        get: operations["getCluster"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/commands": {
         parameters: {
             query?: never;
@@ -899,6 +919,39 @@ export interface components {
              */
             transport?: "api" | "livestatus" | "pipe";
         };
+        ClusterDto: {
+            /**
+             * @description Whether the instances lease shards through the database (MySQL/MariaDB with
+             *     VIGIL_CLUSTER=auto); when not, this instance alone is listed.
+             */
+            enabled: boolean;
+            instances: components["schemas"]["ClusterInstanceDto"][];
+            /** @description How long a lease and a heartbeat last without being renewed (VIGIL_CLUSTER_LEASE_SECONDS). */
+            leaseSeconds: number;
+        };
+        ClusterInstanceDto: {
+            /**
+             * Format: date-time
+             * @description Its last heartbeat; an instance whose heartbeat is older than the lease is gone.
+             */
+            heartbeatAt: string;
+            /** @description The host it runs on. */
+            host: string;
+            /** @description The instance's id, new at each start. */
+            id: string;
+            /** @description Its process id on that host. */
+            pid: number;
+            /** @description Probes it started per second between its last two heartbeats. */
+            probesPerSecond: number;
+            /** @description Shards of the 256 whose leases it holds (a target's shard is its id modulo 256). */
+            shards: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @description Targets it probes, as of its last heartbeat. */
+            targets: number;
+            /** @description The vigil version it runs. */
+            version: string;
+        };
         CommandAuditDto: {
             /** @description False for a command outside the catalogue, sent with its arguments as given. */
             catalogued: boolean;
@@ -1475,6 +1528,8 @@ export interface components {
             step: "auth" | "connect" | "evaluation" | "request" | "response";
         };
         ProbingHealthDto: {
+            /** @description Probes not written since start because another instance had taken over their target's shard. */
+            fencedOut: number;
             /** @description Probe results dropped unwritten since start (the queue was full while the database was unavailable). */
             lostResults: number;
             /** @description Probes waiting to be written to the database. */
@@ -1485,6 +1540,11 @@ export interface components {
              *     started in that minute.
              */
             scheduleLagMs: number | null;
+            /**
+             * @description Shards of the 256 whose targets this instance probes: all of them on its own, its share
+             *     when instances share a MySQL/MariaDB database, none on a SQLite file another process probes.
+             */
+            shards: number;
             /** @description Targets probed on their schedule. */
             targets: number;
             /**
@@ -2455,6 +2515,61 @@ export interface operations {
             };
             /** @description Gateway Timeout */
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClusterDto"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Service Unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

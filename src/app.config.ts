@@ -1,4 +1,5 @@
 import { authSlice, type AuthConfig } from './auth/auth.config';
+import { clusterSlice, type ClusterConfig } from './cluster/cluster.config';
 import { commandsSlice, type CommandPipeConfig } from './commands/commands.config';
 import { secretsSlice, type SecretsConfig } from './common/crypto/secrets.config';
 import { httpSlice, type HttpConfig } from './common/http.config';
@@ -20,6 +21,7 @@ const SLICES = {
   commandPipe: commandsSlice,
   probing: probingSlice,
   notifications: notificationsSlice,
+  cluster: clusterSlice,
 };
 
 /** The validated configuration of one vigil process. Each module reads its own slice. */
@@ -34,6 +36,7 @@ export class AppConfig {
   readonly commandPipe: CommandPipeConfig;
   readonly probing: ProbingConfig;
   readonly notifications: NotificationsConfig;
+  readonly cluster: ClusterConfig;
   /** Problems that do not stop start-up (unknown VIGIL_* variables), logged once when it starts. */
   readonly warnings: readonly string[];
 
@@ -48,6 +51,7 @@ export class AppConfig {
     this.commandPipe = parts.commandPipe;
     this.probing = parts.probing;
     this.notifications = parts.notifications;
+    this.cluster = parts.cluster;
     this.warnings = parts.warnings ?? [];
   }
 }

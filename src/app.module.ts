@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuthModule } from './auth/auth.module';
+import { ClusterModule } from './cluster/cluster.module';
+import { ClusterService } from './cluster/cluster.service';
 import { CommandsModule } from './commands/commands.module';
 import { ClusterMembersModule } from './common/cluster-members.module';
 import type { ClusterMembers } from './common/cluster-members';
@@ -20,7 +22,7 @@ import { TargetsModule } from './targets/targets.module';
 
 @Module({})
 export class AppModule {
-  /** `members` stands in for the cluster's membership; a single instance by default. */
+  /** `members` stands in for the cluster's membership (ClusterService) where a test gives one. */
   static forRoot(config: AppConfig, members?: ClusterMembers): DynamicModule {
     return {
       module: AppModule,
@@ -31,9 +33,12 @@ export class AppModule {
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
         JobsModule,
-        ClusterMembersModule.forRoot(members),
+        members
+          ? ClusterMembersModule.forRoot(members)
+          : ClusterMembersModule.fromProvider(ClusterModule, ClusterService),
         DatabaseModule.forRoot(config.database),
         AuthModule,
+        ClusterModule,
         HealthModule,
         LivestatusModule,
         CommandsModule,

@@ -51,6 +51,7 @@ export const API_TAGS: Record<string, string> = {
   targets: 'HTTP targets vigil probes: definitions, status, probe now, results and uptime.',
   notifiers: 'SMTP e-mail notifiers that targets name.',
   notifications: 'The outbox of notification mails, and test mails.',
+  cluster: 'The vigil instances sharing the database, and the shards of targets each probes.',
 };
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

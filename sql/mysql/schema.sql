@@ -1,5 +1,18 @@
 -- vigil MySQL/MariaDB schema, produced by `npm run schema:generate` from the migrations.
 
+CREATE TABLE `cluster_members` (
+  `id` varchar(64) NOT NULL,
+  `host` varchar(255) NOT NULL,
+  `pid` int(11) NOT NULL,
+  `version` varchar(64) NOT NULL,
+  `started_at` datetime(3) NOT NULL,
+  `heartbeat_at` datetime(3) NOT NULL,
+  `targets` int(11) NOT NULL DEFAULT 0,
+  `probing` tinyint(4) NOT NULL DEFAULT 0,
+  `probes_per_second` double NOT NULL DEFAULT 0,
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `command_audit` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `user_name` varchar(64) NOT NULL,
@@ -86,6 +99,14 @@ CREATE TABLE `probe_results` (
   KEY `IDX_probe_results_time` (`probed_at`),
   KEY `IDX_probe_results_target_time` (`target_id`,`probed_at`),
   CONSTRAINT `FK_ee3e5de99d54af51eda93998a62` FOREIGN KEY (`target_id`) REFERENCES `targets` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
+CREATE TABLE `shard_leases` (
+  `shard` int(11) NOT NULL,
+  `owner` varchar(64) DEFAULT NULL,
+  `epoch` int(11) NOT NULL,
+  `expires_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`shard`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
 CREATE TABLE `state_changes` (
@@ -180,3 +201,4 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796299977241, 'NameLengt
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796300034071, 'UncataloguedCommands1796300034071');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796310644176, 'TargetStates1796310644176');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796314446146, 'OutboxClaims1796314446146');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796320000000, 'Cluster1796320000000');

@@ -1,7 +1,10 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, type Type } from '@nestjs/common';
 import { CLUSTER_MEMBERS, type ClusterMembers, singleInstance } from './cluster-members';
 
-/** Provides CLUSTER_MEMBERS to every module: the given membership, or a single instance. */
+/**
+ * Provides CLUSTER_MEMBERS to every module: the membership a module keeps (fromProvider), or the
+ * given one, or a single instance (forRoot).
+ */
 @Global()
 @Module({})
 export class ClusterMembersModule {
@@ -9,6 +12,16 @@ export class ClusterMembersModule {
     return {
       module: ClusterMembersModule,
       providers: [{ provide: CLUSTER_MEMBERS, useFactory: () => members ?? singleInstance() }],
+      exports: [CLUSTER_MEMBERS],
+    };
+  }
+
+  /** CLUSTER_MEMBERS answered by `provider`, which `module` exports. */
+  static fromProvider(module: Type, provider: Type<ClusterMembers>): DynamicModule {
+    return {
+      module: ClusterMembersModule,
+      imports: [module],
+      providers: [{ provide: CLUSTER_MEMBERS, useExisting: provider }],
       exports: [CLUSTER_MEMBERS],
     };
   }

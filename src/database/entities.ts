@@ -1,4 +1,6 @@
 import { UserEntity } from '../auth/user.entity';
+import { ClusterMemberEntity } from '../cluster/cluster-member.entity';
+import { ShardLeaseEntity } from '../cluster/shard-lease.entity';
 import { CommandAuditEntity } from '../commands/command-audit.entity';
 import { NotificationCursorEntity } from '../notifications/notification-cursor.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
@@ -19,4 +21,6 @@ export const ENTITIES = [
   NotificationEntity,
   StateChangeEntity,
   NotificationCursorEntity,
+  ClusterMemberEntity,
+  ShardLeaseEntity,
 ];

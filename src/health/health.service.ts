@@ -39,9 +39,11 @@ export class HealthService {
   ) {}
 
   async check(): Promise<HealthDto> {
-    const { targets, recorder, scheduleLagMs } = this.probing.stats();
+    const { targets, shards, fencedOut, recorder, scheduleLagMs } = this.probing.stats();
     const probing = {
       targets,
+      shards,
+      fencedOut,
       queued: recorder.queued,
       lostResults: recorder.dropped,
       writesFailingSince: recorder.unavailableSince,

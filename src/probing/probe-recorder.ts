@@ -28,6 +28,18 @@ interface Pending {
   change: RecordedChange | null;
   /** Told once the probe is committed (no error) or could not be written. */
   done: (error?: Error) => void;
+  /** The epoch of the shard lease the state was made under; null when not fenced. */
+  epoch: number | null;
+}
+
+/**
+ * The condition on writes of probing state when instances share the database: a target's state
+ * is written only while the lease of its shard (`shard_leases`, the target's id modulo
+ * `shards`) names `owner`, with the epoch the probe was made under, and has not expired.
+ */
+export interface RecorderFence {
+  owner: string;
+  shards?: number;
 }
 
 export interface ProbeRecorderOptions {
@@ -60,6 +72,8 @@ export interface ProbeRecorderOptions {
   retryBaseMs?: number;
   /** …doubling up to this (default 5 s). */
   retryMaxMs?: number;
+  /** The lease condition on state writes (MySQL/MariaDB only); none when null or absent. */
+  fence?: RecorderFence | null;
 }
 
 /** How the recorder's writes go. */
@@ -74,6 +88,20 @@ export interface RecorderStats {
   lastError: string | null;
   /** When a batch was last committed. */
   lastCommitAt: Date | null;
+}
+
+/**
+ * The probe was not written: the lease of its target's shard is no longer this instance's under
+ * the epoch the probe was made with (another instance took it over).
+ */
+export class LeaseLost extends Error {
+  constructor(
+    readonly targetId: number,
+    readonly epoch: number,
+  ) {
+    super(`the lease of target ${targetId}'s shard is no longer held under epoch ${epoch}`);
+    this.name = 'LeaseLost';
+  }
 }
 
 /** The probe was not written: the queue was full, or the recorder closed before it could be. */
@@ -227,6 +255,7 @@ export class ProbeRecorder {
   private unavailableSince: Date | null = null;
   private lastError: string | null = null;
   private lastCommitAt: Date | null = null;
+  private readonly fence: Required<RecorderFence> | null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -239,6 +268,8 @@ export class ProbeRecorder {
     this.retryBaseMs = options.retryBaseMs ?? 250;
     this.retryMaxMs = options.retryMaxMs ?? 5000;
     this.retryMs = this.retryBaseMs;
+    const fence = options.fence && dataSource.options.type === 'mysql' ? options.fence : null;
+    this.fence = fence && { owner: fence.owner, shards: fence.shards ?? 256 };
     const database = options.writerThread === false ? null : writerDatabase(dataSource.options);
     if (database) this.writer = new WriterThread(database);
   }
@@ -276,9 +307,17 @@ export class ProbeRecorder {
     state: TargetState,
     result: ProbeResult,
     change: RecordedChange | null = null,
+    epoch: number | null = null,
   ): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      this.enqueue(targetId, state, result, change, (error) => (error ? reject(error) : resolve()));
+      this.enqueue(
+        targetId,
+        state,
+        result,
+        change,
+        (error) => (error ? reject(error) : resolve()),
+        epoch,
+      );
     });
   }
 
@@ -289,13 +328,15 @@ export class ProbeRecorder {
     result: ProbeResult,
     change: RecordedChange | null,
     done: (error?: Error) => void,
+    epoch: number | null = null,
   ): void {
+    const probe: Pending = { targetId, state, result, change, done, epoch };
     if (this.closed) {
       this.dropped += 1;
-      tell({ targetId, state, result, change, done }, new ProbeDropped('the recorder is closed'));
+      tell(probe, new ProbeDropped('the recorder is closed'));
       return;
     }
-    this.queue.push({ targetId, state, result, change, done });
+    this.queue.push(probe);
     if (this.queue.length > this.maxQueued) this.makeRoom();
     if (this.queue.length >= this.maxBatch) this.batchDue();
     else this.timer ??= setTimeout(() => this.batchDue(), this.maxDelayMs);
@@ -437,9 +478,9 @@ export class ProbeRecorder {
   }
 
   private async commit(batch: Pending[]): Promise<void> {
-    const last = new Map<number, TargetState>();
-    for (const p of batch) last.set(p.targetId, p.state);
-    const states = [...last];
+    const last = new Map<number, Pending>();
+    for (const p of batch) last.set(p.targetId, p);
+    const states = [...last].map(([id, p]): StateRow => [id, p.state, p.epoch]);
     const statements: BatchStatement[] = [];
     const updated: number[][] = [];
     const threaded = this.writer !== null;
@@ -472,6 +513,10 @@ export class ProbeRecorder {
       if (!(error instanceof ShortWrite)) throw error;
       const ids = updated[error.index];
       const gone = await this.missingTargets(ids);
+      const fenced = last.get(ids[0])?.epoch;
+      // a batch of one names its probe; a larger one is written again one probe at a time
+      if (!gone.length && this.fence && fenced !== undefined && fenced !== null)
+        throw new LeaseLost(ids[0], fenced);
       throw new TargetGone(gone[0] ?? ids[0]);
     }
   }
@@ -516,17 +561,19 @@ export class ProbeRecorder {
    * One UPDATE for many targets, each to its own values: a join with the list of new values
    * (`UPDATE … FROM` a VALUES list on SQLite, `UPDATE … JOIN` a derived table on MySQL).
    */
-  private updateStates(rows: [number, TargetState][]): { sql: string; params: unknown[] } {
+  private updateStates(rows: StateRow[]): { sql: string; params: unknown[] } {
     const metadata = this.dataSource.getMetadata(TargetStateEntity);
     const driver = this.dataSource.driver;
     const columns = STATE_PROPERTIES.map((p) => this.column(metadata, p));
     const params: unknown[] = [];
-    for (const [id, state] of rows) {
+    for (const [id, state, epoch] of rows) {
       params.push(id);
+      if (this.fence) params.push(epoch);
       STATE_PROPERTIES.forEach((p, k) =>
         params.push(driver.preparePersistentValue(stateValue(state, p), columns[k])),
       );
     }
+    if (this.fence) params.push(this.fence.owner);
     return { sql: this.sql(`update ${rows.length}`, () => this.updateText(rows.length)), params };
   }
 
@@ -556,11 +603,19 @@ export class ProbeRecorder {
         `UPDATE ${table} SET ${assign(table, '')} FROM v WHERE ${table}.${id} = v.${id}`
       );
     }
+    if (this.fence) names.splice(1, 0, q('fence_epoch'));
     const first = `SELECT ${names.map((n) => `? AS ${n}`).join(', ')}`;
     const rest = ` UNION ALL SELECT ${names.map(() => '?').join(', ')}`;
-    return (
+    const update =
       `UPDATE ${table} t JOIN (${first}${rest.repeat(rows - 1)}) v ` +
-      `ON t.${id} = v.${id} SET ${assign('t', 't.')}`
+      `ON t.${id} = v.${id} SET ${assign('t', 't.')}`;
+    if (!this.fence) return update;
+    // a state made under a lease is written only while that lease is still this instance's
+    return (
+      `${update} WHERE v.${q('fence_epoch')} IS NULL OR EXISTS (SELECT 1 FROM ` +
+      `${q('shard_leases')} l WHERE l.${q('shard')} = v.${id} % ${this.fence.shards} AND ` +
+      `l.${q('owner')} = ? AND l.${q('epoch')} = v.${q('fence_epoch')} AND ` +
+      `l.${q('expires_at')} > NOW(3))`
     );
   }
 
@@ -602,6 +657,9 @@ export class ProbeRecorder {
     return ids.filter((id) => !present.has(id));
   }
 }
+
+/** A target's id, its state after its last probe in a batch, and that probe's lease epoch. */
+type StateRow = [number, TargetState, number | null];
 
 /** The target was deleted while it was being probed: its probe is not recorded. */
 export class TargetGone extends Error {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClusterModule } from '../cluster/cluster.module';
 import { TargetsModule } from '../targets/targets.module';
 import { ProbeResultEntity } from './probe-result.entity';
 import { ProbeResultsService } from './probe-results.service';
@@ -17,6 +18,7 @@ import { TargetStatesModule } from './target-states.module';
 @Module({
   imports: [
     TypeOrmModule.forFeature([ProbeResultEntity, StateChangeEntity]),
+    ClusterModule,
     TargetsModule,
     TargetStatesModule,
   ],

@@ -10,6 +10,9 @@ import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
 import { Agent } from 'undici';
 import { AppConfig } from '../app.config';
+import { ClusterService, type ShardsChange } from '../cluster/cluster.service';
+import { SHARDS, shardOf } from '../cluster/shards';
+import { ScheduledJobs } from '../common/scheduled-jobs';
 import { ProblemException } from '../common/problem';
 import { TargetChangedEvent, TargetEvents } from '../targets/target-events';
 import type { TargetForProbing } from '../targets/target.mapper';
@@ -19,6 +22,7 @@ import { HttpProber, prepareSpec } from './http-prober';
 import { KeystoneTokens } from './keystone';
 import { linePrefix, ProbeLog, type ProbeLogEvent, type ProbeLogFormat } from './probe-log';
 import {
+  LeaseLost,
   ProbeDropped,
   ProbeRecorder,
   type RecordedChange,
@@ -73,6 +77,11 @@ interface Tracked {
   logPrefix: string;
   state: TargetState;
   /**
+   * The epoch of the shard lease its state was read under: its writes count only while the
+   * lease is still this instance's with this epoch. Null when writes are not fenced.
+   */
+  epoch: number | null;
+  /**
    * Settles once the probes of the target started so far are done: probes of one target run
    * one after the other (a scheduled one and a probe-now); null when none runs.
    */
@@ -88,10 +97,23 @@ function definitionOf(
 }
 
 /** A target as the engine starts to track it: its stored state, no probe running. */
-function trackedOf(def: TargetForProbing, state: TargetState, format: ProbeLogFormat): Tracked {
+function trackedOf(
+  def: TargetForProbing,
+  state: TargetState,
+  format: ProbeLogFormat,
+  epoch: number | null,
+): Tracked {
   // assigned, not spread into a new object: one hidden class for every tracked target
-  return Object.assign(definitionOf(def, format), { state: stateOf(state), busy: null });
+  return Object.assign(definitionOf(def, format), { state: stateOf(state), epoch, busy: null });
 }
+
+/** How often the owned shards are polled for targets inserted, changed or deleted. */
+export const CHANGES_EVERY_MS = 2000;
+
+/** Every this many polls, every owned shard is scanned for deleted targets. */
+const FULL_SCAN_EVERY = 15;
+
+export const CHANGES_JOB = 'probing.changes';
 
 export interface ProbeOutcome {
   result: ProbeResult;
@@ -107,6 +129,10 @@ export interface ProbingStats {
   recorded: number;
   /** Probes whose state and result the database refused. */
   recordFailures: number;
+  /** Probes not written because the lease of their target's shard was no longer this instance's. */
+  fencedOut: number;
+  /** Shards of the 256 this instance probes (all of them unless instances share the database). */
+  shards: number;
   targets: number;
   /** The most a scheduled probe started late against its plan over the last minute, in ms; null when none started. */
   scheduleLagMs: number | null;
@@ -118,8 +144,10 @@ export interface ProbingStats {
 const PROBE_NOW_RECORD_MS = 10_000;
 
 /**
- * The probing engine: keeps every enabled target on the ProbeScheduler (kept current through
- * the Targets module's events), probes with the HttpProber, applies the result to the target's
+ * The probing engine: keeps every enabled target of the shards this instance owns
+ * (ClusterService) on the ProbeScheduler, kept current through the Targets module's events and
+ * a poll of the owned shards for rows changed in the database (by another instance, or in SQL),
+ * probes with the HttpProber, applies the result to the target's
  * state, records state, counters and history, writes the probe log, and publishes
  * `target.state-changed` when the status changes.
  */
@@ -144,7 +172,19 @@ export class ProbingService
   private closing = false;
   private recorded = 0;
   private recordFailures = 0;
+  private fencedOut = 0;
   private droppedSaidAt = 0;
+  /** `updated_at` of each target of the owned shards (enabled or not), as last read. */
+  private readonly seen = new Map<number, string>();
+  /** Each owned shard's digest (rows and latest `updated_at`) as last read. */
+  private readonly digests = new Map<number, string>();
+  /** Owned shards whose targets are to be read whole: gained since the last poll. */
+  private readonly dirty = new Set<number>();
+  /** Grows with every shard gained, so that a poll under way does not mark it read. */
+  private gains = 0;
+  private polls = 0;
+  /** Targets whose definition could not be read (a password not decrypted), until they change. */
+  private readonly unreadable = new Set<number>();
   private readonly lag = new LagWindow();
   /** Told how late each scheduled probe starts against its plan (benchmarks, statistics). */
   onLag?: (lagMs: number) => void;
@@ -154,9 +194,14 @@ export class ProbingService
     private readonly targets: TargetsService,
     private readonly events: EventEmitter2,
     private readonly states: TargetStatesService,
+    private readonly cluster: ClusterService,
+    private readonly jobs: ScheduledJobs,
     dataSource: DataSource,
   ) {
-    this.recorder = new ProbeRecorder(dataSource, { maxQueued: config.probing.buffer });
+    this.recorder = new ProbeRecorder(dataSource, {
+      maxQueued: config.probing.buffer,
+      fence: cluster.fence(),
+    });
     this.scheduler = new ProbeScheduler({
       maxConcurrent: config.probing.concurrency,
       run: (id) => this.runScheduled(id),
@@ -188,23 +233,29 @@ export class ProbingService
       this.logger.log('Probing is off (VIGIL_PROBING_ENABLED=false)');
       return;
     }
-    // page by page, so that the objects read for one page are short-lived; the first runs
-    // are planned once all are in, spread from then on
+    this.cluster.reportLoad(() => ({
+      targets: this.tracked.size,
+      probesStarted: this.scheduler.counters.started,
+    }));
+    this.cluster.onShardsChanged((change) => this.shardsChanged(change));
+    await this.cluster.takeShards();
+    for (const shard of this.cluster.ownedShards()) this.dirty.add(shard);
+    // the first runs are planned once all are in, spread from then on
     this.scheduler.hold();
     try {
-      for (let after: number | null = 0; after !== null;) {
-        const page = await this.loadEnabled(after);
-        const states = await this.states.forProbing(page.defs.map((d) => d.id));
-        for (const def of page.defs) {
-          const state = states.get(def.id);
-          if (state) this.track(def, state);
-        }
-        after = page.next;
-      }
+      await this.pollChanges();
     } finally {
       this.scheduler.release();
     }
-    this.logger.log(`Probing ${this.tracked.size} target(s), log in ${probing.logFile}`);
+    this.jobs.schedule({
+      name: CHANGES_JOB,
+      everyMs: CHANGES_EVERY_MS,
+      run: () => this.pollChanges(),
+    });
+    this.logger.log(
+      `Probing ${this.tracked.size} target(s) in ${this.cluster.ownedShards().length} of ` +
+        `${SHARDS} shard(s), log in ${probing.logFile}`,
+    );
   }
 
   /** No new probe starts; those in flight get their timeout, then pending records are written. */
@@ -215,8 +266,13 @@ export class ProbingService
     // a probe still running now is abandoned: it records nothing
     this.closing = true;
     if (left > 0) this.logger.warn(`Abandoned ${left} probe(s) still running at shutdown`);
+    await this.jobs.stop(CHANGES_JOB);
     await this.recorder.close();
     this.tracked.clear();
+    // every probe is written: the shards go to the other instances at once
+    await this.cluster
+      .leave()
+      .catch((error: Error) => this.logger.warn(`Cannot release the shards: ${error.message}`));
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -241,6 +297,8 @@ export class ProbingService
       ...this.scheduler.counters,
       recorded: this.recorded,
       recordFailures: this.recordFailures,
+      fencedOut: this.fencedOut,
+      shards: this.cluster.ownedShards().length,
       targets: this.tracked.size,
       scheduleLagMs: this.lag.max(),
       recorder: this.recorder.stats(),
@@ -252,22 +310,27 @@ export class ProbingService
   @OnEvent(TargetEvents.enabled)
   async onTargetChanged(event: TargetChangedEvent): Promise<void> {
     if (!this.config.probing.enabled || this.closing) return;
+    if (!this.cluster.ownsTarget(event.targetId)) {
+      this.untrack(event.targetId);
+      return;
+    }
     try {
-      const known = this.tracked.get(event.targetId);
       // the stored state may lag behind a batch not yet written
-      if (!known) await this.settled();
+      if (!this.tracked.has(event.targetId)) await this.settled();
       const def = await this.targets.forProbing(event.targetId);
-      if (!def || !def.enabled) {
+      // the shard may have been given up meanwhile
+      if (!def || !def.enabled || !this.cluster.ownsTarget(def.id)) {
         this.untrack(event.targetId);
         return;
       }
+      const known = this.tracked.get(def.id);
       if (known) {
         // a new definition; the state and a probe running on it stay
         Object.assign(known, definitionOf(def, this.config.probing.logFormat));
         this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
       } else {
         const state = (await this.states.forProbing([def.id])).get(def.id);
-        if (state) this.track(def, state);
+        if (state && !this.tracked.has(def.id)) this.track(def, state);
       }
     } catch (error) {
       this.logger.error(`Cannot schedule target ${event.targetId}: ${(error as Error).message}`);
@@ -289,7 +352,8 @@ export class ProbingService
       const state = def && (await this.states.forProbing([id])).get(id);
       if (!def || !state)
         throw new ProblemException(HttpStatus.NOT_FOUND, `target ${id} not found`);
-      tracked = trackedOf(def, state, this.config.probing.logFormat);
+      // not this instance's target: written without the lease's condition
+      tracked = trackedOf(def, state, this.config.probing.logFormat, null);
     }
     const outcome = await this.probe(tracked, notify, true);
     if (!outcome) {
@@ -357,35 +421,121 @@ export class ProbingService
     };
   }
 
-  /**
-   * A page of the enabled targets, in id order after `after`, and where the next page starts
-   * (null after the last one); a target whose password cannot be decrypted is left out and named.
-   */
-  private async loadEnabled(
-    after: number,
-  ): Promise<{ defs: TargetForProbing[]; next: number | null }> {
-    const next = (ids: { id: number }[]) =>
-      ids.length === LOAD_PAGE ? ids[ids.length - 1].id : null;
-    try {
-      const defs = await this.targets.enabledForProbing(after, LOAD_PAGE);
-      return { defs, next: next(defs) };
-    } catch {
-      const ids = (await this.targets.enabledIds(after, LOAD_PAGE)).map((id) => ({ id }));
-      const defs: TargetForProbing[] = [];
-      for (const { id } of ids) {
-        try {
-          const def = await this.targets.forProbing(id);
-          if (def) defs.push(def);
-        } catch (error) {
-          this.logger.error(`Target ${id} is not probed: ${(error as Error).message}`);
-        }
+  /** Shards lost stop their targets at once; shards gained are read whole at the next poll, now. */
+  private shardsChanged({ gained, lost }: ShardsChange): void {
+    if (this.closing) return;
+    if (lost.length) {
+      const gone = new Set(lost);
+      for (const id of [...this.tracked.keys()]) if (gone.has(shardOf(id))) this.untrack(id);
+      for (const id of [...this.seen.keys()]) if (gone.has(shardOf(id))) this.seen.delete(id);
+      for (const id of [...this.unreadable]) if (gone.has(shardOf(id))) this.unreadable.delete(id);
+      for (const shard of lost) {
+        this.digests.delete(shard);
+        this.dirty.delete(shard);
       }
-      return { defs, next: next(ids) };
+    }
+    if (gained.length) {
+      this.gains += 1;
+      for (const shard of gained) {
+        this.digests.delete(shard);
+        this.dirty.add(shard);
+      }
+      this.jobs.trigger(CHANGES_JOB);
     }
   }
 
+  /**
+   * Brings the tracked targets in line with the database for the owned shards whose digest
+   * (rows, latest `updated_at`) changed since the last poll, those gained, and, every
+   * FULL_SCAN_EVERY polls, all of them: targets inserted or enabled are tracked (their stored
+   * state read first), changed ones take their new definition, disabled or deleted ones stop.
+   */
+  private async pollChanges(): Promise<void> {
+    if (this.closing) return;
+    const owned = this.cluster.ownedShards();
+    if (!owned.length) return;
+    const gains = this.gains;
+    const full = this.polls++ % FULL_SCAN_EVERY === 0;
+    const digests = await this.targets.groupDigests(SHARDS, owned.length === SHARDS ? null : owned);
+    const changed = owned.filter(
+      (shard) =>
+        full ||
+        this.dirty.has(shard) ||
+        (digests.get(shard) ?? '') !== (this.digests.get(shard) ?? ''),
+    );
+    if (!changed.length) return;
+    const rows = await this.targets.groupRows(SHARDS, changed);
+    const scanned = new Set(changed);
+    const present = new Set<number>();
+    const load: number[] = [];
+    for (const row of rows) {
+      present.add(row.id);
+      const before = this.seen.get(row.id);
+      this.seen.set(row.id, row.updatedAt);
+      if (before !== row.updatedAt) this.unreadable.delete(row.id);
+      if (!row.enabled) this.untrack(row.id);
+      else if (
+        before !== row.updatedAt ||
+        !(this.tracked.has(row.id) || this.unreadable.has(row.id))
+      )
+        load.push(row.id);
+    }
+    for (const ids of [this.seen.keys(), this.tracked.keys()]) {
+      for (const id of [...ids]) {
+        if (scanned.has(shardOf(id)) && !present.has(id)) {
+          this.seen.delete(id);
+          this.unreadable.delete(id);
+          this.untrack(id);
+        }
+      }
+    }
+    await this.load(load);
+    if (this.gains !== gains) return;
+    for (const shard of changed) {
+      this.dirty.delete(shard);
+      this.digests.set(shard, digests.get(shard) ?? '');
+    }
+  }
+
+  /**
+   * Tracks these targets (enabled, in owned shards), page by page: a target tracked already
+   * takes its new definition and keeps its state; another starts from its stored state.
+   */
+  private async load(ids: number[]): Promise<void> {
+    for (let i = 0; i < ids.length && !this.closing; i += LOAD_PAGE) {
+      const { defs, failed } = await this.targets.enabledForProbingByIds(
+        ids.slice(i, i + LOAD_PAGE),
+      );
+      for (const { id, error } of failed) {
+        this.untrack(id);
+        this.unreadable.add(id);
+        this.logger.error(`Target ${id} is not probed: ${error.message}`);
+      }
+      const format = this.config.probing.logFormat;
+      const fresh: TargetForProbing[] = [];
+      for (const def of defs) {
+        const known = this.tracked.get(def.id);
+        if (!known) fresh.push(def);
+        else {
+          Object.assign(known, definitionOf(def, format));
+          this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
+        }
+      }
+      if (!fresh.length) continue;
+      const states = await this.states.forProbing(fresh.map((d) => d.id));
+      for (const def of fresh) {
+        const state = states.get(def.id);
+        // the shard may have been lost meanwhile: track() leaves it then
+        if (state && !this.tracked.has(def.id)) this.track(def, state);
+      }
+    }
+  }
+
+  /** Tracks a target of an owned shard (another is left to its owner). */
   private track(def: TargetForProbing, state: TargetState): void {
-    this.tracked.set(def.id, trackedOf(def, state, this.config.probing.logFormat));
+    if (!this.cluster.ownsTarget(def.id)) return;
+    const epoch = this.cluster.fence() ? this.cluster.epochOf(def.id) : null;
+    this.tracked.set(def.id, trackedOf(def, state, this.config.probing.logFormat, epoch));
     this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
   }
 
@@ -441,14 +591,22 @@ export class ProbingService
       details: event.toJson(),
     };
     const published = notify ? event : null;
+    const { epoch } = tracked;
     if (now) {
-      await this.recordNow(def.id, state, result, stored);
+      await this.recordNow(def.id, state, result, stored, epoch);
       this.committed(logPrefix, result, published);
     } else {
-      this.recorder.enqueue(def.id, state, result, stored, (error) => {
-        if (error) this.notRecorded(def.id, error);
-        else this.committed(logPrefix, result, published);
-      });
+      this.recorder.enqueue(
+        def.id,
+        state,
+        result,
+        stored,
+        (error) => {
+          if (error) this.notRecorded(def.id, error);
+          else this.committed(logPrefix, result, published);
+        },
+        epoch,
+      );
     }
     return { result, state, change };
   }
@@ -459,13 +617,17 @@ export class ProbingService
     state: TargetState,
     result: ProbeResult,
     change: RecordedChange | null,
+    epoch: number | null,
   ): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'late'>((resolve) => {
       timer = setTimeout(() => resolve('late'), PROBE_NOW_RECORD_MS);
     });
     try {
-      const outcome = await Promise.race([this.recorder.record(id, state, result, change), late]);
+      const outcome = await Promise.race([
+        this.recorder.record(id, state, result, change, epoch),
+        late,
+      ]);
       if (outcome === 'late') {
         throw new ProblemException(
           HttpStatus.SERVICE_UNAVAILABLE,
@@ -497,6 +659,12 @@ export class ProbingService
   }
 
   private notRecorded(id: number, error: unknown): void {
+    if (error instanceof LeaseLost) {
+      // another instance owns the shard now: said once, when the shard is given up
+      this.fencedOut += 1;
+      this.cluster.leaseLost(id, error.epoch);
+      return;
+    }
     if (error instanceof ProbeDropped) {
       // counted by the recorder; said once per minute at most, not once per probe
       const now = Date.now();

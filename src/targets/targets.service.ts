@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { reencryptColumnAtStart, reencryptOrKeep } from '../common/crypto/rotate-secrets';
 import { SecretBox } from '../common/crypto/secret-box';
 import { applyNamedListQuery } from '../common/list-query';
@@ -149,17 +149,6 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     return this.targets.exists({ where: { id } });
   }
 
-  /** Ids of the enabled targets: at most `limit`, in id order after `afterId`. */
-  async enabledIds(afterId: number, limit: number): Promise<number[]> {
-    const rows = await this.targets.find({
-      select: ['id'],
-      where: { enabled: true, id: MoreThan(afterId) },
-      order: { id: 'ASC' },
-      take: limit,
-    });
-    return rows.map((t) => t.id);
-  }
-
   async create(dto: CreateTargetDto): Promise<TargetDto> {
     const saved = await this.records.save(await this.newEntity(dto));
     return this.publish(TargetEvents.created, saved);
@@ -244,14 +233,77 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     return t && toProbingView(t, this.passwordCrypto.decrypt);
   }
 
-  /** Enabled targets with passwords decrypted: at most `limit`, in id order after `afterId`. */
-  async enabledForProbing(afterId: number, limit: number): Promise<TargetForProbing[]> {
-    const rows = await this.targets.find({
-      where: { enabled: true, id: MoreThan(afterId) },
-      order: { id: 'ASC' },
-      take: limit,
-    });
-    return rows.map((t) => toProbingView(t, this.passwordCrypto.decrypt));
+  /**
+   * Enabled targets among `ids` with passwords decrypted; one whose password cannot be
+   * decrypted is left out and named in `failed`.
+   */
+  async enabledForProbingByIds(
+    ids: readonly number[],
+  ): Promise<{ defs: TargetForProbing[]; failed: { id: number; error: Error }[] }> {
+    const defs: TargetForProbing[] = [];
+    const failed: { id: number; error: Error }[] = [];
+    if (!ids.length) return { defs, failed };
+    const rows = await this.targets.find({ where: { id: In([...ids]), enabled: true } });
+    for (const t of rows) {
+      try {
+        defs.push(toProbingView(t, this.passwordCrypto.decrypt));
+      } catch (error) {
+        failed.push({ id: t.id, error: error as Error });
+      }
+    }
+    return { defs, failed };
+  }
+
+  /**
+   * The targets grouped by `id % modulus`, for the groups named (every group when null): per
+   * group, its count of rows and latest `updated_at` in one text, which changes with any row
+   * inserted, updated or deleted (in SQL too: `updated_at` follows every update of a row).
+   */
+  async groupDigests(
+    modulus: number,
+    groups: readonly number[] | null,
+  ): Promise<Map<number, string>> {
+    const digests = new Map<number, string>();
+    if (groups?.length === 0) return digests;
+    const group = `t.id % ${Math.floor(modulus)}`;
+    const qb = this.targets
+      .createQueryBuilder('t')
+      .select(group, 'grp')
+      .addSelect('COUNT(*)', 'n')
+      .addSelect(this.asText('MAX(t.updated_at)'), 'last')
+      .groupBy(group);
+    if (groups) qb.where(`${group} IN (:...groups)`, { groups });
+    const rows = await qb.getRawMany<{ grp: number | string; n: number | string; last: string }>();
+    for (const r of rows) digests.set(Number(r.grp), `${Number(r.n)} ${r.last}`);
+    return digests;
+  }
+
+  /** Id, enabled and `updated_at` (as text) of every target in the groups of `id % modulus`. */
+  async groupRows(
+    modulus: number,
+    groups: readonly number[],
+  ): Promise<{ id: number; enabled: boolean; updatedAt: string }[]> {
+    if (!groups.length) return [];
+    const group = `t.id % ${Math.floor(modulus)}`;
+    const rows = await this.targets
+      .createQueryBuilder('t')
+      .select('t.id', 'id')
+      .addSelect('t.enabled', 'enabled')
+      .addSelect(this.asText('t.updated_at'), 'updatedAt')
+      .where(`${group} IN (:...groups)`, { groups: [...groups] })
+      .getRawMany<{ id: number | string; enabled: number | string | boolean; updatedAt: string }>();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      enabled: r.enabled === true || Number(r.enabled) === 1,
+      updatedAt: String(r.updatedAt),
+    }));
+  }
+
+  /** A datetime expression as text, to the microsecond MySQL keeps. */
+  private asText(expression: string): string {
+    return this.targets.manager.connection.options.type === 'mysql'
+      ? `CAST(${expression} AS CHAR)`
+      : expression;
   }
 
   private async checkNotifierIds(ids: number[], errors: FieldErrorDto[]): Promise<void> {

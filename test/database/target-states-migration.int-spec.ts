@@ -163,7 +163,8 @@ describe.each(databaseKinds())('the migration to target_states on %s', (kind) =>
     const after = await open(db, false);
     try {
       const ran = await runMigrations(after);
-      expect(ran.map((m) => m.name)).toEqual([expect.stringMatching(TARGET_STATES)]);
+      // TargetStates first, then those that came after it
+      expect(ran[0]?.name).toMatch(TARGET_STATES);
 
       const states: Row[] = await after.query(
         `SELECT * FROM ${q(after, 'target_states')} ORDER BY target_id`,

@@ -30,6 +30,8 @@ describe('HealthService', () => {
       failed: 0,
       recorded: 0,
       recordFailures: 0,
+      fencedOut: 0,
+      shards: 256,
       targets: 3,
       scheduleLagMs: 4,
       recorder: {
@@ -92,6 +94,8 @@ describe('HealthService', () => {
       mail: { pending: 2, dead: 1 },
       probing: {
         targets: 3,
+        shards: 256,
+        fencedOut: 0,
         queued: 0,
         lostResults: 0,
         writesFailingSince: null,

@@ -29,9 +29,22 @@ describe.each(databaseKinds())('scheduled jobs (%s)', (kind) => {
     await t?.close();
   });
 
-  it('lists the retention job and the outbox poll in /health, with their periods', async () => {
+  it('lists the retention job and the outbox poll (and on MySQL the cluster leases) in /health, with their periods', async () => {
     const health = await request(t.url).get('/health').expect(200);
+    const leases =
+      kind === 'mysql'
+        ? [
+            {
+              name: 'cluster.leases',
+              everyMs: 3333,
+              runs: expect.any(Number) as number,
+              failures: 0,
+              lastFailureAt: null,
+            },
+          ]
+        : [];
     expect(health.body.jobs).toEqual([
+      ...leases,
       {
         name: 'probe-results.prune',
         everyMs: 3_600_000,

@@ -15,7 +15,7 @@ export const TEST_USERS = {
   viewer: { name: 'vera', password: 'viewer-secret-Pa55' },
 } as const;
 
-const usersSetting = Object.entries(TEST_USERS)
+export const TEST_USERS_SETTING = Object.entries(TEST_USERS)
   .map(([role, u]) => `${u.name}:${hashSync(u.password, 4)}:${role}`)
   .join(',');
 
@@ -95,7 +95,7 @@ function testConfig(
   return loadConfig({
     VIGIL_DATA_DIR: dataDir,
     VIGIL_DATABASE_URL: database.url,
-    VIGIL_USERS: usersSetting,
+    VIGIL_USERS: TEST_USERS_SETTING,
     VIGIL_AUTH_MAX_FAILURES: '1000',
     // scheduled probing only where a test asks for it, so that targets other suites create
     // are not probed behind their backs

@@ -10,6 +10,7 @@ import { NameLength1281796299977241 as SqliteNameLength1281796299977241 } from '
 import { UncataloguedCommands1796300034071 as SqliteUncataloguedCommands1796300034071 } from './sqlite/1796300034071-UncataloguedCommands';
 import { TargetStates1796310644176 as SqliteTargetStates1796310644176 } from './sqlite/1796310644176-TargetStates';
 import { OutboxClaims1796314446146 as SqliteOutboxClaims1796314446146 } from './sqlite/1796314446146-OutboxClaims';
+import { Cluster1796320000000 as SqliteCluster1796320000000 } from './sqlite/1796320000000-Cluster';
 import { Users1795227792084 as MysqlUsers1795227792084 } from './mysql/1795227792084-Users';
 import { Targets1795229294866 as MysqlTargets1795229294866 } from './mysql/1795229294866-Targets';
 import { Probing1795232592090 as MysqlProbing1795232592090 } from './mysql/1795232592090-Probing';
@@ -21,6 +22,7 @@ import { NameLength1281796299977241 as MysqlNameLength1281796299977241 } from '.
 import { UncataloguedCommands1796300034071 as MysqlUncataloguedCommands1796300034071 } from './mysql/1796300034071-UncataloguedCommands';
 import { TargetStates1796310644176 as MysqlTargetStates1796310644176 } from './mysql/1796310644176-TargetStates';
 import { OutboxClaims1796314446146 as MysqlOutboxClaims1796314446146 } from './mysql/1796314446146-OutboxClaims';
+import { Cluster1796320000000 as MysqlCluster1796320000000 } from './mysql/1796320000000-Cluster';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -36,6 +38,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteUncataloguedCommands1796300034071,
   SqliteTargetStates1796310644176,
   SqliteOutboxClaims1796314446146,
+  SqliteCluster1796320000000,
 ];
 export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlUsers1795227792084,
@@ -49,4 +52,5 @@ export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlUncataloguedCommands1796300034071,
   MysqlTargetStates1796310644176,
   MysqlOutboxClaims1796314446146,
+  MysqlCluster1796320000000,
 ];

@@ -4,6 +4,13 @@ import { ApiProperty } from '@nestjs/swagger';
 export class ProbingHealthDto {
   /** Targets probed on their schedule. */
   targets!: number;
+  /**
+   * Shards of the 256 whose targets this instance probes: all of them on its own, its share
+   * when instances share a MySQL/MariaDB database, none on a SQLite file another process probes.
+   */
+  shards!: number;
+  /** Probes not written since start because another instance had taken over their target's shard. */
+  fencedOut!: number;
   /** Probes waiting to be written to the database. */
   queued!: number;
   /** Probe results dropped unwritten since start (the queue was full while the database was unavailable). */
