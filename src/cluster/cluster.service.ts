@@ -76,6 +76,8 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
   private leasing = false;
   /** When the last renewal that succeeded began (Date.now()). */
   private renewedAt = 0;
+  /** Whether the leases went unrenewed for a whole lease (said once). */
+  private overdue = false;
   private load: () => InstanceLoad = () => ({ targets: 0, probesStarted: 0 });
   private lastLoad: { at: number; probes: number } | null = null;
   private lock: InstanceLock | null = null;
@@ -262,15 +264,18 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
       await this.renewLeases();
       await this.balance();
       this.renewedAt = started;
+      this.overdue = false;
     } catch (error) {
-      // the leases held are past their expiry by now: others may have taken them
-      if (this.owned.size && Date.now() - this.renewedAt >= this.leaseMs) {
-        const lost = this.ownedShards();
-        this.owned.clear();
+      // The database is out of reach: for every instance (an outage: nobody takes the shards
+      // over) or for this one alone (others may take them, with a new epoch). Probing goes on
+      // and its records wait; the epoch fences them, so that they are written only where no
+      // other instance took the shard meanwhile.
+      if (this.owned.size && Date.now() - this.renewedAt >= this.leaseMs && !this.overdue) {
+        this.overdue = true;
         this.logger.warn(
-          `Leases not renewed for ${this.config.cluster.leaseSeconds} s: probing stops`,
+          `Leases not renewed for ${this.config.cluster.leaseSeconds} s: probing goes on; ` +
+            'what it records is written only for shards no other instance has taken meanwhile',
         );
-        this.tell({ gained: [], lost });
       }
       throw error;
     }
@@ -311,12 +316,11 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
   /** Renews the leases held and learns which are still this instance's. */
   private async renewLeases(): Promise<void> {
     await this.dataSource.query(
-      'UPDATE shard_leases SET expires_at = NOW(3) + INTERVAL ? SECOND ' +
-        'WHERE owner = ? AND expires_at > NOW(3)',
+      'UPDATE shard_leases SET expires_at = NOW(3) + INTERVAL ? SECOND WHERE owner = ?',
       [this.config.cluster.leaseSeconds, this.instanceId],
     );
     const rows = await this.dataSource.query<{ shard: number | string; epoch: number | string }[]>(
-      'SELECT shard, epoch FROM shard_leases WHERE owner = ? AND expires_at > NOW(3)',
+      'SELECT shard, epoch FROM shard_leases WHERE owner = ?',
       [this.instanceId],
     );
     const held = new Map(rows.map((r) => [Number(r.shard), Number(r.epoch)]));

@@ -610,12 +610,13 @@ export class ProbeRecorder {
       `UPDATE ${table} t JOIN (${first}${rest.repeat(rows - 1)}) v ` +
       `ON t.${id} = v.${id} SET ${assign('t', 't.')}`;
     if (!this.fence) return update;
-    // a state made under a lease is written only while that lease is still this instance's
+    // a state made under a lease is written only while no other instance has taken the shard
+    // since (its epoch unchanged): after a database outage nobody could, after a pause or a
+    // partition somebody may have
     return (
       `${update} WHERE v.${q('fence_epoch')} IS NULL OR EXISTS (SELECT 1 FROM ` +
       `${q('shard_leases')} l WHERE l.${q('shard')} = v.${id} % ${this.fence.shards} AND ` +
-      `l.${q('owner')} = ? AND l.${q('epoch')} = v.${q('fence_epoch')} AND ` +
-      `l.${q('expires_at')} > NOW(3))`
+      `l.${q('owner')} = ? AND l.${q('epoch')} = v.${q('fence_epoch')})`
     );
   }
 
