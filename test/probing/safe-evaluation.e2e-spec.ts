@@ -75,7 +75,9 @@ describe('evaluating hostile answers (real app on SQLite, real local targets)', 
     const plainProbes = (await passAndFail(plain)) - plainBefore;
 
     expect(health.length).toBeGreaterThan(40);
-    expect(Math.max(...health)).toBeLessThan(100);
+    // one of these regexes run on the event loop would hold /health for many seconds ((a+)+$ on
+    // 28 a's alone); a second covers the jitter of a machine busy with other suites
+    expect(Math.max(...health)).toBeLessThan(1000);
     expect(plainProbes).toBeGreaterThanOrEqual(4);
     expect(plainProbes).toBeLessThanOrEqual(6);
     for (const [i, id] of hostileIds.entries()) {
