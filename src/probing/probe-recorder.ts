@@ -35,7 +35,8 @@ interface Pending {
 /**
  * The condition on writes of probing state when instances share the database: a target's state
  * is written only while the lease of its shard (`shard_leases`, the target's id modulo
- * `shards`) names `owner`, with the epoch the probe was made under, and has not expired.
+ * `shards`) names `owner` with the epoch the probe was made under: no other instance has taken
+ * the shard since.
  */
 export interface RecorderFence {
   owner: string;
