@@ -1,17 +1,17 @@
 import { DynamicModule, Global, Module, type Type } from '@nestjs/common';
-import { CLUSTER_MEMBERS, type ClusterMembers, singleInstance } from './cluster-members';
+import { CLUSTER_MEMBERS, type ClusterMembers } from './cluster-members';
 
 /**
- * Provides CLUSTER_MEMBERS to every module: the membership a module keeps (fromProvider), or the
- * given one, or a single instance (forRoot).
+ * Provides CLUSTER_MEMBERS to every module: the membership a module keeps (fromProvider), or one
+ * given in its stead (forRoot).
  */
 @Global()
 @Module({})
 export class ClusterMembersModule {
-  static forRoot(members?: ClusterMembers): DynamicModule {
+  static forRoot(members: ClusterMembers): DynamicModule {
     return {
       module: ClusterMembersModule,
-      providers: [{ provide: CLUSTER_MEMBERS, useFactory: () => members ?? singleInstance() }],
+      providers: [{ provide: CLUSTER_MEMBERS, useValue: members }],
       exports: [CLUSTER_MEMBERS],
     };
   }

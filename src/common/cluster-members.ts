@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-
 /**
  * What the rest of vigil needs to know of the instances sharing its database: who this instance
  * is (outbox claims name it) and how many instances are alive (they share each site's livestatus
- * connections). The cluster's membership provides it; alone, vigil is the one live member.
+ * connections). The cluster's membership (ClusterService) provides it; alone, vigil is the one
+ * live member.
  */
 export interface ClusterMembers {
   /** This instance's id, unique among the instances sharing the database (at most 128 characters). */
@@ -15,9 +13,3 @@ export interface ClusterMembers {
 
 /** Nest token of the ClusterMembers. */
 export const CLUSTER_MEMBERS = Symbol('ClusterMembers');
-
-/** One instance, on its own: an id of this process (host, pid and a random part), one member. */
-export function singleInstance(): ClusterMembers {
-  const instanceId = `${hostname().slice(0, 80)}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  return { instanceId, liveMembers: () => 1 };
-}
