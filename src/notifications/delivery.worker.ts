@@ -9,6 +9,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { AppConfig } from '../app.config';
+import { MetricsService } from '../metrics/metrics.service';
 import { CLUSTER_MEMBERS, type ClusterMembers } from '../common/cluster-members';
 import { ScheduledJobs } from '../common/scheduled-jobs';
 import { NotifiersService } from '../notifiers/notifiers.service';
@@ -76,6 +77,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outboxWriter: OutboxService,
     private readonly probing: ProbingService,
     private readonly jobs: ScheduledJobs,
+    private readonly metrics: MetricsService,
   ) {
     this.claimMs = claimMs(config.notifications.smtpTimeoutMs);
     // SQLite is one process per database file; MySQL/MariaDB may be shared by several
@@ -238,6 +240,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const sentAt = new Date();
     await this.settle(id, { state: 'sent', sentAt });
+    this.metrics.delivered('sent');
     await this.notifiers.recordDelivery(row.notifierId, { sentAt });
     this.probeLog(row, notifier.name, 'sent');
     this.logger.log(
@@ -271,6 +274,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const attempts = row.attempts;
     if (now >= deadline) {
       await this.settle(row.id, { state: 'dead', lastError: error });
+      this.metrics.delivered('dead');
       this.logger.error(
         `Delivery ${row.id} (${row.kind} "${row.targetName}") to notifier ${row.notifierId} ` +
           `given up after ${attempts} attempt(s): ${error}`,
@@ -282,6 +286,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         lastError: error,
         nextAttemptAt: new Date(next),
       });
+      this.metrics.delivered('failed');
       this.logger.warn(
         `Delivery ${row.id} (${row.kind} "${row.targetName}") to notifier ${row.notifierId} ` +
           `failed (attempt ${attempts}), retry at ${new Date(next).toISOString()}: ${error}`,

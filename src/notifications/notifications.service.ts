@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ProblemException } from '../common/problem';
+import { MetricsService } from '../metrics/metrics.service';
 import { NotifiersService } from '../notifiers/notifiers.service';
 import type { ListNotificationsQueryDto } from './dto/list-notifications-query.dto';
 import type { NotificationDto, NotificationListDto } from './dto/notification.dto';
@@ -18,7 +19,10 @@ export class NotificationsService {
     private readonly outbox: Repository<NotificationEntity>,
     private readonly notifiers: NotifiersService,
     private readonly mailer: SmtpMailer,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    metrics.readOutbox(() => this.outboxCounts());
+  }
 
   async list(query: ListNotificationsQueryDto): Promise<NotificationListDto> {
     const qb = this.outbox.createQueryBuilder('n');
