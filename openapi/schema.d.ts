@@ -1345,7 +1345,7 @@ export interface components {
             notifierId: number;
             /**
              * Format: date-time
-             * @description When the SMTP server accepted it.
+             * @description When the SMTP server or the webhook receiver accepted it.
              */
             sentAt: string | null;
             /**
