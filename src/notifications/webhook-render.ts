@@ -1,9 +1,10 @@
 import type { TargetStateChangedEvent } from '../probing/state-changed.event';
 import type { WebhookEventDto } from '../notifiers/dto/webhook-event.dto';
+import type { WebhookForDelivery } from '../notifiers/notifier-webhook';
 import { displayUrl, formatDuration, headlineOf, kindOf, subjectOf } from './mail-render';
 
 /** The body formats a webhook notifier posts (see WebhookSettingsDto.format). */
-export type WebhookBodyFormat = 'json' | 'slack' | 'teams';
+export type WebhookBodyFormat = WebhookForDelivery['format'];
 
 /** The event document as stored with a delivery: everything but its id. */
 export type StoredWebhookEvent = Omit<WebhookEventDto, 'id'>;
