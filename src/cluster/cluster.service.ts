@@ -9,7 +9,7 @@ import { AppConfig } from '../app.config';
 import { ScheduledJobs } from '../common/scheduled-jobs';
 import type { ClusterDto, ClusterInstanceDto } from './dto/cluster.dto';
 import { InstanceLock } from './instance-lock';
-import { allShards, fairShare, SHARDS, shardOf } from './shards';
+import { allShards, rebalance, SHARDS, shardOf } from './shards';
 
 /** Shards an instance took or gave up (or lost) at once. */
 export interface ShardsChange {
@@ -335,13 +335,13 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
   }
 
   private async balance(): Promise<void> {
-    const share = fairShare(this.probers);
-    if (this.owned.size > share) {
+    const { giveUp, take } = rebalance(this.owned.size, this.probers);
+    if (giveUp > 0) {
       // shards picked at random, so that each instance keeps targets of every range of ids
       const excess = this.ownedShards()
         .map((shard) => ({ shard, order: Math.random() }))
         .sort((x, y) => x.order - y.order)
-        .slice(share)
+        .slice(0, giveUp)
         .map(({ shard }) => shard);
       for (const shard of excess) this.owned.delete(shard);
       this.tell({ gained: [], lost: excess });
@@ -352,11 +352,8 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
       );
       return;
     }
-    const wanted = share - this.owned.size;
-    if (wanted <= 0) return;
-    const claimed = await this.dataSource.transaction('READ COMMITTED', (m) =>
-      this.claim(m, wanted),
-    );
+    if (take <= 0) return;
+    const claimed = await this.dataSource.transaction('READ COMMITTED', (m) => this.claim(m, take));
     if (!claimed.size) return;
     for (const [shard, epoch] of claimed) this.owned.set(shard, epoch);
     this.tell({ gained: [...claimed.keys()], lost: [] });
