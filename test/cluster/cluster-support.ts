@@ -83,20 +83,32 @@ export async function api<T>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** Creates a target probing `url` every `frequencySeconds`; its id. */
+/** Creates a target probing `url` every `frequencySeconds` (with `more` fields); its id. */
 export async function createTarget(
   server: ServerProcess,
   name: string,
   url: string,
   frequencySeconds = 1,
+  more: Record<string, unknown> = {},
 ): Promise<number> {
   const t = await api<{ id: number }>(server, 'POST', '/api/v1/targets', {
     name,
     url,
     frequencySeconds,
     timeoutSeconds: 1,
+    ...more,
   });
   return t.id;
+}
+
+/** Creates a notifier mailing ops@example.test through the SMTP server on `smtpPort`; its id. */
+export async function createMailNotifier(server: ServerProcess, smtpPort: number): Promise<number> {
+  const notifier = await api<{ id: number }>(server, 'POST', '/api/v1/notifiers', {
+    name: 'ops',
+    address: ['ops@example.test'],
+    smtp: { host: '127.0.0.1', port: smtpPort, security: 'none', from: 'vigil@example.test' },
+  });
+  return notifier.id;
 }
 
 export interface ClusterView {

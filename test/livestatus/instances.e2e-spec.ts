@@ -104,7 +104,11 @@ describeWithIcinga('livestatus connections of several vigil instances', () => {
     for (let i = 0; i < INSTANCES; i++) {
       const database = await createTestDatabase('sqlite');
       databases.push(database);
-      const members: ClusterMembers = { instanceId: `instance-${i}`, liveMembers: () => INSTANCES };
+      const members: ClusterMembers = {
+        instanceId: `instance-${i}`,
+        liveMembers: () => INSTANCES,
+        sendsOutbox: () => true,
+      };
       apps.push(
         await startInstance(
           database,
