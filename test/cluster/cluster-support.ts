@@ -8,19 +8,22 @@ import { basicAuth, TEST_USERS, TEST_USERS_SETTING } from '../support/app';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../support/database';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 
-/** A target server that counts the requests to each path; every path answers 200. */
+/** A target server that counts the requests to each path; a path answers 200 unless told. */
 export interface CountingServer {
   url: string;
   hits(path: string): number;
+  /** From now on `path` answers `status`. */
+  answer(path: string, status: number): void;
   close(): Promise<void>;
 }
 
 export async function startCountingServer(): Promise<CountingServer> {
   const counts = new Map<string, number>();
+  const statuses = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     counts.set(path, (counts.get(path) ?? 0) + 1);
-    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.writeHead(statuses.get(path) ?? 200, { 'content-type': 'text/plain' });
     res.end('ok');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -28,6 +31,7 @@ export async function startCountingServer(): Promise<CountingServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     hits: (path) => counts.get(path) ?? 0,
+    answer: (path, status) => statuses.set(path, status),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
