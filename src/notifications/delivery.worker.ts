@@ -56,8 +56,9 @@ export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): n
  * attempt: `sent`, or `pending` again with its next attempt after an exponential backoff, or
  * `dead` once it is older than the maximum age. A row left `sending` by an instance that died
  * is claimed again once its claim expires. On start, rows this instance left in `sending` (on
- * SQLite, one process per file: every such row) go back to `pending`; on shutdown, sends under
- * way are waited for.
+ * SQLite, where the one process holding the file sends: every such row, left by a stop) go back
+ * to `pending`; on shutdown, sends under way are waited for. A second process on a SQLite file
+ * sends nothing (ClusterMembers.sendsOutbox): the rows it writes are sent by the holder's poll.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -93,6 +94,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.members.sendsOutbox()) return;
     const resumed = await this.outbox.update(
       this.shared ? { state: 'sending', claimedBy: this.members.instanceId } : { state: 'sending' },
       { state: 'pending', nextAttemptAt: new Date(), claimExpiresAt: null },
