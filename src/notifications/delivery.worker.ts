@@ -12,12 +12,14 @@ import { AppConfig } from '../app.config';
 import { MetricsService } from '../metrics/metrics.service';
 import { CLUSTER_MEMBERS, type ClusterMembers } from '../common/cluster-members';
 import { ScheduledJobs } from '../common/scheduled-jobs';
-import { NotifiersService } from '../notifiers/notifiers.service';
+import { type NotifierForDelivery, NotifiersService } from '../notifiers/notifiers.service';
 import { TARGET_STATE_CHANGED } from '../probing/state-changed.event';
 import { NotificationEntity } from './notification.entity';
 import { ProbingService } from '../probing/probing.service';
 import { OutboxService } from './outbox.service';
 import { SmtpMailer } from './smtp-mailer';
+import { fallbackEvent, type StoredWebhookEvent } from './webhook-render';
+import { WebhookSender } from './webhook-sender';
 
 /** Due deliveries taken per tick; the rest wait for the next one. */
 const BATCH = 100;
@@ -55,8 +57,9 @@ export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): n
  * attempt: `sent`, or `pending` again with its next attempt after an exponential backoff, or
  * `dead` once it is older than the maximum age. A row left `sending` by an instance that died
  * is claimed again once its claim expires. On start, rows this instance left in `sending` (on
- * SQLite, one process per file: every such row) go back to `pending`; on shutdown, sends under
- * way are waited for.
+ * SQLite, where the one process holding the file sends: every such row, left by a stop) go back
+ * to `pending`; on shutdown, sends under way are waited for. A second process on a SQLite file
+ * sends nothing (ClusterMembers.sendsOutbox): the rows it writes are sent by the holder's poll.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -77,9 +80,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outboxWriter: OutboxService,
     private readonly probing: ProbingService,
     private readonly jobs: ScheduledJobs,
+    private readonly webhooks: WebhookSender,
     private readonly metrics: MetricsService,
   ) {
-    this.claimMs = claimMs(config.notifications.smtpTimeoutMs);
+    const { smtpTimeoutMs, webhookTimeoutMs } = config.notifications;
+    this.claimMs = claimMs(Math.max(smtpTimeoutMs, webhookTimeoutMs));
     // SQLite is one process per database file; MySQL/MariaDB may be shared by several
     this.shared = dataSource.options.type !== 'better-sqlite3';
   }
@@ -91,6 +96,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.members.sendsOutbox()) return;
     const resumed = await this.outbox.update(
       this.shared ? { state: 'sending', claimedBy: this.members.instanceId } : { state: 'sending' },
       { state: 'pending', nextAttemptAt: new Date(), claimExpiresAt: null },
@@ -222,18 +228,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       await this.failed(
         row,
         `notifier ${row.notifierId}`,
-        `the SMTP password of notifier ${row.notifierId} cannot be decrypted`,
+        `the secrets of notifier ${row.notifierId} cannot be decrypted`,
       );
       return;
     }
 
     try {
-      await this.mailer.send(notifier, {
-        subject: row.subject,
-        text: row.text,
-        html: row.html,
-        messageId: `<notification-${row.id}.${row.createdAt.getTime()}@vigil>`,
-      });
+      await this.send(notifier, row);
     } catch (err) {
       await this.failed(row, notifier.name, (err as Error).message);
       return;
@@ -246,6 +247,25 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.logger.log(
       `Sent ${row.kind} of "${row.targetName}" through notifier ${row.notifierId} (delivery ${id})`,
     );
+  }
+
+  /**
+   * One attempt through the notifier's channel: a mail, or a webhook post. The delivery's id is
+   * the same on every attempt (Message-ID, or the event's `id`), so a receiver can tell a repeat.
+   */
+  private async send(notifier: NotifierForDelivery, row: NotificationEntity): Promise<void> {
+    const deliveryId = `notification-${row.id}.${row.createdAt.getTime()}`;
+    if (notifier.type === 'WEBHOOK') {
+      const event = row.event ? (JSON.parse(row.event) as StoredWebhookEvent) : fallbackEvent(row);
+      await this.webhooks.send(notifier, { id: deliveryId, ...event });
+      return;
+    }
+    await this.mailer.send(notifier, {
+      subject: row.subject,
+      text: row.text,
+      html: row.html,
+      messageId: `<${deliveryId}@vigil>`,
+    });
   }
 
   /** The attempt in the probe log, next to the probes, as skypunch logged its mails. */
