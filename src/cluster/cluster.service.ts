@@ -7,6 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { version } from '../../package.json';
 import { AppConfig } from '../app.config';
 import { ScheduledJobs } from '../common/scheduled-jobs';
+import { MetricsService } from '../metrics/metrics.service';
 import type { ClusterDto, ClusterInstanceDto } from './dto/cluster.dto';
 import { InstanceLock } from './instance-lock';
 import { allShards, rebalance, SHARDS, shardOf } from './shards';
@@ -92,9 +93,16 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: ScheduledJobs,
+    metrics: MetricsService,
   ) {
     this.enabled = config.cluster.mode === 'auto' && config.database.type === 'mysql';
     this.leaseMs = config.cluster.leaseSeconds * 1000;
+    if (this.enabled) {
+      metrics.readCluster(() => ({
+        members: this.liveMembers(),
+        shardsOwned: this.owned.size,
+      }));
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { AppConfig } from '../app.config';
+import { MetricsService } from '../metrics/metrics.service';
 import { CLUSTER_MEMBERS, type ClusterMembers } from '../common/cluster-members';
 import { ScheduledJobs } from '../common/scheduled-jobs';
 import { type NotifierForDelivery, NotifiersService } from '../notifiers/notifiers.service';
@@ -80,6 +81,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly probing: ProbingService,
     private readonly jobs: ScheduledJobs,
     private readonly webhooks: WebhookSender,
+    private readonly metrics: MetricsService,
   ) {
     const { smtpTimeoutMs, webhookTimeoutMs } = config.notifications;
     this.claimMs = claimMs(Math.max(smtpTimeoutMs, webhookTimeoutMs));
@@ -239,6 +241,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const sentAt = new Date();
     await this.settle(id, { state: 'sent', sentAt });
+    this.metrics.delivered('sent');
     await this.notifiers.recordDelivery(row.notifierId, { sentAt });
     this.probeLog(row, notifier.name, 'sent');
     this.logger.log(
@@ -291,6 +294,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const attempts = row.attempts;
     if (now >= deadline) {
       await this.settle(row.id, { state: 'dead', lastError: error });
+      this.metrics.delivered('dead');
       this.logger.error(
         `Delivery ${row.id} (${row.kind} "${row.targetName}") to notifier ${row.notifierId} ` +
           `given up after ${attempts} attempt(s): ${error}`,
@@ -302,6 +306,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         lastError: error,
         nextAttemptAt: new Date(next),
       });
+      this.metrics.delivered('failed');
       this.logger.warn(
         `Delivery ${row.id} (${row.kind} "${row.targetName}") to notifier ${row.notifierId} ` +
           `failed (attempt ${attempts}), retry at ${new Date(next).toISOString()}: ${error}`,
