@@ -13,6 +13,8 @@ import { AppConfig } from './app.config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IcingaBridgeModule } from './icinga-bridge/icinga-bridge.module';
+import { IcingaBridgeStatesModule } from './icinga-bridge/icinga-bridge-states.module';
 import { LivestatusModule } from './livestatus/livestatus.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { NotifiersModule } from './notifiers/notifiers.module';
@@ -47,6 +49,8 @@ export class AppModule {
         TargetsModule,
         ProbingModule,
         NotificationsModule,
+        IcingaBridgeStatesModule,
+        IcingaBridgeModule,
       ],
     };
   }
