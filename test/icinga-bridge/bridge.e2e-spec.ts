@@ -12,7 +12,7 @@ import { until } from '../support/until';
  * Per site, a host and a service that take only vigil's passive results, set up as README's
  * "Icinga bridge" section says: the dummy check runs only when no result came for 10 minutes.
  */
-const BRIDGE_OBJECTS = ['ls', 'api']
+const BRIDGE_OBJECTS = ['ls', 'api', 'pipe']
   .map(
     (site) => `
 object Host "bridge-${site}" {
@@ -282,5 +282,63 @@ describeWithIcinga('the Icinga bridge against a private Icinga 2', () => {
       expect(cleared.data!.icinga).toBeNull();
       await admin().DELETE('/api/v1/targets/{id}', { params: { path: { id } } });
     });
+  });
+  describe('through the command pipe of a livestatus site', () => {
+    let t: TestApp;
+
+    beforeAll(async () => {
+      t = await startTestApp('sqlite', {
+        VIGIL_SITES: `ls=unix:${api.icinga.socketPath}`,
+        VIGIL_COMMAND_PIPE: api.icinga.commandPipe,
+        VIGIL_COMMAND_TRANSPORT: 'pipe',
+        VIGIL_PROBING_ENABLED: 'true',
+        VIGIL_DOCS_ENABLED: 'false',
+      });
+    });
+
+    afterAll(async () => {
+      await t?.close();
+    });
+
+    it('submits through the pipe, and names an unknown service from a lookup first', async () => {
+      const admin = clientAs(t.url, 'admin');
+      codes.set('/pipe', 200);
+      const made = await admin.POST('/api/v1/targets', {
+        body: {
+          name: 'bridge pipe',
+          url: `${serverUrl}/pipe`,
+          frequencySeconds: 1,
+          timeoutSeconds: 1,
+          icinga: { site: 'ls', hostName: 'bridge-pipe', serviceDescription: 'vigil-http' },
+        },
+      });
+      expect(made.response.status).toBe(201);
+      await until(async () => {
+        const s = await icingaState('services', 'bridge-pipe!vigil-http');
+        return s.state === 0 && /^OK: in \d+ ms$/.test(s.output ?? '');
+      }, 20_000);
+      codes.set('/pipe', 503);
+      await until(async () => {
+        const s = await icingaState('services', 'bridge-pipe!vigil-http');
+        return s.state === 2 && s.output === 'target status:503 != 200';
+      }, 15_000);
+
+      const unknown = await admin.POST('/api/v1/targets', {
+        body: {
+          name: 'bridge pipe unknown',
+          url: `${serverUrl}/pipe`,
+          frequencySeconds: 1,
+          timeoutSeconds: 1,
+          icinga: { site: 'ls', hostName: 'bridge-pipe', serviceDescription: 'no-such-service' },
+        },
+      });
+      const id = unknown.data!.id;
+      const read = async () =>
+        (await admin.GET('/api/v1/targets/{id}', { params: { path: { id } } })).data!;
+      await until(async () => (await read()).icingaError !== null, 20_000);
+      expect((await read()).icingaError).toBe(
+        'service no-such-service of host bridge-pipe does not exist on site ls',
+      );
+    }, 60_000);
   });
 });
