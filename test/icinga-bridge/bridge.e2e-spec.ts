@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { IcingaApiClient } from '../../src/icinga-api/icinga-api-client';
 import { startTestApp, type TestApp } from '../support/app';
 import { clientAs } from '../support/client';
-import { databaseKinds } from '../support/database';
+import { databaseKinds, type DatabaseKind } from '../support/database';
 import { describeWithIcinga, testObjects } from '../support/icinga';
 import { type IcingaApiInstance, startIcingaApi } from '../support/icinga-api';
 import { until } from '../support/until';
@@ -75,6 +75,20 @@ describeWithIcinga('the Icinga bridge against a private Icinga 2', () => {
     await api?.stop();
   });
 
+  /** vigil probing on schedule, with these sites, their commands going through `transport`. */
+  const startBridgeApp = (
+    kind: DatabaseKind,
+    transport: 'livestatus' | 'pipe',
+    sites: Record<string, string>,
+  ): Promise<TestApp> =>
+    startTestApp(kind, {
+      ...sites,
+      VIGIL_COMMAND_PIPE: api.icinga.commandPipe,
+      VIGIL_COMMAND_TRANSPORT: transport,
+      VIGIL_PROBING_ENABLED: 'true',
+      VIGIL_DOCS_ENABLED: 'false',
+    });
+
   /** An object's state and plugin output, read back from Icinga's own API. */
   async function icingaState(
     type: 'hosts' | 'services',
@@ -96,16 +110,12 @@ describeWithIcinga('the Icinga bridge against a private Icinga 2', () => {
     let t: TestApp;
 
     beforeAll(async () => {
-      t = await startTestApp(kind, {
+      t = await startBridgeApp(kind, 'livestatus', {
         VIGIL_SITES: `ls=unix:${api.icinga.socketPath},api=icinga2:${api.url}`,
         VIGIL_SITE_API_USER: api.user,
         VIGIL_SITE_API_PASSWORD: api.password,
         VIGIL_SITE_API_CA_FILE: api.caPath,
         VIGIL_SITE_API_TLS_SERVERNAME: api.servername,
-        VIGIL_COMMAND_PIPE: api.icinga.commandPipe,
-        VIGIL_COMMAND_TRANSPORT: 'livestatus',
-        VIGIL_PROBING_ENABLED: 'true',
-        VIGIL_DOCS_ENABLED: 'false',
       });
     });
 
@@ -283,16 +293,13 @@ describeWithIcinga('the Icinga bridge against a private Icinga 2', () => {
       await admin().DELETE('/api/v1/targets/{id}', { params: { path: { id } } });
     });
   });
+
   describe('through the command pipe of a livestatus site', () => {
     let t: TestApp;
 
     beforeAll(async () => {
-      t = await startTestApp('sqlite', {
+      t = await startBridgeApp('sqlite', 'pipe', {
         VIGIL_SITES: `ls=unix:${api.icinga.socketPath}`,
-        VIGIL_COMMAND_PIPE: api.icinga.commandPipe,
-        VIGIL_COMMAND_TRANSPORT: 'pipe',
-        VIGIL_PROBING_ENABLED: 'true',
-        VIGIL_DOCS_ENABLED: 'false',
       });
     });
 
