@@ -1162,6 +1162,12 @@ export interface components {
             headers?: {
                 [key: string]: string | components["schemas"]["TargetHeaderInputDto"];
             };
+            /**
+             * @description Submit each change of status, and the current status every
+             *     `VIGIL_ICINGA_BRIDGE_REFRESH_SECONDS`, to this Icinga object as a passive check result;
+             *     on update, null to stop.
+             */
+            icinga?: components["schemas"]["TargetIcingaDto"];
             /** @description With `jsonPath`: the JSON value expected there (any JSON value, `null` included). */
             jsonEquals?: (string | number | boolean | {
                 [key: string]: unknown;
@@ -1825,6 +1831,10 @@ export interface components {
             headers: {
                 [key: string]: string | components["schemas"]["SecretHeaderViewDto"];
             };
+            /** @description The Icinga object that takes the results as passive check results; null when none. */
+            icinga: components["schemas"]["TargetIcingaViewDto"] | null;
+            /** @description Why the last passive check result could not be submitted to Icinga (e.g. an unknown service); null when it went through or none was due. */
+            icingaError: string | null;
             id: number;
             /** @description The JSON value expected at `jsonPath`; absent when there is no JSON check. */
             jsonEquals?: (string | number | boolean | {
@@ -1877,6 +1887,20 @@ export interface components {
             secret?: boolean;
             /** @description The value (printable ASCII, at most 4096 characters); write-only when the header is secret. */
             value?: string;
+        };
+        TargetIcingaDto: {
+            /** @description The Icinga host. */
+            hostName: string;
+            /** @description The passive service of `hostName`; the host itself takes the results when absent. */
+            serviceDescription?: string;
+            /** @description A configured site (VIGIL_SITES) that the results are submitted through. */
+            site: string;
+        };
+        TargetIcingaViewDto: {
+            hostName: string;
+            /** @description Null when the host itself takes the results. */
+            serviceDescription: string | null;
+            site: string;
         };
         TargetListDto: {
             /** @description The targets of this page. */
@@ -1954,6 +1978,12 @@ export interface components {
             headers?: {
                 [key: string]: string | components["schemas"]["TargetHeaderInputDto"];
             };
+            /**
+             * @description Submit each change of status, and the current status every
+             *     `VIGIL_ICINGA_BRIDGE_REFRESH_SECONDS`, to this Icinga object as a passive check result;
+             *     on update, null to stop.
+             */
+            icinga?: components["schemas"]["TargetIcingaDto"] | null;
             /** @description With `jsonPath`: the JSON value expected there (any JSON value, `null` included). */
             jsonEquals?: (string | number | boolean | {
                 [key: string]: unknown;

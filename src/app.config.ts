@@ -7,6 +7,7 @@ import { loggingSlice, type LoggingConfig } from './common/logging.config';
 import { type Env, loadSettings, settingKeys } from './config/load-settings';
 import { databaseSlice, type DatabaseConfig } from './database/database.config';
 import { metricsSlice, type MetricsConfig } from './metrics/metrics.config';
+import { icingaBridgeSlice, type IcingaBridgeConfig } from './icinga-bridge/icinga-bridge.config';
 import { notificationsSlice, type NotificationsConfig } from './notifications/notifications.config';
 import { probingSlice, type ProbingConfig } from './probing/probing.config';
 import { sitesSlice, type LivestatusConfig } from './sites/sites.config';
@@ -24,6 +25,7 @@ const SLICES = {
   notifications: notificationsSlice,
   cluster: clusterSlice,
   metrics: metricsSlice,
+  icingaBridge: icingaBridgeSlice,
 };
 
 /** The validated configuration of one vigil process. Each module reads its own slice. */
@@ -40,6 +42,7 @@ export class AppConfig {
   readonly notifications: NotificationsConfig;
   readonly cluster: ClusterConfig;
   readonly metrics: MetricsConfig;
+  readonly icingaBridge: IcingaBridgeConfig;
   /** Problems that do not stop start-up (unknown VIGIL_* variables), logged once when it starts. */
   readonly warnings: readonly string[];
 
@@ -56,6 +59,7 @@ export class AppConfig {
     this.notifications = parts.notifications;
     this.cluster = parts.cluster;
     this.metrics = parts.metrics;
+    this.icingaBridge = parts.icingaBridge;
     this.warnings = parts.warnings ?? [];
   }
 }

@@ -13,6 +13,8 @@ import { AppConfig } from './app.config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IcingaBridgeModule } from './icinga-bridge/icinga-bridge.module';
+import { IcingaBridgeStatesModule } from './icinga-bridge/icinga-bridge-states.module';
 import { LivestatusModule } from './livestatus/livestatus.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -49,6 +51,8 @@ export class AppModule {
         TargetsModule,
         ProbingModule,
         NotificationsModule,
+        IcingaBridgeStatesModule,
+        IcingaBridgeModule,
       ],
     };
   }

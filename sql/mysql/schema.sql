@@ -28,6 +28,15 @@ CREATE TABLE `command_audit` (
   KEY `IDX_command_audit_user_name` (`user_name`,`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
+CREATE TABLE `icinga_bridge_states` (
+  `target_id` int(11) NOT NULL,
+  `last_attempt_at` datetime(3) NOT NULL,
+  `last_submitted_at` datetime(3) DEFAULT NULL,
+  `last_error` varchar(1024) DEFAULT NULL,
+  PRIMARY KEY (`target_id`),
+  CONSTRAINT `FK_icinga_bridge_states_target` FOREIGN KEY (`target_id`) REFERENCES `targets` (`id`) ON DELETE CASCADE ON UPDATE NO ACTION
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+
 CREATE TABLE `migrations` (
   `id` int(11) NOT NULL AUTO_INCREMENT,
   `timestamp` bigint(20) NOT NULL,
@@ -160,6 +169,9 @@ CREATE TABLE `targets` (
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   `fresh_connection` tinyint(4) NOT NULL DEFAULT 0,
   `secret_headers` text DEFAULT NULL,
+  `icinga_site` varchar(100) DEFAULT NULL,
+  `icinga_host` varchar(255) DEFAULT NULL,
+  `icinga_service` varchar(255) DEFAULT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `IDX_0027e2dfa88fd4d85a382976ec` (`name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -209,3 +221,4 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796314446146, 'OutboxCla
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796320000000, 'Cluster1796320000000');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796321037981, 'WebhookNotifiers1796321037981');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796321037982, 'WebhookEvents1796321037982');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796322688395, 'IcingaBridge1796322688395');

@@ -10,14 +10,14 @@ import { IcingaApiSite } from '../sites/icinga-api-site';
 import { LivestatusSite } from '../sites/livestatus-site';
 import { SitesService } from '../sites/sites.service';
 import { sendApiCalls } from './api-command-sender';
-import { apiCallsFor, describeCall } from './api-commands';
+import { type ApiCall, apiCallsFor, describeCall } from './api-commands';
 import { COMMANDS } from './catalog';
 import { CommandRefused } from './command-refused';
 import { CommandAuditEntity, type Transport } from './command-audit.entity';
 import type { CatalogEntryDto, SendCommandDto } from './dto/command.dto';
 import type { LegacyCmdQueryDto } from './dto/legacy-cmd.dto';
 import type { SentCommandDto } from './dto/target.dto';
-import { notFound } from './icinga-objects.service';
+import { IcingaObjectsService, notFound, type ObjectRef } from './icinga-objects.service';
 import { sendLivestatusCommand } from './livestatus-command-sender';
 import {
   PIPE_BUF,
@@ -40,6 +40,14 @@ import {
 export interface CommandTarget {
   site: string;
   transport: Transport;
+}
+
+/** A passive check result that could not be submitted; the message says why. */
+export class PassiveResultFailed extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PassiveResultFailed';
+  }
 }
 
 /** Renames serialiser fields (`args.host`) to request fields (`hostName`). */
@@ -66,6 +74,7 @@ export class CommandService {
     @InjectRepository(CommandAuditEntity)
     private readonly audit: Repository<CommandAuditEntity>,
     private readonly metrics: MetricsService,
+    private readonly objects: IcingaObjectsService,
   ) {
     this.pipe = new PipeTransport(config.commandPipe.pipePath);
     this.defaultTransport = config.commandPipe.defaultTransport;
@@ -221,20 +230,13 @@ export class CommandService {
     line: string,
     submittedAt = new Date(),
   ): Promise<{ sent: SentCommandDto; names: string[] }> {
-    const site = this.sites.get(target.site);
     const calls = target.transport === 'api' ? apiCallsFor(line) : undefined;
     const requests = calls?.map(describeCall);
     // the audit log keeps what went out: the API requests (no credentials) or the line
     const sent = requests ? requests.join('\n') : line;
-    const names: string[] = [];
+    let names: string[];
     try {
-      if (target.transport === 'pipe') await this.pipe.send(line);
-      else if (calls && site instanceof IcingaApiSite) {
-        for (const r of await sendApiCalls(site.client, calls)) {
-          if (typeof r.name === 'string') names.push(r.name);
-        }
-      } else if (site instanceof LivestatusSite) await sendLivestatusCommand(site, line);
-      else throw new Error(`site ${site.name} cannot take transport ${target.transport}`);
+      names = await this.transmit(target, line, calls);
     } catch (err) {
       await this.record(
         user,
@@ -255,6 +257,83 @@ export class CommandService {
       ...(requests ? { requests } : {}),
     };
     return { sent: sentDto, names };
+  }
+
+  /**
+   * Submits a passive check result (PROCESS_SERVICE_CHECK_RESULT, or PROCESS_HOST_CHECK_RESULT
+   * without a service) through the site's transport: the configured one on a livestatus site,
+   * the API on an Icinga 2 API site. Through the pipe, which cannot say whether Icinga knows the
+   * object, the object is looked up first. Not recorded in the audit log: these are vigil's own
+   * results, sent for every change of a target's status and its periodic refresh. Throws
+   * PassiveResultFailed with the reason (Icinga's message for an unknown object).
+   */
+  async submitCheckResult(
+    site: string,
+    ref: ObjectRef,
+    exitStatus: number,
+    output: string,
+  ): Promise<void> {
+    try {
+      const target = this.target(site, undefined);
+      const line = this.build(
+        target,
+        ref.serviceDescription ? 'PROCESS_SERVICE_CHECK_RESULT' : 'PROCESS_HOST_CHECK_RESULT',
+        ref.serviceDescription
+          ? { host: ref.hostName, service: ref.serviceDescription, returnCode: exitStatus, output }
+          : { host: ref.hostName, status: exitStatus, output },
+      );
+      if (target.transport === 'pipe') await this.objects.object(site, ref, ['state']);
+      try {
+        await this.transmit(
+          target,
+          line,
+          target.transport === 'api' ? apiCallsFor(line) : undefined,
+        );
+      } catch (err) {
+        throw this.problemOf(target, err);
+      }
+    } catch (err) {
+      throw new PassiveResultFailed(err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  /**
+   * Sends the line (or its API calls), giving the names of the objects an API site made; each
+   * command is counted in the metrics, the bridge's passive results too.
+   */
+  private async transmit(
+    target: CommandTarget,
+    line: string,
+    calls: ApiCall[] | undefined,
+  ): Promise<string[]> {
+    const command = commandOf(line);
+    // a command outside the catalogue is the caller's text: no label of its own
+    const label = isCatalogued(command) ? command : 'other';
+    try {
+      const names = await this.transmitOnce(target, line, calls);
+      this.metrics.commandSent(label, target.transport, 'sent');
+      return names;
+    } catch (err) {
+      this.metrics.commandSent(label, target.transport, 'failed');
+      throw err;
+    }
+  }
+
+  private async transmitOnce(
+    target: CommandTarget,
+    line: string,
+    calls: ApiCall[] | undefined,
+  ): Promise<string[]> {
+    const site = this.sites.get(target.site);
+    const names: string[] = [];
+    if (target.transport === 'pipe') await this.pipe.send(line);
+    else if (calls && site instanceof IcingaApiSite) {
+      for (const r of await sendApiCalls(site.client, calls)) {
+        if (typeof r.name === 'string') names.push(r.name);
+      }
+    } else if (site instanceof LivestatusSite) await sendLivestatusCommand(site, line);
+    else throw new Error(`site ${site.name} cannot take transport ${target.transport}`);
+    return names;
   }
 
   private problemOf(target: CommandTarget, err: unknown): Error {
@@ -294,13 +373,7 @@ export class CommandService {
     sentAt: Date,
     error: string | null,
   ): Promise<void> {
-    const command = /^\[\d+\] ([A-Z_0-9]+)/.exec(line)?.[1] ?? '';
-    // a command outside the catalogue is the caller's text: no label of its own
-    this.metrics.commandSent(
-      isCatalogued(command) ? command : 'other',
-      target.transport,
-      error === null ? 'sent' : 'failed',
-    );
+    const command = commandOf(line);
     try {
       await this.audit.insert({
         userName: user.name,
@@ -355,4 +428,9 @@ export function rejectedAs400<T>(build: () => T, names: FieldNames): T {
     }
     throw err;
   }
+}
+
+/** The command's name in a line `[time] NAME;args`; empty when the line has none. */
+function commandOf(line: string): string {
+  return /^\[\d+\] ([A-Z_0-9]+)/.exec(line)?.[1] ?? '';
 }

@@ -17,7 +17,7 @@ import { OperationsService } from './operations.service';
  * Icinga external commands over HTTP: the catalogue, the generic and `/cmd` endpoints, typed
  * endpoints read back through the site port, and the audit log. Livestatus sites take commands
  * through the pipe or livestatus `COMMAND`, Icinga 2 API sites as API requests. Exports
- * CommandService (the pipe's state for health).
+ * CommandService (the pipe's state for health, and passive check results for the Icinga bridge).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([CommandAuditEntity]), SitesModule],

@@ -2,6 +2,7 @@ import { UserEntity } from '../auth/user.entity';
 import { ClusterMemberEntity } from '../cluster/cluster-member.entity';
 import { ShardLeaseEntity } from '../cluster/shard-lease.entity';
 import { CommandAuditEntity } from '../commands/command-audit.entity';
+import { IcingaBridgeStateEntity } from '../icinga-bridge/icinga-bridge-state.entity';
 import { NotificationCursorEntity } from '../notifications/notification-cursor.entity';
 import { NotificationEntity } from '../notifications/notification.entity';
 import { NotifierEntity } from '../notifiers/notifier.entity';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   NotificationCursorEntity,
   ClusterMemberEntity,
   ShardLeaseEntity,
+  IcingaBridgeStateEntity,
 ];

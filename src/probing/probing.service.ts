@@ -297,6 +297,11 @@ export class ProbingService
     this.log?.event(event);
   }
 
+  /** Whether this instance probes the target now (it is enabled and its shard is owned). */
+  probes(targetId: number): boolean {
+    return this.tracked.has(targetId);
+  }
+
   stats(): ProbingStats {
     return {
       ...this.scheduler.counters,

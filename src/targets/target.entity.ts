@@ -121,6 +121,17 @@ export class TargetEntity {
   @Column({ name: 'fresh_connection', type: 'boolean', default: false })
   freshConnection!: boolean;
 
+  /** The site that takes this target's results as passive check results; null when not bridged. */
+  @Column({ name: 'icinga_site', type: 'varchar', length: 100, nullable: true })
+  icingaSite!: string | null;
+
+  @Column({ name: 'icinga_host', type: 'varchar', length: 255, nullable: true })
+  icingaHost!: string | null;
+
+  /** Null when the host itself takes the results. */
+  @Column({ name: 'icinga_service', type: 'varchar', length: 255, nullable: true })
+  icingaService!: string | null;
+
   @CreateDateColumn({ name: 'created_at' })
   createdAt!: Date;
 

@@ -7,6 +7,7 @@ import type { TargetDto } from './dto/target.dto';
 import type { UpdateTargetDto } from './dto/update-target.dto';
 import { AUTH_COLUMNS, type AuthColumns, authView, type ProbeAuth, probeAuth } from './target-auth';
 import { headersToSend, headersView, type StoredHeaders } from './target-headers';
+import { icingaView } from './target-icinga';
 import type { TargetEntity } from './target.entity';
 import type { TargetStateView } from './target-state-reader';
 
@@ -114,8 +115,15 @@ export function headerColumns(h: StoredHeaders): Pick<TargetEntity, 'headers' | 
   return { headers: h.plain, secretHeaders: Object.keys(h.secret).length ? h.secret : null };
 }
 
-/** The target as answered: the definition and the state, secrets left out. */
-export function toTargetDto(t: TargetEntity, state: TargetStateView): TargetDto {
+/**
+ * The target as answered: the definition, the state and the error of its last submission to
+ * Icinga, secrets left out.
+ */
+export function toTargetDto(
+  t: TargetEntity,
+  state: TargetStateView,
+  icingaError: string | null = null,
+): TargetDto {
   return {
     id: t.id,
     name: t.name,
@@ -150,6 +158,8 @@ export function toTargetDto(t: TargetEntity, state: TargetStateView): TargetDto 
     status5xxCount: state.status5xxCount,
     networkFailCount: state.networkFailCount,
     repeatedFailCount: state.repeatedFailCount,
+    icinga: icingaView(t),
+    icingaError,
     createdAt: t.createdAt,
     updatedAt: t.updatedAt,
   };

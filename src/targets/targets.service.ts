@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnModuleInit,
+  Optional,
+} from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
@@ -10,6 +17,7 @@ import { ValidationProblemException } from '../common/problem';
 import type { FieldErrorDto } from '../common/problem.dto';
 import { isUniqueViolation } from '../common/query';
 import { NotifiersService } from '../notifiers/notifiers.service';
+import { SitesService } from '../sites/sites.service';
 import type { CreateTargetDto } from './dto/create-target.dto';
 import type { ListTargetsQueryDto } from './dto/list-targets-query.dto';
 import type { TargetDto, TargetListDto } from './dto/target.dto';
@@ -19,6 +27,8 @@ import { checkDefinition } from './target-definition';
 import { TargetChangedEvent, type TargetEventName, TargetEvents } from './target-events';
 import { type HeaderCrypto, secureStoredHeaders, storeHeaders } from './target-headers';
 import { TARGET_STATE_READER, type TargetStateReader } from './target-state-reader';
+import { ICINGA_ERROR_READER, type IcingaErrorReader } from './icinga-error-reader';
+import { checkIcingaSite, icingaColumns } from './target-icinga';
 import {
   headerColumns,
   jsonEqualsColumn,
@@ -30,6 +40,16 @@ import {
   toTargetDto,
 } from './target.mapper';
 import { TargetEntity } from './target.entity';
+
+/** An enabled target linked to an Icinga object (TargetsService.bridged). */
+export interface BridgedTarget {
+  id: number;
+  site: string;
+  hostName: string;
+  serviceDescription: string | null;
+  /** When its definition last changed. */
+  updatedAt: Date;
+}
 
 /** Target definitions (CRUD), answered with their state (TargetStateReader); publishes `target.*` events on every change. */
 @Injectable()
@@ -56,6 +76,10 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
     private readonly box: SecretBox,
     private readonly events: EventEmitter2,
     @Inject(TARGET_STATE_READER) private readonly states: TargetStateReader,
+    private readonly sites: SitesService,
+    @Optional()
+    @Inject(ICINGA_ERROR_READER)
+    private readonly icingaErrors: IcingaErrorReader | null = null,
   ) {
     this.records = new NamedRecords(this.targets, 'target');
   }
@@ -137,7 +161,11 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       updatedAt: 't.updated_at',
     }).getManyAndCount();
     const states = await this.states.statesOf(rows);
-    return { items: rows.map((t, i) => toTargetDto(t, states[i])), total };
+    const errors = await this.icingaErrorsOf(rows);
+    return {
+      items: rows.map((t, i) => toTargetDto(t, states[i], errors.get(t.id) ?? null)),
+      total,
+    };
   }
 
   async get(id: number): Promise<TargetDto> {
@@ -168,9 +196,11 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       ...requestColumns(newTargetDefaults(dto), dto),
       ...headerColumns(headers.headers),
       jsonEquals: jsonEqualsColumn(null, dto),
+      ...icingaColumns(null, dto),
     };
     const auth = authColumnsFor(dto.auth ?? { type: 'NONE' }, null, this.passwordCrypto, errors);
     checkDefinition(definition, dto, errors);
+    checkIcingaSite(dto, this.sites, errors);
     await this.checkNotifierIds(definition.notifierIds, errors);
     if (errors.length) throw new ValidationProblemException(errors);
     await this.records.assertNameFree(dto.name);
@@ -193,11 +223,13 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
       ...requestColumns(entity, dto),
       ...headerColumns(headers),
       jsonEquals: jsonEqualsColumn(entity.jsonEquals, dto),
+      ...icingaColumns(entity, dto),
     };
     const auth = dto.auth
       ? authColumnsFor(dto.auth, entity, this.passwordCrypto, errors)
       : keptAuthColumns(entity, this.passwordCrypto);
     checkDefinition(definition, dto, errors);
+    checkIcingaSite(dto, this.sites, errors);
     if (dto.notifierIds) await this.checkNotifierIds(dto.notifierIds, errors);
     if (errors.length) throw new ValidationProblemException(errors);
     if (dto.name !== undefined && dto.name !== entity.name)
@@ -326,7 +358,37 @@ export class TargetsService implements OnModuleInit, OnApplicationBootstrap {
 
   private async toDto(t: TargetEntity): Promise<TargetDto> {
     const [state] = await this.states.statesOf([t]);
-    return toTargetDto(t, state);
+    const errors = await this.icingaErrorsOf([t]);
+    return toTargetDto(t, state, errors.get(t.id) ?? null);
+  }
+
+  /** The errors of the last submissions to Icinga of those of these targets that are bridged. */
+  private async icingaErrorsOf(rows: TargetEntity[]): Promise<Map<number, string>> {
+    const bridged = rows.filter((t) => t.icingaSite !== null).map((t) => t.id);
+    if (!this.icingaErrors || !bridged.length) return new Map();
+    return this.icingaErrors.errorsOf(bridged);
+  }
+
+  /**
+   * The enabled targets linked to an Icinga object, among `ids` (all of them when absent):
+   * their ids, links and when their definition last changed.
+   */
+  async bridged(ids?: readonly number[]): Promise<BridgedTarget[]> {
+    if (ids?.length === 0) return [];
+    const qb = this.targets
+      .createQueryBuilder('t')
+      .select(['t.id', 't.icingaSite', 't.icingaHost', 't.icingaService', 't.updatedAt'])
+      .where('t.icinga_site IS NOT NULL')
+      .andWhere('t.enabled = :enabled', { enabled: true });
+    if (ids) qb.andWhere('t.id IN (:...ids)', { ids: [...ids] });
+    const rows = await qb.getMany();
+    return rows.map((t) => ({
+      id: t.id,
+      site: t.icingaSite!,
+      hostName: t.icingaHost!,
+      serviceDescription: t.icingaService,
+      updatedAt: t.updatedAt,
+    }));
   }
 
   private async publish(name: TargetEventName, entity: TargetEntity): Promise<TargetDto> {

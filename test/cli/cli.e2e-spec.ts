@@ -57,6 +57,7 @@ describe('the vigil CLI against a running server', () => {
       [],
       ['targets'],
       ['targets', 'add'],
+      ['targets', 'edit'],
       ['targets', 'rm'],
       ['notifiers'],
       ['notifiers', 'add'],
@@ -187,6 +188,61 @@ describe('the vigil CLI against a running server', () => {
     expect(rm).toMatchObject({ code: 0, stdout: `deleted target ${created.id}\n` });
     const gone = await viewer(['targets', String(created.id)]);
     expect(gone.code).toBe(1);
+  });
+
+  it('links a target to Icinga with targets add and edit, and refuses half a link', async () => {
+    const add = await admin([
+      '--json',
+      'targets',
+      'add',
+      'cli-bridged',
+      `${probedUrl}/bridged`,
+      '--disabled',
+      '--icinga-site',
+      'local',
+      '--icinga-host',
+      'web-01',
+      '--icinga-service',
+      'shop',
+    ]);
+    expect(add.stderr).toBe('');
+    const created = json<{ id: number; icinga: unknown; icingaError: unknown }>(add);
+    expect(created.icinga).toEqual({
+      site: 'local',
+      hostName: 'web-01',
+      serviceDescription: 'shop',
+    });
+    expect(created.icingaError).toBeNull();
+    const id = String(created.id);
+
+    const host = await admin([
+      'targets',
+      'edit',
+      id,
+      '--icinga-site',
+      'local',
+      '--icinga-host',
+      'db-01',
+    ]);
+    expect(host.code).toBe(0);
+    expect(host.stdout).toMatch(/^icinga\.hostName\s+db-01$/m);
+    const unknown = await admin([
+      'targets',
+      'edit',
+      id,
+      '--icinga-site',
+      'nowhere',
+      '--icinga-host',
+      'x',
+    ]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('icinga.site: unknown site nowhere (configured: local)');
+    const half = await admin(['targets', 'edit', id, '--icinga-host', 'web-01']);
+    expect(half.code).not.toBe(0);
+    expect(half.stderr).toContain('--icinga-site and --icinga-host go together');
+    const off = await admin(['--json', 'targets', 'edit', id, '--no-icinga']);
+    expect(json<{ icinga: unknown }>(off).icinga).toBeNull();
+    expect((await admin(['targets', 'rm', id])).code).toBe(0);
   });
 
   it('adds, lists, shows, disables and removes a notifier without printing its SMTP password', async () => {

@@ -133,6 +133,8 @@ describe.each(databaseKinds())('targets on %s', (kind) => {
       status5xxCount: 0,
       networkFailCount: 0,
       repeatedFailCount: 0,
+      icinga: null,
+      icingaError: null,
       createdAt: expect.any(String),
       updatedAt: expect.any(String),
     });

@@ -5,6 +5,7 @@ import { type CliContext, collect, intOption, parseId } from '../context';
 import { usageError } from '../errors';
 import { flatten, keyValues, table } from '../output';
 import { readSecretFile, readSecretLines } from '../password';
+import { icingaFromOptions, type IcingaOptions, icingaOptions } from './target-icinga';
 
 type Target = components['schemas']['TargetDto'];
 type CreateTarget = components['schemas']['CreateTargetDto'];
@@ -40,7 +41,7 @@ function showProbe(p: ProbeNow): string {
   return `${summary}\n\ntrace:\n${trace}`;
 }
 
-interface AddOptions {
+interface AddOptions extends IcingaOptions {
   name?: string;
   url?: string;
   method?: string;
@@ -99,6 +100,7 @@ export function targetFromOptions(o: AddOptions, env: NodeJS.ProcessEnv): Create
   set('bodyRegex', o.bodyRegex);
   set('maxResponseTimeMs', o.maxResponseMs);
   set('body', o.body);
+  set('icinga', icingaFromOptions(o));
   if (o.disabled) body.enabled = false;
   if (o.notifier) body.notifierIds = o.notifier.map((n) => parseId(n, '--notifier'));
   if (o.header || o.secretHeaderFile) {
@@ -228,7 +230,7 @@ export function registerTargets(program: Command, ctx: CliContext): void {
       },
     );
 
-  targets
+  const add = targets
     .command('add')
     .description('define a target (admin)')
     .argument('[name]', 'unique name')
@@ -290,7 +292,8 @@ export function registerTargets(program: Command, ctx: CliContext): void {
     .option(
       '--from-file <file>',
       'a JSON create request (- for stdin); the options above override it',
-    )
+    );
+  icingaOptions(add, false)
     .addHelpText(
       'after',
       '\nExample:\n  VIGIL_TARGET_PASSWORD=… vigil targets add billing https://billing/health \\\n    --frequency 30 --timeout 5 --auth basic --auth-user probe',
@@ -300,6 +303,31 @@ export function registerTargets(program: Command, ctx: CliContext): void {
       const api = await ctx.client();
       const { data } = await ctx.call(api.POST('/api/v1/targets', { body }));
       ctx.output(data, () => `created target ${data.id}\n${showTarget(data)}`);
+    });
+
+  icingaOptions(
+    targets
+      .command('edit')
+      .description("change a target's link to Icinga (admin)")
+      .argument('<id>', 'target id'),
+    true,
+  )
+    .addHelpText(
+      'after',
+      '\nExample:\n  vigil targets edit 7 --icinga-site main --icinga-host web-01 --icinga-service http',
+    )
+    .action(async (id: string, o: IcingaOptions) => {
+      const targetId = parseId(id, 'target id');
+      const icinga = icingaFromOptions(o);
+      if (icinga === undefined) throw usageError('targets edit: nothing to change');
+      const api = await ctx.client();
+      const { data } = await ctx.call(
+        api.PATCH('/api/v1/targets/{id}', {
+          params: { path: { id: targetId } },
+          body: { icinga },
+        }),
+      );
+      ctx.output(data, () => `changed target ${data.id}\n${showTarget(data)}`);
     });
 
   targets

@@ -32,6 +32,7 @@ import {
 import type { HeaderInput } from '../target-headers';
 import { HEADERS_REQUEST_SCHEMA, TargetHeaderInputDto } from './target-header.dto';
 import { IsHeaderMap, IsJsonPath, IsRegex } from './validators';
+import { TargetIcingaDto } from './target-icinga.dto';
 
 /** A target to probe. Fields left out take the default shown. */
 @ApiExtraModels(NoneAuthDto, BasicAuthDto, OpenStackAuthDto, TargetHeaderInputDto)
@@ -177,4 +178,15 @@ export class CreateTargetDto {
   @Min(1, { each: true })
   @Max(2147483647, { each: true })
   notifierIds?: number[];
+
+  /**
+   * Submit each change of status, and the current status every
+   * `VIGIL_ICINGA_BRIDGE_REFRESH_SECONDS`, to this Icinga object as a passive check result;
+   * on update, null to stop.
+   */
+  @OmitOrValid()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TargetIcingaDto)
+  icinga?: TargetIcingaDto;
 }

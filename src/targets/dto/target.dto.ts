@@ -4,6 +4,7 @@ import { HEADERS_VIEW_SCHEMA, SecretHeaderViewDto } from './target-header.dto';
 import type { TargetStatus } from '../target-state-reader';
 import type { HttpMethod } from '../http-method';
 import { ANY_JSON_SCHEMA, TargetAuthViewDto } from './target-auth.dto';
+import { TargetIcingaViewDto } from './target-icinga.dto';
 
 /** A target: its definition, current state and counters. Secrets are never answered. */
 @ApiExtraModels(SecretHeaderViewDto)
@@ -53,6 +54,10 @@ export class TargetDto {
   networkFailCount!: number;
   /** Consecutive failures up to the last probe. */
   repeatedFailCount!: number;
+  /** The Icinga object that takes the results as passive check results; null when none. */
+  icinga!: TargetIcingaViewDto | null;
+  /** Why the last passive check result could not be submitted to Icinga (e.g. an unknown service); null when it went through or none was due. */
+  icingaError!: string | null;
   createdAt!: Date;
   updatedAt!: Date;
 }

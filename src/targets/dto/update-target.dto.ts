@@ -3,7 +3,7 @@ import { CreateTargetDto } from './create-target.dto';
 
 /**
  * The fields to change; the others keep their values. `null` removes an optional setting
- * (body, bodyContains, bodyRegex, jsonPath with jsonEquals, maxResponseTimeMs).
+ * (body, bodyContains, bodyRegex, jsonPath with jsonEquals, maxResponseTimeMs, icinga).
  */
 export class UpdateTargetDto extends UpdateType(CreateTargetDto, [
   'body',
@@ -11,4 +11,5 @@ export class UpdateTargetDto extends UpdateType(CreateTargetDto, [
   'bodyRegex',
   'jsonPath',
   'maxResponseTimeMs',
+  'icinga',
 ]) {}
