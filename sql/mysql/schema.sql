@@ -95,6 +95,9 @@ CREATE TABLE `probe_results` (
   `http_status` int(11) DEFAULT NULL,
   `response_time_ms` int(11) NOT NULL,
   `description` varchar(1024) NOT NULL,
+  `redirects` int(11) NOT NULL DEFAULT 0,
+  `final_url` varchar(2048) DEFAULT NULL,
+  `certificate_expires_at` datetime DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `IDX_probe_results_time` (`probed_at`),
   KEY `IDX_probe_results_target_time` (`target_id`,`probed_at`),
@@ -141,7 +144,7 @@ CREATE TABLE `targets` (
   `project_domain` varchar(255) DEFAULT NULL,
   `frequency_seconds` int(11) NOT NULL,
   `timeout_seconds` int(11) NOT NULL,
-  `expected_status` int(11) NOT NULL,
+  `expected_status` varchar(128) NOT NULL,
   `body_contains` text DEFAULT NULL,
   `body_regex` varchar(1024) DEFAULT NULL,
   `json_path` varchar(512) DEFAULT NULL,
@@ -155,6 +158,12 @@ CREATE TABLE `targets` (
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   `fresh_connection` tinyint(4) NOT NULL DEFAULT 0,
   `secret_headers` text DEFAULT NULL,
+  `follow_redirects` tinyint(4) NOT NULL DEFAULT 1,
+  `body_not_contains` text DEFAULT NULL,
+  `tls_ca_certificate` text DEFAULT NULL,
+  `tls_insecure_skip_verify` tinyint(4) NOT NULL DEFAULT 0,
+  `tls_server_name` varchar(253) DEFAULT NULL,
+  `certificate_expiry_days` int(11) DEFAULT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `IDX_0027e2dfa88fd4d85a382976ec` (`name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -202,3 +211,4 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796300034071, 'Uncatalog
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796310644176, 'TargetStates1796310644176');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796314446146, 'OutboxClaims1796314446146');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796320000000, 'Cluster1796320000000');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796321388815, 'ProbeParity1796321388815');

@@ -11,6 +11,7 @@ import { UncataloguedCommands1796300034071 as SqliteUncataloguedCommands17963000
 import { TargetStates1796310644176 as SqliteTargetStates1796310644176 } from './sqlite/1796310644176-TargetStates';
 import { OutboxClaims1796314446146 as SqliteOutboxClaims1796314446146 } from './sqlite/1796314446146-OutboxClaims';
 import { Cluster1796320000000 as SqliteCluster1796320000000 } from './sqlite/1796320000000-Cluster';
+import { ProbeParity1796321388815 as SqliteProbeParity1796321388815 } from './sqlite/1796321388815-ProbeParity';
 import { Users1795227792084 as MysqlUsers1795227792084 } from './mysql/1795227792084-Users';
 import { Targets1795229294866 as MysqlTargets1795229294866 } from './mysql/1795229294866-Targets';
 import { Probing1795232592090 as MysqlProbing1795232592090 } from './mysql/1795232592090-Probing';
@@ -23,6 +24,7 @@ import { UncataloguedCommands1796300034071 as MysqlUncataloguedCommands179630003
 import { TargetStates1796310644176 as MysqlTargetStates1796310644176 } from './mysql/1796310644176-TargetStates';
 import { OutboxClaims1796314446146 as MysqlOutboxClaims1796314446146 } from './mysql/1796314446146-OutboxClaims';
 import { Cluster1796320000000 as MysqlCluster1796320000000 } from './mysql/1796320000000-Cluster';
+import { ProbeParity1796321388815 as MysqlProbeParity1796321388815 } from './mysql/1796321388815-ProbeParity';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -39,6 +41,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteTargetStates1796310644176,
   SqliteOutboxClaims1796314446146,
   SqliteCluster1796320000000,
+  SqliteProbeParity1796321388815,
 ];
 export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlUsers1795227792084,
@@ -53,4 +56,5 @@ export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlTargetStates1796310644176,
   MysqlOutboxClaims1796314446146,
   MysqlCluster1796320000000,
+  MysqlProbeParity1796321388815,
 ];

@@ -3,12 +3,16 @@ import { CreateTargetDto } from './create-target.dto';
 
 /**
  * The fields to change; the others keep their values. `null` removes an optional setting
- * (body, bodyContains, bodyRegex, jsonPath with jsonEquals, maxResponseTimeMs).
+ * (body, bodyContains, bodyNotContains, bodyRegex, jsonPath with jsonEquals, maxResponseTimeMs,
+ * tls, certificateExpiryDays).
  */
 export class UpdateTargetDto extends UpdateType(CreateTargetDto, [
   'body',
   'bodyContains',
+  'bodyNotContains',
   'bodyRegex',
   'jsonPath',
   'maxResponseTimeMs',
+  'tls',
+  'certificateExpiryDays',
 ]) {}
