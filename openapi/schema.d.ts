@@ -297,7 +297,7 @@ export interface paths {
         };
         /**
          * The notification outbox, newest first, filtered by state and paginated
-         * @description The mails vigil has queued or sent for target failures and recoveries, newest first: state (pending, sending, sent, dead, dropped), attempts and last error, filtered by state, notifier or target. Shows whether an SMTP outage is holding mail back. Any role.
+         * @description The mails and webhook events vigil has queued or sent for target failures and recoveries, newest first: state (pending, sending, sent, dead, dropped), attempts and last error, filtered by state, notifier or target. Shows whether an SMTP or receiver outage is holding notifications back. Any role.
          */
         get: operations["listNotifications"];
         put?: never;
@@ -357,13 +357,13 @@ export interface paths {
         };
         /**
          * Notifiers, filtered, sorted and paginated
-         * @description The e-mail notifiers targets can name, filtered by enabled flag or name, sorted and paginated, with their delivery counts. Passwords are never returned (`hasPassword` instead). Any role.
+         * @description The notifiers (e-mail or webhook) targets can name, filtered by enabled flag or name, sorted and paginated, with their delivery counts. Passwords are never returned (`hasPassword` instead), nor webhook URLs (their `origin` only) or header values (their names only). Any role.
          */
         get: operations["listNotifiers"];
         put?: never;
         /**
          * Define a notifier
-         * @description Defines an SMTP notifier (server, sender, recipients, optional credentials); the password is stored encrypted and never returned. 409 when the name is taken (case aside). Needs `admin`.
+         * @description Defines an SMTP notifier (server, sender, recipients, optional credentials) or a WEBHOOK notifier (URL, optional headers, body format `json`, `slack` or `teams`); the password, the webhook URL and the header values are stored encrypted and never returned. 409 when the name is taken (case aside). Needs `admin`.
          */
         post: operations["createNotifier"];
         delete?: never;
@@ -401,7 +401,7 @@ export interface paths {
         };
         /**
          * One notifier with its statistics
-         * @description One notifier with its settings (no password) and its delivery statistics. 404 when it does not exist. Any role.
+         * @description One notifier with its settings (no password, webhook URL or header value) and its delivery statistics. 404 when it does not exist. Any role.
          */
         get: operations["getNotifier"];
         put?: never;
@@ -415,7 +415,7 @@ export interface paths {
         head?: never;
         /**
          * Change some fields of a notifier
-         * @description Changes only the fields given; `smtp` is replaced as a whole, but a `password` left out keeps the stored one. 409 when the new name is taken. Needs `admin`.
+         * @description Changes only the fields given; `smtp` and `webhook` are replaced as a whole, but a `password`, webhook `url` or `headers` left out keeps the stored one. 409 when the new name is taken. Needs `admin`.
          */
         patch: operations["updateNotifier"];
         trace?: never;
@@ -490,8 +490,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a test mail through a notifier now, outside the outbox (502 with the SMTP error when refused)
-         * @description Sends one test mail through the notifier's SMTP server right away, bypassing the outbox, to check its settings. 502 with the SMTP server's answer when it refuses or cannot be reached; 409 when the stored password cannot be decrypted. Needs `admin`.
+         * Send a test mail or webhook event through a notifier now, outside the outbox (502 with the error when refused)
+         * @description Sends one test mail through the notifier's SMTP server, or posts one `TEST` event (WebhookEventDto, in the notifier's format) to its webhook, right away, bypassing the outbox, to check its settings. 502 with the SMTP server's answer, or the receiver's HTTP status, when it refuses or cannot be reached (never the webhook URL beyond its origin, nor a header value); 409 when the stored secrets cannot be decrypted. Needs `admin`.
          */
         post: operations["sendTestMail"];
         delete?: never;
@@ -1085,8 +1085,11 @@ export interface components {
             transport?: "api" | "livestatus" | "pipe";
         };
         CreateNotifierDto: {
-            /** @description The recipients: 1-50 e-mail addresses (an update replaces the list). */
-            address: string[];
+            /**
+             * @description The recipients: 1-50 e-mail addresses (an update replaces the list). Required for `SMTP`;
+             *     a `WEBHOOK` has none.
+             */
+            address?: string[];
             /** @description Whether notifications are sent through this notifier; on create, default true. */
             enabled?: boolean;
             /** @description A unique name (ignoring case): 1-128 characters, no leading or trailing space. */
@@ -1097,10 +1100,15 @@ export interface components {
              */
             smtp?: components["schemas"]["SmtpSettingsDto"];
             /**
-             * @description How notifications are sent; only `SMTP` (e-mail) for now, the default on create.
+             * @description How notifications are sent: `SMTP` (e-mail, the default on create) or `WEBHOOK` (HTTP POST).
              * @enum {string}
              */
-            type?: "SMTP";
+            type?: "SMTP" | "WEBHOOK";
+            /**
+             * @description Webhook settings; required when `type` is `WEBHOOK`. An update replaces them as a whole;
+             *     leave `url` or `headers` out to keep the stored ones.
+             */
+            webhook?: components["schemas"]["WebhookSettingsDto"];
         };
         CreateTargetDto: {
             /**
@@ -1353,7 +1361,7 @@ export interface components {
             notifierId: number;
             /**
              * Format: date-time
-             * @description When the SMTP server accepted it.
+             * @description When the SMTP server or the webhook receiver accepted it.
              */
             sentAt: string | null;
             /**
@@ -1394,7 +1402,7 @@ export interface components {
             transport?: "api" | "livestatus" | "pipe";
         };
         NotifierDto: {
-            /** @description The recipients. */
+            /** @description The recipients (type SMTP; empty for a webhook). */
             address: string[];
             /** Format: date-time */
             createdAt: string;
@@ -1418,9 +1426,11 @@ export interface components {
              * @description How notifications are sent.
              * @enum {string}
              */
-            type: "SMTP";
+            type: "SMTP" | "WEBHOOK";
             /** Format: date-time */
             updatedAt: string;
+            /** @description Webhook settings (type WEBHOOK). */
+            webhook?: components["schemas"]["WebhookSettingsViewDto"];
         };
         NotifierListDto: {
             /** @description The notifiers of this page. */
@@ -1912,18 +1922,22 @@ export interface components {
             serverName: string | null;
         };
         TestMailResultDto: {
-            /** @description Always true: a refusal is answered with 502 and the server's error. */
+            /** @description Always true: a refusal is answered with 502 and the server's or receiver's error. */
             accepted: boolean;
-            /** @description Recipients the server accepted. */
+            /** @description Recipients the server accepted (empty for a webhook). */
             acceptedRecipients: string[];
+            /** @description The mail's Message-ID, or the test event's `id`. */
             messageId: string;
-            /** @description Recipients the server refused (the mail went to the others). */
+            /** @description Recipients the server refused (the mail went to the others; empty for a webhook). */
             rejectedRecipients: string[];
-            /** @description The server's final answer, e.g. `250 OK: queued as 4711`. */
+            /** @description The server's final answer, e.g. `250 OK: queued as 4711`; a webhook's HTTP status, `200 OK`. */
             response: string;
         };
         UpdateNotifierDto: {
-            /** @description The recipients: 1-50 e-mail addresses (an update replaces the list). */
+            /**
+             * @description The recipients: 1-50 e-mail addresses (an update replaces the list). Required for `SMTP`;
+             *     a `WEBHOOK` has none.
+             */
             address?: string[];
             /** @description Whether notifications are sent through this notifier; on create, default true. */
             enabled?: boolean;
@@ -1935,10 +1949,15 @@ export interface components {
              */
             smtp?: components["schemas"]["SmtpSettingsDto"];
             /**
-             * @description How notifications are sent; only `SMTP` (e-mail) for now, the default on create.
+             * @description How notifications are sent: `SMTP` (e-mail, the default on create) or `WEBHOOK` (HTTP POST).
              * @enum {string}
              */
-            type?: "SMTP";
+            type?: "SMTP" | "WEBHOOK";
+            /**
+             * @description Webhook settings; required when `type` is `WEBHOOK`. An update replaces them as a whole;
+             *     leave `url` or `headers` out to keep the stored ones.
+             */
+            webhook?: components["schemas"]["WebhookSettingsDto"];
         };
         UpdateTargetDto: {
             /**
@@ -2056,6 +2075,113 @@ export interface components {
             items: components["schemas"]["UserDto"][];
             /** @description How many users there are in all. */
             total: number;
+        };
+        WebhookEventCountersDto: {
+            failCount: number;
+            networkFailCount: number;
+            passCount: number;
+            /** @description Consecutive failed probes. */
+            repeatedFailCount: number;
+            status2xxCount: number;
+            status3xxCount: number;
+            status4xxCount: number;
+            status5xxCount: number;
+        };
+        WebhookEventDto: {
+            /** @description Absent on a test. */
+            counters?: components["schemas"]["WebhookEventCountersDto"];
+            /** @enum {string} */
+            event: "FAIL" | "RECOVERED" | "TEST";
+            /**
+             * Format: date-time
+             * @description On a recovery: when the failure began, when known.
+             */
+            failingSince?: string | null;
+            /**
+             * @description Identifies the notification, the same on every attempt (`notification-<id>.<ms>`), so a
+             *     receiver can tell a repeated delivery from a new event; it is also sent as the
+             *     `X-Vigil-Event-Id` header in every format.
+             */
+            id: string;
+            /** @description Absent on a test. */
+            result?: components["schemas"]["WebhookEventResultDto"];
+            /** @description One line for people, e.g. `Target "shop" is failing: target status:500 != 200`. */
+            summary: string;
+            /** @description Absent on a test. */
+            target?: components["schemas"]["WebhookEventTargetDto"];
+            /**
+             * Format: date-time
+             * @description When the probe that changed the state ran; for a test, when it was sent.
+             */
+            time: string;
+        };
+        WebhookEventResultDto: {
+            /** @description Why the probe passed or failed, e.g. `target status:500 != 200`. */
+            description: string;
+            /** @description The HTTP status of the target's answer; null when there was none (network failure). */
+            httpStatus: number | null;
+            /**
+             * @description The status before this probe: NEW, PASS or FAIL.
+             * @enum {string}
+             */
+            previousStatus: "FAIL" | "NEW" | "PASS";
+            responseTimeMs: number;
+            /**
+             * Format: date-time
+             * @description When the probe ran.
+             */
+            startedAt: string;
+            /** @enum {string} */
+            status: "FAIL" | "PASS";
+        };
+        WebhookEventTargetDto: {
+            /** @description NONE, BASIC or OPENSTACK: the kind of auth only, never its credentials. */
+            authType: string;
+            /** @description A code, a class (`"2xx"`) or a list of them, as the targets API answers it. */
+            expectedStatus: number | string | (number | string)[];
+            frequencySeconds: number;
+            id: number;
+            method: string;
+            name: string;
+            timeoutSeconds: number;
+            /** @description The URL probed, any user name and password in it left out. */
+            url: string;
+        };
+        WebhookSettingsDto: {
+            /**
+             * @description The body posted: `json`, vigil's event document (schema `WebhookEventDto`); `slack`, a
+             *     Slack or Mattermost incoming-webhook message `{ "text": … }`; `teams`, a message with an
+             *     Adaptive Card, as a Microsoft Teams workflow ("when a Teams webhook request is received")
+             *     takes it. Default `json`.
+             * @enum {string}
+             */
+            format?: "json" | "slack" | "teams";
+            /**
+             * @description Extra request headers, name → value, e.g. `{ "Authorization": "Bearer …" }` (at most 20).
+             *     The values are write-only (only the names are answered). On update, leave `headers` out to
+             *     keep the stored ones; `{}` removes them.
+             */
+            headers?: {
+                [key: string]: string;
+            };
+            /**
+             * Format: uri
+             * @description The http or https URL to post to, e.g. a Slack or Mattermost incoming-webhook URL; no
+             *     credentials in it (use `headers`). Write-only, as it usually carries the receiver's token:
+             *     stored encrypted, answered only as `origin`. On update, leave it out to keep the stored one.
+             */
+            url?: string;
+        };
+        WebhookSettingsViewDto: {
+            /** @enum {string} */
+            format: "json" | "slack" | "teams";
+            /** @description The names of the extra request headers (their values are write-only). */
+            headerNames: string[];
+            /**
+             * @description Scheme, host and port of the URL (`https://hooks.slack.com`): enough to tell receivers
+             *     apart; its path and query, which usually carry the token, are write-only.
+             */
+            origin: string;
         };
     };
     responses: never;

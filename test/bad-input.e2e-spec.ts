@@ -200,7 +200,7 @@ describe('bad input is a 400 with one message per field', () => {
       '/api/v1/notifiers',
       { name: 'mail', address: ['not-an-address', 'x'], type: 'PIGEON' },
       [
-        { field: 'type', message: 'type must be one of the following values: SMTP' },
+        { field: 'type', message: 'type must be one of the following values: SMTP, WEBHOOK' },
         { field: 'address', message: 'each value in address must be an email' },
       ],
     ],

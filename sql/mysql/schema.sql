@@ -52,6 +52,7 @@ CREATE TABLE `notifications` (
   `sent_at` datetime(3) DEFAULT NULL,
   `claimed_by` varchar(128) DEFAULT NULL,
   `claim_expires_at` datetime(3) DEFAULT NULL,
+  `event` text DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `IDX_notifications_notifier_state` (`notifier_id`,`state`),
   KEY `IDX_notifications_created` (`created_at`),
@@ -83,6 +84,10 @@ CREATE TABLE `notifiers` (
   `last_sent_at` datetime(3) DEFAULT NULL,
   `created_at` datetime(6) NOT NULL DEFAULT current_timestamp(6),
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
+  `webhook_url` text DEFAULT NULL,
+  `webhook_headers` text DEFAULT NULL,
+  `webhook_header_names` text DEFAULT NULL,
+  `webhook_format` varchar(16) DEFAULT NULL,
   PRIMARY KEY (`id`),
   UNIQUE KEY `IDX_16af8a890ae3e6c71e4c04da6d` (`name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
@@ -211,4 +216,6 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796300034071, 'Uncatalog
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796310644176, 'TargetStates1796310644176');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796314446146, 'OutboxClaims1796314446146');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796320000000, 'Cluster1796320000000');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796321037981, 'WebhookNotifiers1796321037981');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796321037982, 'WebhookEvents1796321037982');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796321388815, 'ProbeParity1796321388815');

@@ -69,6 +69,15 @@ export function WholeNumber(options: WholeNumberOptions): PropertyDecorator {
   );
 }
 
+/** `IsUrl` options for a URL vigil calls: http or https, no credentials in it. */
+export const HTTP_URL_OPTIONS = {
+  protocols: ['http', 'https'],
+  require_protocol: true,
+  require_tld: false,
+  allow_underscores: true,
+  disallow_auth: true,
+};
+
 const NAME_PATTERN = /^\S(.*\S)?$/;
 
 /**

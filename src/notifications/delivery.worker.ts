@@ -11,12 +11,14 @@ import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } f
 import { AppConfig } from '../app.config';
 import { CLUSTER_MEMBERS, type ClusterMembers } from '../common/cluster-members';
 import { ScheduledJobs } from '../common/scheduled-jobs';
-import { NotifiersService } from '../notifiers/notifiers.service';
+import { type NotifierForDelivery, NotifiersService } from '../notifiers/notifiers.service';
 import { TARGET_STATE_CHANGED } from '../probing/state-changed.event';
 import { NotificationEntity } from './notification.entity';
 import { ProbingService } from '../probing/probing.service';
 import { OutboxService } from './outbox.service';
 import { SmtpMailer } from './smtp-mailer';
+import { fallbackEvent, type StoredWebhookEvent } from './webhook-render';
+import { WebhookSender } from './webhook-sender';
 
 /** Due deliveries taken per tick; the rest wait for the next one. */
 const BATCH = 100;
@@ -76,8 +78,10 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly outboxWriter: OutboxService,
     private readonly probing: ProbingService,
     private readonly jobs: ScheduledJobs,
+    private readonly webhooks: WebhookSender,
   ) {
-    this.claimMs = claimMs(config.notifications.smtpTimeoutMs);
+    const { smtpTimeoutMs, webhookTimeoutMs } = config.notifications;
+    this.claimMs = claimMs(Math.max(smtpTimeoutMs, webhookTimeoutMs));
     // SQLite is one process per database file; MySQL/MariaDB may be shared by several
     this.shared = dataSource.options.type !== 'better-sqlite3';
   }
@@ -220,18 +224,13 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
       await this.failed(
         row,
         `notifier ${row.notifierId}`,
-        `the SMTP password of notifier ${row.notifierId} cannot be decrypted`,
+        `the secrets of notifier ${row.notifierId} cannot be decrypted`,
       );
       return;
     }
 
     try {
-      await this.mailer.send(notifier, {
-        subject: row.subject,
-        text: row.text,
-        html: row.html,
-        messageId: `<notification-${row.id}.${row.createdAt.getTime()}@vigil>`,
-      });
+      await this.send(notifier, row);
     } catch (err) {
       await this.failed(row, notifier.name, (err as Error).message);
       return;
@@ -243,6 +242,25 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     this.logger.log(
       `Sent ${row.kind} of "${row.targetName}" through notifier ${row.notifierId} (delivery ${id})`,
     );
+  }
+
+  /**
+   * One attempt through the notifier's channel: a mail, or a webhook post. The delivery's id is
+   * the same on every attempt (Message-ID, or the event's `id`), so a receiver can tell a repeat.
+   */
+  private async send(notifier: NotifierForDelivery, row: NotificationEntity): Promise<void> {
+    const deliveryId = `notification-${row.id}.${row.createdAt.getTime()}`;
+    if (notifier.type === 'WEBHOOK') {
+      const event = row.event ? (JSON.parse(row.event) as StoredWebhookEvent) : fallbackEvent(row);
+      await this.webhooks.send(notifier, { id: deliveryId, ...event });
+      return;
+    }
+    await this.mailer.send(notifier, {
+      subject: row.subject,
+      text: row.text,
+      html: row.html,
+      messageId: `<${deliveryId}@vigil>`,
+    });
   }
 
   /** The attempt in the probe log, next to the probes, as skypunch logged its mails. */

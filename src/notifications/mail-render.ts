@@ -54,6 +54,25 @@ function oneLine(text: string): string {
 
 type Section = [title: string, rows: [label: string, value: string][]];
 
+export function kindOf(event: TargetStateChangedEvent): NotificationKind {
+  return event.change.to === 'FAIL' ? 'FAIL' : 'RECOVERED';
+}
+
+/** `[vigil] FAIL shop`, on one line whatever the name holds. */
+export function subjectOf(kind: NotificationKind | 'TEST', name: string): string {
+  return `[vigil] ${kind} ${oneLine(name)}`;
+}
+
+/** The change in one sentence: `Target "shop" is failing: …` or `… has recovered after 5 min.` */
+export function headlineOf(event: TargetStateChangedEvent, failingSince: Date | null): string {
+  const { target, result } = event;
+  if (kindOf(event) === 'FAIL') return `Target "${target.name}" is failing: ${result.description}`;
+  const after = failingSince
+    ? ` after failing for ${formatDuration(result.startedAt.getTime() - failingSince.getTime())}`
+    : '';
+  return `Target "${target.name}" has recovered${after}.`;
+}
+
 /**
  * The FAIL or RECOVERED mail for a change of a target's state: subject, plain text and HTML.
  * Holds the target's definition without any secret (no password, headers or body; the auth type
@@ -64,16 +83,9 @@ export function renderStateChangeMail(
   failingSince: Date | null,
 ): RenderedMail {
   const { target, result, change } = event;
-  const kind: NotificationKind = change.to === 'FAIL' ? 'FAIL' : 'RECOVERED';
-  const subject = `[vigil] ${kind} ${oneLine(target.name)}`;
-  const headline =
-    kind === 'FAIL'
-      ? `Target "${target.name}" is failing: ${result.description}`
-      : `Target "${target.name}" has recovered${
-          failingSince
-            ? ` after failing for ${formatDuration(result.startedAt.getTime() - failingSince.getTime())}`
-            : ''
-        }.`;
+  const kind = kindOf(event);
+  const subject = subjectOf(kind, target.name);
+  const headline = headlineOf(event, failingSince);
   const sections: Section[] = [
     [
       'Target',
@@ -158,7 +170,7 @@ export function renderStateChangeMail(
 export function renderTestMail(notifierName: string, now: Date): Omit<RenderedMail, 'kind'> {
   const line = `This is a test mail from vigil for notifier "${notifierName}", sent ${now.toISOString()}.`;
   return {
-    subject: `[vigil] TEST ${oneLine(notifierName)}`,
+    subject: subjectOf('TEST', notifierName),
     text: `${line}\n\n-- vigil\n`,
     html: `<!DOCTYPE html>\n<html><body><p>${escapeHtml(line)}</p><p>-- vigil</p></body></html>\n`,
   };

@@ -5,7 +5,7 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
  * `pending`: waiting for its (next) attempt; `sending`: claimed by an instance's worker until
- * `claim_expires_at`, an attempt is under way; `sent`: the SMTP server accepted it; `dead`: still failing after the maximum age;
+ * `claim_expires_at`, an attempt is under way; `sent`: the SMTP server or webhook receiver accepted it; `dead`: still failing after the maximum age;
  * `dropped`: its notifier was deleted or disabled before it could be sent.
  */
 export const NOTIFICATION_STATES = ['pending', 'sending', 'sent', 'dead', 'dropped'] as const;
@@ -45,6 +45,13 @@ export class NotificationEntity {
 
   @Column({ type: 'text' })
   html!: string;
+
+  /**
+   * The change as a webhook tells it (webhook-event.ts), a JSON object without the delivery id;
+   * null on rows written before webhooks existed.
+   */
+  @Column({ type: 'text', nullable: true })
+  event!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
   state!: NotificationState;

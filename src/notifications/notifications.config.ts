@@ -12,6 +12,8 @@ export interface NotificationsConfig {
   pollMs: number;
   /** Connection, greeting and socket timeout of one SMTP conversation. */
   smtpTimeoutMs: number;
+  /** The longest a webhook post may take, from connecting to the answer's headers. */
+  webhookTimeoutMs: number;
 }
 
 export class NotificationsSettings {
@@ -29,6 +31,9 @@ export class NotificationsSettings {
 
   @IntegerIn(100, 300_000, 'milliseconds')
   VIGIL_NOTIFY_SMTP_TIMEOUT_MS?: number;
+
+  @IntegerIn(100, 300_000, 'milliseconds')
+  VIGIL_NOTIFY_WEBHOOK_TIMEOUT_MS?: number;
 }
 
 export const notificationsSlice = configSlice({
@@ -39,5 +44,6 @@ export const notificationsSlice = configSlice({
     retryMaxMs: s.VIGIL_NOTIFY_RETRY_MAX_MS ?? 3_600_000,
     pollMs: s.VIGIL_NOTIFY_POLL_MS ?? 1000,
     smtpTimeoutMs: s.VIGIL_NOTIFY_SMTP_TIMEOUT_MS ?? 10_000,
+    webhookTimeoutMs: s.VIGIL_NOTIFY_WEBHOOK_TIMEOUT_MS ?? 10_000,
   }),
 });

@@ -20,10 +20,10 @@ export class NotificationsController {
     operationId: 'listNotifications',
     summary: 'The notification outbox, newest first, filtered by state and paginated',
     description:
-      'The mails vigil has queued or sent for target failures and recoveries, ' +
-      'newest first: state (pending, sending, sent, dead, dropped), attempts and ' +
-      'last error, filtered by state, notifier or target. Shows whether an SMTP ' +
-      'outage is holding mail back. Any role.',
+      'The mails and webhook events vigil has queued or sent for target failures and ' +
+      'recoveries, newest first: state (pending, sending, sent, dead, dropped), attempts and ' +
+      'last error, filtered by state, notifier or target. Shows whether an SMTP or receiver ' +
+      'outage is holding notifications back. Any role.',
   })
   listNotifications(@Query() query: ListNotificationsQueryDto): Promise<NotificationListDto> {
     return this.notifications.list(query);
@@ -36,11 +36,13 @@ export class NotificationsController {
   @ApiOperation({
     operationId: 'sendTestMail',
     summary:
-      'Send a test mail through a notifier now, outside the outbox (502 with the SMTP error when refused)',
+      'Send a test mail or webhook event through a notifier now, outside the outbox (502 with the error when refused)',
     description:
-      "Sends one test mail through the notifier's SMTP server right away, bypassing" +
-      " the outbox, to check its settings. 502 with the SMTP server's answer when " +
-      'it refuses or cannot be reached; 409 when the stored password cannot be ' +
+      "Sends one test mail through the notifier's SMTP server, or posts one `TEST` event " +
+      "(WebhookEventDto, in the notifier's format) to its webhook, right away, bypassing " +
+      "the outbox, to check its settings. 502 with the SMTP server's answer, or the " +
+      "receiver's HTTP status, when it refuses or cannot be reached (never the webhook URL " +
+      'beyond its origin, nor a header value); 409 when the stored secrets cannot be ' +
       'decrypted. Needs `admin`.',
   })
   sendTestMail(@Param() params: IdParamDto): Promise<TestMailResultDto> {

@@ -10,12 +10,14 @@ import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { OutboxService } from './outbox.service';
 import { SmtpMailer } from './smtp-mailer';
+import { WebhookSender } from './webhook-sender';
 
 /**
- * Failure and recovery mail: reads the changes of state that probing stores, writes a durable
- * outbox (one row per notifier) and delivers it with retries through @nestjs-modules/mailer, one nodemailer SMTP
- * transporter per notifier. Also the test mail of `POST /api/v1/notifiers/{id}/test`. Exports
- * NotificationsService (the outbox counts for health).
+ * Failure and recovery notifications: reads the changes of state that probing stores, writes a
+ * durable outbox (one row per notifier) and delivers it with retries, by the notifier's type:
+ * mail through @nestjs-modules/mailer (one nodemailer SMTP transporter per notifier), or a
+ * webhook post through undici (WebhookSender). Also the test notification of
+ * `POST /api/v1/notifiers/{id}/test`. Exports NotificationsService (the outbox counts for health).
  */
 @Module({
   imports: [
@@ -26,7 +28,7 @@ import { SmtpMailer } from './smtp-mailer';
     ProbingModule,
   ],
   controllers: [NotificationsController],
-  providers: [OutboxService, DeliveryWorker, NotificationsService, SmtpMailer],
+  providers: [OutboxService, DeliveryWorker, NotificationsService, SmtpMailer, WebhookSender],
   exports: [NotificationsService],
 })
 export class NotificationsModule {}

@@ -2,15 +2,18 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ProblemException } from '../common/problem';
-import { NotifiersService } from '../notifiers/notifiers.service';
+import { urlOrigin } from '../notifiers/notifier-webhook';
+import { type NotifierForDelivery, NotifiersService } from '../notifiers/notifiers.service';
 import type { ListNotificationsQueryDto } from './dto/list-notifications-query.dto';
 import type { NotificationDto, NotificationListDto } from './dto/notification.dto';
 import type { TestMailResultDto } from './dto/test-mail-result.dto';
 import { renderTestMail } from './mail-render';
 import { NotificationEntity } from './notification.entity';
 import { SmtpMailer, SmtpSendError } from './smtp-mailer';
+import { renderTestEvent } from './webhook-render';
+import { WebhookSender, WebhookSendError } from './webhook-sender';
 
-/** Reading the outbox, and test mails (which never go through it). */
+/** Reading the outbox, and test notifications (which never go through it). */
 @Injectable()
 export class NotificationsService {
   constructor(
@@ -18,6 +21,7 @@ export class NotificationsService {
     private readonly outbox: Repository<NotificationEntity>,
     private readonly notifiers: NotifiersService,
     private readonly mailer: SmtpMailer,
+    private readonly webhooks: WebhookSender,
   ) {}
 
   async list(query: ListNotificationsQueryDto): Promise<NotificationListDto> {
@@ -46,9 +50,13 @@ export class NotificationsService {
     return { pending: count('pending') + count('sending'), dead: count('dead') };
   }
 
-  /** Sends a test mail through a notifier now; 502 with the server's error when it fails. */
+  /**
+   * Sends a test mail, or a test event to a webhook, through a notifier now; 502 with the
+   * server's or receiver's error when it fails.
+   */
   async sendTest(notifierId: number): Promise<TestMailResultDto> {
     const notifier = await this.notifiers.forTest(notifierId);
+    if (notifier.type === 'WEBHOOK') return this.sendTestEvent(notifier);
     if (!notifier.smtp) {
       throw new ProblemException(
         HttpStatus.CONFLICT,
@@ -73,6 +81,34 @@ export class NotificationsService {
           title: 'SMTP delivery failed',
           extra: { smtpCode: e.code ?? null, smtpResponseCode: e.responseCode ?? null },
         },
+      );
+    }
+  }
+
+  /** Posts a TEST event to a webhook notifier's receiver; 502 when it does not answer 2xx. */
+  private async sendTestEvent(notifier: NotifierForDelivery): Promise<TestMailResultDto> {
+    if (!notifier.webhook) {
+      throw new ProblemException(
+        HttpStatus.CONFLICT,
+        `notifier ${notifier.id} has no webhook settings`,
+      );
+    }
+    const event = renderTestEvent(notifier.name, new Date());
+    try {
+      const answer = await this.webhooks.send(notifier, event);
+      return {
+        accepted: true,
+        acceptedRecipients: [],
+        rejectedRecipients: [],
+        response: answer.response,
+        messageId: event.id,
+      };
+    } catch (err) {
+      const e = err as WebhookSendError;
+      throw new ProblemException(
+        HttpStatus.BAD_GATEWAY,
+        `the webhook receiver ${urlOrigin(notifier.webhook.url)} did not accept the test event: ${e.message}`,
+        { title: 'Webhook delivery failed', extra: { httpStatus: e.httpStatus ?? null } },
       );
     }
   }

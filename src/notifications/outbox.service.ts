@@ -8,6 +8,7 @@ import { ProbeResultsService } from '../probing/probe-results.service';
 import type { TargetStateChangedEvent } from '../probing/state-changed.event';
 import { StateChangesService } from '../probing/state-changes.service';
 import { renderStateChangeMail } from './mail-render';
+import { renderStateChangeEvent } from './webhook-render';
 import { NotificationCursorEntity } from './notification-cursor.entity';
 import { NotificationEntity } from './notification.entity';
 import { SmtpMailer } from './smtp-mailer';
@@ -87,12 +88,17 @@ export class OutboxService {
     return changes.length;
   }
 
-  /** The deliveries of one change: one per enabled notifier of the target with SMTP settings. */
+  /**
+   * The deliveries of one change: one per enabled notifier of the target with SMTP or webhook
+   * settings, each with the mail and the webhook event document.
+   */
   private async deliveriesOf(event: TargetStateChangedEvent): Promise<NotificationEntity[]> {
     const { target } = event;
     const notifiers = (await this.notifiers.forDelivery(target.notifierIds)).filter((n) => {
-      if (n.smtp) return true;
-      this.logger.warn(`Notifier ${n.id} ("${n.name}") has no SMTP settings: nothing is sent`);
+      if (n.smtp || n.webhook) return true;
+      this.logger.warn(
+        `Notifier ${n.id} ("${n.name}") has no settings to send with: nothing is sent`,
+      );
       return false;
     });
     if (notifiers.length === 0) return [];
@@ -101,6 +107,7 @@ export class OutboxService {
         ? await this.results.failingSince(event.target.id, event.result.startedAt)
         : null;
     const mail = renderStateChangeMail(event, failingSince);
+    const document = JSON.stringify(renderStateChangeEvent(event, failingSince));
     const now = new Date();
     return notifiers.map((n) =>
       this.outbox.create({
@@ -111,6 +118,7 @@ export class OutboxService {
         subject: mail.subject,
         text: mail.text,
         html: mail.html,
+        event: document,
         state: 'pending',
         attempts: 0,
         nextAttemptAt: now,

@@ -6,14 +6,18 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 
-export const NOTIFIER_TYPES = ['SMTP'] as const;
+export const NOTIFIER_TYPES = ['SMTP', 'WEBHOOK'] as const;
 export type NotifierType = (typeof NOTIFIER_TYPES)[number];
 export const SMTP_SECURITY = ['none', 'starttls', 'tls'] as const;
 export type SmtpSecurity = (typeof SMTP_SECURITY)[number];
+/** The body a webhook posts: vigil's event document, Slack/Mattermost `text`, a Teams card. */
+export const WEBHOOK_FORMATS = ['json', 'slack', 'teams'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
 
 /**
- * Where notifications go. `type` says which group of settings applies; only SMTP exists now, its
- * settings are the `smtp_*` columns (null for other types).
+ * Where notifications go. `type` says which group of settings applies: SMTP the `smtp_*` columns
+ * and `address`, WEBHOOK the `webhook_*` columns; those of the other type are null (`address`
+ * empty).
  */
 @Entity({ name: 'notifiers' })
 export class NotifierEntity {
@@ -26,7 +30,7 @@ export class NotifierEntity {
   @Column({ type: 'varchar', length: 16 })
   type!: NotifierType;
 
-  /** Recipients, a JSON list of e-mail addresses. */
+  /** Recipients, a JSON list of e-mail addresses; empty for a webhook. */
   @Column({ type: 'simple-json' })
   address!: string[];
 
@@ -48,6 +52,21 @@ export class NotifierEntity {
 
   @Column({ name: 'smtp_from', type: 'varchar', length: 320, nullable: true })
   smtpFrom!: string | null;
+
+  /** Encrypted with the SecretBox: the URL often carries the receiver's token. */
+  @Column({ name: 'webhook_url', type: 'text', nullable: true })
+  webhookUrl!: string | null;
+
+  /** The extra request headers, a JSON object of name → value, encrypted as a whole. */
+  @Column({ name: 'webhook_headers', type: 'text', nullable: true })
+  webhookHeaders!: string | null;
+
+  /** The names of the extra request headers (their values are secret), a JSON list. */
+  @Column({ name: 'webhook_header_names', type: 'simple-json', nullable: true })
+  webhookHeaderNames!: string[] | null;
+
+  @Column({ name: 'webhook_format', type: 'varchar', length: 16, nullable: true })
+  webhookFormat!: WebhookFormat | null;
 
   @Column({ type: 'boolean' })
   enabled!: boolean;

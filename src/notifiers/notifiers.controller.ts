@@ -10,7 +10,14 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCallbacks,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorator';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { IdParamDto } from '../common/id-param.dto';
@@ -19,9 +26,11 @@ import { ImportNotifierStatisticsDto } from './dto/import-notifier-statistics.dt
 import { ListNotifiersQueryDto } from './dto/list-notifiers-query.dto';
 import { NotifierDto, NotifierListDto } from './dto/notifier.dto';
 import { UpdateNotifierDto } from './dto/update-notifier.dto';
+import { WebhookEventDto } from './dto/webhook-event.dto';
 import { NotifiersService } from './notifiers.service';
 
 @ApiTags('notifiers')
+@ApiExtraModels(WebhookEventDto)
 @Controller('api/v1/notifiers')
 export class NotifiersController {
   constructor(private readonly notifiers: NotifiersService) {}
@@ -33,9 +42,10 @@ export class NotifiersController {
     operationId: 'listNotifiers',
     summary: 'Notifiers, filtered, sorted and paginated',
     description:
-      'The e-mail notifiers targets can name, filtered by enabled flag or name, ' +
+      'The notifiers (e-mail or webhook) targets can name, filtered by enabled flag or name, ' +
       'sorted and paginated, with their delivery counts. Passwords are never ' +
-      'returned (`hasPassword` instead). Any role.',
+      'returned (`hasPassword` instead), nor webhook URLs (their `origin` only) or header ' +
+      'values (their names only). Any role.',
   })
   listNotifiers(@Query() query: ListNotifiersQueryDto): Promise<NotifierListDto> {
     return this.notifiers.list(query);
@@ -48,11 +58,25 @@ export class NotifiersController {
     operationId: 'createNotifier',
     summary: 'Define a notifier',
     description:
-      'Defines an SMTP notifier (server, sender, recipients, optional credentials);' +
-      ' the password is stored encrypted and never returned. 409 when the name is ' +
-      'taken (case aside). Needs `admin`.',
+      'Defines an SMTP notifier (server, sender, recipients, optional credentials) or a ' +
+      'WEBHOOK notifier (URL, optional headers, body format `json`, `slack` or `teams`); ' +
+      'the password, the webhook URL and the header values are stored encrypted and never ' +
+      'returned. 409 when the name is taken (case aside). Needs `admin`.',
   })
   @ApiCreatedResponse({ type: NotifierDto, description: 'The new notifier' })
+  @ApiCallbacks({
+    name: 'webhookEvent',
+    callbackUrl: '{$request.body#/webhook/url}',
+    method: 'post',
+    requestBody: { type: WebhookEventDto },
+    expectedResponse: {
+      status: 200,
+      description:
+        'Delivered: any 2xx answer. Anything else, or no answer within ' +
+        'VIGIL_NOTIFY_WEBHOOK_TIMEOUT_MS, is a failed attempt, retried with backoff. The body is ' +
+        'this document for format `json`; `slack` and `teams` post chat messages instead.',
+    },
+  })
   createNotifier(@Body() body: CreateNotifierDto): Promise<NotifierDto> {
     return this.notifiers.create(body);
   }
@@ -82,7 +106,8 @@ export class NotifiersController {
     operationId: 'getNotifier',
     summary: 'One notifier with its statistics',
     description:
-      'One notifier with its settings (no password) and its delivery statistics. ' +
+      'One notifier with its settings (no password, webhook URL or header value) and its ' +
+      'delivery statistics. ' +
       '404 when it does not exist. Any role.',
   })
   getNotifier(@Param() params: IdParamDto): Promise<NotifierDto> {
@@ -96,9 +121,9 @@ export class NotifiersController {
     operationId: 'updateNotifier',
     summary: 'Change some fields of a notifier',
     description:
-      'Changes only the fields given; `smtp` is replaced as a whole, but a ' +
-      '`password` left out keeps the stored one. 409 when the new name is taken. ' +
-      'Needs `admin`.',
+      'Changes only the fields given; `smtp` and `webhook` are replaced as a whole, but a ' +
+      '`password`, webhook `url` or `headers` left out keeps the stored one. 409 when the new ' +
+      'name is taken. Needs `admin`.',
   })
   updateNotifier(
     @Param() params: IdParamDto,

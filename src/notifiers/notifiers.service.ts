@@ -21,21 +21,61 @@ import {
   type SmtpPasswordCrypto,
   smtpView,
 } from './notifier-smtp';
+import {
+  type WebhookCrypto,
+  webhookColumnsFor,
+  type WebhookForDelivery,
+  webhookForDelivery,
+  webhookView,
+} from './notifier-webhook';
 import { NotifierEntity, type NotifierType } from './notifier.entity';
 
-/** A notifier as the notification sender needs it: enabled, with its password decrypted. */
+/** A notifier as the notification sender needs it: enabled, with its secrets decrypted. */
 export interface NotifierForDelivery {
   id: number;
   name: string;
   type: NotifierType;
   address: string[];
   smtp: SmtpForDelivery | null;
+  webhook: WebhookForDelivery | null;
+}
+
+/**
+ * The recipients of the new definition: required for SMTP (given, or stored), none for a
+ * webhook; settings of the other type are problems for `errors`.
+ */
+function addressFor(
+  type: NotifierType,
+  dto: Pick<CreateNotifierDto, 'address' | 'smtp' | 'webhook'>,
+  stored: string[],
+  errors: FieldErrorDto[],
+): string[] {
+  if (type !== 'SMTP' && dto.smtp !== undefined) {
+    errors.push({ field: 'smtp', message: 'smtp is only for type SMTP' });
+  }
+  if (type !== 'WEBHOOK' && dto.webhook !== undefined) {
+    errors.push({ field: 'webhook', message: 'webhook is only for type WEBHOOK' });
+  }
+  if (type !== 'SMTP') {
+    if (dto.address !== undefined) {
+      errors.push({ field: 'address', message: 'address is only for type SMTP' });
+    }
+    return [];
+  }
+  const address = dto.address ?? stored;
+  if (address.length === 0) {
+    errors.push({ field: 'address', message: 'address is required when type is SMTP' });
+  }
+  return address;
 }
 
 /** Tells which targets (by name) still send to a notifier; registered by the Targets module. */
 export type NotifierReferenceCheck = (notifierId: number) => Promise<string[]>;
 
-/** Notifier definitions (CRUD); passwords are encrypted at rest and never answered. */
+/**
+ * Notifier definitions (CRUD); passwords, webhook URLs and webhook header values are encrypted
+ * at rest and never answered.
+ */
 @Injectable()
 export class NotifiersService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Notifiers');
@@ -43,8 +83,8 @@ export class NotifiersService implements OnApplicationBootstrap {
 
   private readonly records: NamedRecords<NotifierEntity>;
 
-  /** How SMTP passwords are written: encrypted, kept ones again with the current key. */
-  private readonly smtpCrypto: SmtpPasswordCrypto = {
+  /** How secrets are written: encrypted, kept ones again with the current key. */
+  private readonly secretCrypto: SmtpPasswordCrypto & WebhookCrypto = {
     encrypt: (plain) => this.box.encrypt(plain),
     keep: (stored) => reencryptOrKeep(this.box, stored),
   };
@@ -58,14 +98,22 @@ export class NotifiersService implements OnApplicationBootstrap {
   }
 
   /**
-   * Checks at start that every stored password can be decrypted (a warning names those that
-   * cannot), and during a key rotation writes them again with the current key.
+   * Checks at start that every stored secret (SMTP password, webhook URL and headers) can be
+   * decrypted (a warning names those that cannot), and during a key rotation writes them again
+   * with the current key.
    */
   async onApplicationBootstrap(): Promise<void> {
-    await reencryptColumnAtStart(this.notifiers, 'smtpPassword', this.box, this.logger, {
-      secret: 'SMTP password',
-      owner: 'notifier',
-    });
+    const columns = [
+      ['smtpPassword', 'SMTP password'],
+      ['webhookUrl', 'webhook URL'],
+      ['webhookHeaders', 'webhook header'],
+    ] as const;
+    for (const [column, secret] of columns) {
+      await reencryptColumnAtStart(this.notifiers, column, this.box, this.logger, {
+        secret,
+        owner: 'notifier',
+      });
+    }
   }
 
   registerReferenceCheck(check: NotifierReferenceCheck): void {
@@ -96,14 +144,17 @@ export class NotifiersService implements OnApplicationBootstrap {
   private async newEntity(dto: CreateNotifierDto): Promise<NotifierEntity> {
     const type = dto.type ?? 'SMTP';
     const errors: FieldErrorDto[] = [];
-    const smtp = smtpColumnsFor(type, dto.smtp, null, this.smtpCrypto, errors);
+    const address = addressFor(type, dto, [], errors);
+    const smtp = smtpColumnsFor(type, dto.smtp, null, this.secretCrypto, errors);
+    const webhook = webhookColumnsFor(type, dto.webhook, null, this.secretCrypto, errors);
     if (errors.length) throw new ValidationProblemException(errors);
     await this.records.assertNameFree(dto.name);
     return this.notifiers.create({
       name: dto.name,
       type,
-      address: dto.address,
+      address,
       ...smtp,
+      ...webhook,
       enabled: dto.enabled ?? true,
       sentCount: 0,
       failedCount: 0,
@@ -116,14 +167,16 @@ export class NotifiersService implements OnApplicationBootstrap {
     const entity = await this.records.find(id);
     const type = dto.type ?? entity.type;
     const errors: FieldErrorDto[] = [];
-    const smtp = smtpColumnsFor(type, dto.smtp, entity, this.smtpCrypto, errors);
+    const address = addressFor(type, dto, entity.type === 'SMTP' ? entity.address : [], errors);
+    const smtp = smtpColumnsFor(type, dto.smtp, entity, this.secretCrypto, errors);
+    const webhook = webhookColumnsFor(type, dto.webhook, entity, this.secretCrypto, errors);
     if (errors.length) throw new ValidationProblemException(errors);
     if (dto.name !== undefined && dto.name !== entity.name)
       await this.records.assertNameFree(dto.name, id);
-    Object.assign(entity, smtp, {
+    Object.assign(entity, smtp, webhook, {
       name: dto.name ?? entity.name,
       type,
-      address: dto.address ?? entity.address,
+      address,
       enabled: dto.enabled ?? entity.enabled,
     });
     const saved = await this.records.save(entity);
@@ -164,7 +217,7 @@ export class NotifiersService implements OnApplicationBootstrap {
 
   /**
    * The enabled notifiers a target sends to: those of `ids`, or every enabled notifier when
-   * `ids` is empty. A notifier whose password cannot be decrypted is left out, with a warning.
+   * `ids` is empty. A notifier whose secrets cannot be decrypted is left out, with a warning.
    */
   async forDelivery(ids: number[]): Promise<NotifierForDelivery[]> {
     const where = ids.length ? { enabled: true, id: In(ids) } : { enabled: true };
@@ -188,8 +241,8 @@ export class NotifiersService implements OnApplicationBootstrap {
   }
 
   /**
-   * One notifier, enabled or not, with its password decrypted (for a test mail); 404 when it
-   * does not exist, 409 when its password cannot be decrypted.
+   * One notifier, enabled or not, with its secrets decrypted (for a test notification); 404
+   * when it does not exist, 409 when its secrets cannot be decrypted.
    */
   async forTest(id: number): Promise<NotifierForDelivery> {
     const n = await this.records.find(id);
@@ -198,7 +251,7 @@ export class NotifiersService implements OnApplicationBootstrap {
     } catch (err) {
       throw new ProblemException(
         HttpStatus.CONFLICT,
-        `the SMTP password of notifier ${id} cannot be decrypted: ${(err as Error).message}`,
+        `the ${n.type === 'SMTP' ? 'SMTP password' : 'webhook URL or headers'} of notifier ${id} cannot be decrypted: ${(err as Error).message}`,
       );
     }
   }
@@ -245,17 +298,20 @@ export class NotifiersService implements OnApplicationBootstrap {
       type: n.type,
       address: n.address,
       smtp: smtpForDelivery(n, (stored) => this.box.decrypt(stored)),
+      webhook: webhookForDelivery(n, (stored) => this.box.decrypt(stored)),
     };
   }
 
   toDto(n: NotifierEntity): NotifierDto {
     const smtp = smtpView(n);
+    const webhook = webhookView(n, (stored) => this.box.decrypt(stored));
     return {
       id: n.id,
       name: n.name,
       type: n.type,
       address: n.address,
       ...(smtp ? { smtp } : {}),
+      ...(webhook ? { webhook } : {}),
       enabled: n.enabled,
       sentCount: n.sentCount,
       failedCount: n.failedCount,

@@ -1,3 +1,4 @@
+import type { Agent } from 'undici';
 import { ProbeAgents } from './probe-agents';
 import type { ProbeTls } from './probe-spec';
 
@@ -39,7 +40,7 @@ describe('ProbeAgents', () => {
     const busy = agents.for(tls('busy'), true);
     jest.advanceTimersByTime(5 * 60_000);
     expect(agents.for(tls('busy'), true)).toBe(busy);
-    expect(idle.closed).toBe(true);
+    expect((idle as Agent).closed).toBe(true);
     expect(agents.for(tls('idle'), true)).not.toBe(idle);
   });
 });

@@ -5,8 +5,9 @@
  * class, a list otherwise. Plain TypeScript, no Nest.
  */
 
-/** An expected status as a request gives it and an answer shows it. */
-export type ExpectedStatus = number | string | (number | string)[];
+import type { ExpectedStatus } from '../common/expected-status';
+
+export type { ExpectedStatus } from '../common/expected-status';
 
 /** The most entries a list may have. */
 export const MAX_EXPECTED_STATUSES = 20;

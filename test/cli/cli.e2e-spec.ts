@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startTestApp, TEST_USERS, type TestApp } from '../support/app';
 import { clientAs } from '../support/client';
 import { startSmtpServer } from '../notifications/smtp-servers';
+import { startWebhookReceiver } from '../notifications/webhook-receivers';
 import { cliAs, json, ROOT, runCli } from './run-cli';
 
 /** A port nothing listens on. */
@@ -60,6 +61,7 @@ describe('the vigil CLI against a running server', () => {
       ['targets', 'rm'],
       ['notifiers'],
       ['notifiers', 'add'],
+      ['notifiers', 'edit'],
       ['query'],
       ['sites'],
       ['cmd'],
@@ -304,9 +306,10 @@ describe('the vigil CLI against a running server', () => {
     expect(table.stdout.split('\n')[0].split(/\s{2,}/)).toEqual([
       'ID',
       'Name',
+      'Type',
       'Enabled',
       'Recipients',
-      'SMTP',
+      'Server',
       'Sent',
       'Failed',
       'Last Sent',
@@ -324,6 +327,64 @@ describe('the vigil CLI against a running server', () => {
     });
     const rm = await admin(['notifiers', 'rm', String(created.id)]);
     expect(rm).toMatchObject({ code: 0, stdout: `deleted notifier ${created.id}\n` });
+  });
+
+  it('adds, edits and tests a webhook notifier without printing its URL or header values', async () => {
+    const receiver = await startWebhookReceiver();
+    const token = 'cli-webhook-token-731';
+    const headerSecret = 'cli-webhook-header-824';
+    try {
+      const urlFile = join(dir, 'webhook-url');
+      writeFileSync(urlFile, `${receiver.url}/hook?token=${token}\n`, { mode: 0o600 });
+      const headerFile = join(dir, 'webhook-headers');
+      writeFileSync(headerFile, `Authorization: Bearer ${headerSecret}\n`, { mode: 0o600 });
+      const add = await admin([
+        'notifiers',
+        'add',
+        'cli-chat',
+        '--webhook-url-file',
+        urlFile,
+        '--format',
+        'slack',
+        '--header-file',
+        headerFile,
+      ]);
+      expect([add.code, add.stderr]).toEqual([0, '']);
+      expect(add.stdout).toMatch(/^webhook\.origin\s+http:\/\/127\.0\.0\.1:\d+$/m);
+      expect(add.stdout).toMatch(/^webhook\.format\s+slack$/m);
+      const id = /^created notifier (\d+)$/m.exec(add.stdout)?.[1] ?? '';
+
+      const table = await viewer(['notifiers']);
+      expect(table.stdout).toMatch(new RegExp(`cli-chat +WEBHOOK +yes +- +${receiver.url} `));
+      const tested = await admin(['notifiers', id, 'test']);
+      expect(tested.stdout).toMatch(/^response\s+200 OK$/m);
+
+      const newUrlFile = join(dir, 'webhook-url-2');
+      writeFileSync(newUrlFile, `${receiver.url}/moved?token=${token}\n`, { mode: 0o600 });
+      const edit = await admin(['notifiers', 'edit', id, '--webhook-url-file', newUrlFile]);
+      expect([edit.code, edit.stderr]).toEqual([0, '']);
+      // the format is kept, though the webhook settings are replaced as a whole
+      expect(edit.stdout).toMatch(/^webhook\.format\s+slack$/m);
+      await admin(['notifiers', id, 'test']);
+      expect(receiver.received.map((p) => [p.path, p.headers.authorization])).toEqual([
+        [`/hook?token=${token}`, `Bearer ${headerSecret}`],
+        [`/moved?token=${token}`, `Bearer ${headerSecret}`],
+      ]);
+      expect(JSON.parse(receiver.received[1].body)).toHaveProperty('text');
+
+      const shown = await viewer(['--json', 'notifiers', id]);
+      for (const out of [add, table, tested, edit, shown]) {
+        expect(out.stdout + out.stderr).not.toContain(token);
+        expect(out.stdout + out.stderr).not.toContain(headerSecret);
+      }
+      const nothing = await admin(['notifiers', 'edit', id]);
+      expect(nothing).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('nothing to change'),
+      });
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('sends a test mail through a notifier, and reports a refused login with exit 1', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { basicAuth, startTestApp, TEST_USERS, type RunningApp, type TestApp } from '../support/app';
 import { databaseKinds } from '../support/database';
+import { waitFor } from '../support/until';
 import { closedPort, startTargetServer, type LocalServer } from '../probing/target-servers';
 import { startSmtpServer, type TestSmtpServer } from './smtp-servers';
 
@@ -19,21 +20,6 @@ interface Delivery {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `check` until it returns a value (not undefined) or `ms` pass. */
-async function waitFor<T>(
-  what: string,
-  check: () => T | undefined | Promise<T | undefined>,
-  ms = 8000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 const SMTP_USER = { name: 'mailer', password: 'smtp-secret-Pw9' };
 const TARGET_PASSWORD = 'target-secret-Pw7';

@@ -11,6 +11,8 @@ import { UncataloguedCommands1796300034071 as SqliteUncataloguedCommands17963000
 import { TargetStates1796310644176 as SqliteTargetStates1796310644176 } from './sqlite/1796310644176-TargetStates';
 import { OutboxClaims1796314446146 as SqliteOutboxClaims1796314446146 } from './sqlite/1796314446146-OutboxClaims';
 import { Cluster1796320000000 as SqliteCluster1796320000000 } from './sqlite/1796320000000-Cluster';
+import { WebhookNotifiers1796321037981 as SqliteWebhookNotifiers1796321037981 } from './sqlite/1796321037981-WebhookNotifiers';
+import { WebhookEvents1796321037982 as SqliteWebhookEvents1796321037982 } from './sqlite/1796321037982-WebhookEvents';
 import { ProbeParity1796321388815 as SqliteProbeParity1796321388815 } from './sqlite/1796321388815-ProbeParity';
 import { Users1795227792084 as MysqlUsers1795227792084 } from './mysql/1795227792084-Users';
 import { Targets1795229294866 as MysqlTargets1795229294866 } from './mysql/1795229294866-Targets';
@@ -24,6 +26,8 @@ import { UncataloguedCommands1796300034071 as MysqlUncataloguedCommands179630003
 import { TargetStates1796310644176 as MysqlTargetStates1796310644176 } from './mysql/1796310644176-TargetStates';
 import { OutboxClaims1796314446146 as MysqlOutboxClaims1796314446146 } from './mysql/1796314446146-OutboxClaims';
 import { Cluster1796320000000 as MysqlCluster1796320000000 } from './mysql/1796320000000-Cluster';
+import { WebhookNotifiers1796321037981 as MysqlWebhookNotifiers1796321037981 } from './mysql/1796321037981-WebhookNotifiers';
+import { WebhookEvents1796321037982 as MysqlWebhookEvents1796321037982 } from './mysql/1796321037982-WebhookEvents';
 import { ProbeParity1796321388815 as MysqlProbeParity1796321388815 } from './mysql/1796321388815-ProbeParity';
 
 type MigrationClass = new () => MigrationInterface;
@@ -41,6 +45,8 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteTargetStates1796310644176,
   SqliteOutboxClaims1796314446146,
   SqliteCluster1796320000000,
+  SqliteWebhookNotifiers1796321037981,
+  SqliteWebhookEvents1796321037982,
   SqliteProbeParity1796321388815,
 ];
 export const MYSQL_MIGRATIONS: MigrationClass[] = [
@@ -56,5 +62,7 @@ export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlTargetStates1796310644176,
   MysqlOutboxClaims1796314446146,
   MysqlCluster1796320000000,
+  MysqlWebhookNotifiers1796321037981,
+  MysqlWebhookEvents1796321037982,
   MysqlProbeParity1796321388815,
 ];

@@ -27,7 +27,7 @@ export class NotificationDto {
   /** Why the last attempt failed, or why the delivery was dropped. */
   lastError!: string | null;
   createdAt!: Date;
-  /** When the SMTP server accepted it. */
+  /** When the SMTP server or the webhook receiver accepted it. */
   sentAt!: Date | null;
 }
 

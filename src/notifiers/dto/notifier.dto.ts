@@ -1,5 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NOTIFIER_TYPES, type NotifierType, type SmtpSecurity } from '../notifier.entity';
+import {
+  NOTIFIER_TYPES,
+  type NotifierType,
+  type SmtpSecurity,
+  WEBHOOK_FORMATS,
+  type WebhookFormat,
+} from '../notifier.entity';
 
 /** Mail server settings as stored; the password is never answered. */
 export class SmtpSettingsViewDto {
@@ -13,6 +19,19 @@ export class SmtpSettingsViewDto {
   from!: string;
 }
 
+/** Webhook settings as stored; the URL and the header values are never answered. */
+export class WebhookSettingsViewDto {
+  /**
+   * Scheme, host and port of the URL (`https://hooks.slack.com`): enough to tell receivers
+   * apart; its path and query, which usually carry the token, are write-only.
+   */
+  origin!: string;
+  /** The names of the extra request headers (their values are write-only). */
+  headerNames!: string[];
+  @ApiProperty({ enum: WEBHOOK_FORMATS })
+  format!: WebhookFormat;
+}
+
 /** A notifier with its delivery statistics. */
 export class NotifierDto {
   id!: number;
@@ -20,10 +39,12 @@ export class NotifierDto {
   /** How notifications are sent. */
   @ApiProperty({ enum: NOTIFIER_TYPES })
   type!: NotifierType;
-  /** The recipients. */
+  /** The recipients (type SMTP; empty for a webhook). */
   address!: string[];
   /** Mail server settings (type SMTP). */
   smtp?: SmtpSettingsViewDto;
+  /** Webhook settings (type WEBHOOK). */
+  webhook?: WebhookSettingsViewDto;
   enabled!: boolean;
   /** Notifications delivered. */
   sentCount!: number;

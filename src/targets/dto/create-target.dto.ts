@@ -33,7 +33,7 @@ import type { HeaderInput } from '../target-headers';
 import { HEADERS_REQUEST_SCHEMA, TargetHeaderInputDto } from './target-header.dto';
 import { IsExpectedStatus, IsHeaderMap, IsJsonPath, IsRegex } from './validators';
 import { TargetTlsDto } from './target-tls.dto';
-import { EXPECTED_STATUS_SCHEMA } from './expected-status.schema';
+import { EXPECTED_STATUS_SCHEMA } from '../../common/expected-status';
 import type { ExpectedStatus } from '../expected-status';
 
 /** A target to probe. Fields left out take the default shown. */

@@ -1,7 +1,7 @@
 import { getSchemaPath } from '@nestjs/swagger';
 import type { TypeHelpOptions } from 'class-transformer';
 import { IsIn, IsString, IsUrl, Length, MaxLength } from 'class-validator';
-import { OmitOrValid } from '../../common/validation';
+import { HTTP_URL_OPTIONS, OmitOrValid } from '../../common/validation';
 import {
   AUTH_TYPES,
   type AuthType,
@@ -9,13 +9,7 @@ import {
   type KeystoneVersion,
 } from '../target.entity';
 
-export const AUTH_URL_OPTIONS = {
-  protocols: ['http', 'https'],
-  require_protocol: true,
-  require_tld: false,
-  allow_underscores: true,
-  disallow_auth: true,
-};
+export const AUTH_URL_OPTIONS = HTTP_URL_OPTIONS;
 
 /** Any auth object; the `type` picks NoneAuthDto, BasicAuthDto or OpenStackAuthDto. */
 export class TargetAuthDto {

@@ -5,7 +5,7 @@ import type { TargetStatus } from '../target-state-reader';
 import type { HttpMethod } from '../http-method';
 import { ANY_JSON_SCHEMA, TargetAuthViewDto } from './target-auth.dto';
 import type { ExpectedStatus } from '../expected-status';
-import { EXPECTED_STATUS_SCHEMA } from './expected-status.schema';
+import { EXPECTED_STATUS_SCHEMA } from '../../common/expected-status';
 import { TargetTlsViewDto } from './target-tls.dto';
 
 /** A target: its definition, current state and counters. Secrets are never answered. */
