@@ -145,9 +145,13 @@ export interface VigilProcess {
 /**
  * Starts vigil (dist/src/main.js) as its own process, with the Node flags `npm start` uses,
  * and those of BENCH_NODE_FLAGS, on SQLite in `dir`, with the bench user (role `operator`) and
- * the given settings.
+ * the given settings. One not ready within `startMs` is killed.
  */
-export async function startVigil(dir: string, env: Record<string, string>): Promise<VigilProcess> {
+export async function startVigil(
+  dir: string,
+  env: Record<string, string>,
+  startMs = 30_000,
+): Promise<VigilProcess> {
   const port = await freePort();
   const main = join(__dirname, '..', 'src', 'main.js');
   // BENCH_NODE_FLAGS adds Node flags to vigil's, e.g. --cpu-prof or --require <profiler>.
@@ -167,14 +171,17 @@ export async function startVigil(dir: string, env: Record<string, string>): Prom
       ...env,
     },
   });
-  const deadline = Date.now() + 30000;
+  const deadline = Date.now() + startMs;
   for (;;) {
     try {
       if ((await httpCall(port, '/health/ready')).status === 200) break;
     } catch {
       // not yet
     }
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error('vigil did not start');
+    if (Date.now() > deadline || child.exitCode !== null) {
+      child.kill('SIGKILL');
+      throw new Error(`vigil did not start within ${startMs / 1000} s`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return {

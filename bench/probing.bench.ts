@@ -15,6 +15,12 @@
  *                                                    # run's measured window (after the first period)
  *   BENCH_FRESH=1 npm run bench:probing              # targets never probed before (status NEW)
  *   BENCH_NODE_FLAGS=--trace-gc npm run bench:probing # more Node flags for the runs
+ *   BENCH_METRICS=on npm run bench:probing            # only with metrics (default: on,off)
+ *
+ * Each run at BENCH_TARGETS is made with metrics on and off (off: MetricsService records
+ * nothing, so the probes pay nothing for it), and a run with metrics on then times
+ * BENCH_SCRAPES (10) scrapes of `GET /metrics`'s exposition with every target's series in it:
+ * the median and the slowest, and the CPU one scrape takes.
  *
  * Then the memory case: vigil starts with no targets and probing on, and BENCH_API_CLIENTS (8)
  * clients create BENCH_API_TARGETS (10,000; 0 skips the case) targets one by one through
@@ -35,6 +41,7 @@ import { DataSource } from 'typeorm';
 import { Agent, request } from 'undici';
 import { createApp } from '../src/bootstrap';
 import { loadConfig } from '../src/app.config';
+import { MetricsService } from '../src/metrics/metrics.service';
 import { ProbingService } from '../src/probing/probing.service';
 import { newTargetState, type TargetState } from '../src/probing/state';
 import { TargetStateEntity } from '../src/probing/target-state.entity';
@@ -50,6 +57,8 @@ const RAW_SECONDS = 10;
 const API_TARGETS = Number(process.env.BENCH_API_TARGETS ?? 10_000);
 const API_CLIENTS = Number(process.env.BENCH_API_CLIENTS ?? 8);
 const API_SETTLE_SECONDS = Number(process.env.BENCH_API_SETTLE_SECONDS ?? 20);
+const METRICS = (process.env.BENCH_METRICS ?? 'on,off').split(',').filter(Boolean);
+const SCRAPES = Number(process.env.BENCH_SCRAPES ?? 10);
 /** Peak RSS the memory case must stay under. */
 const API_PEAK_RSS_LIMIT_MB = 400;
 const DATABASES = (process.env.BENCH_DATABASES ?? 'sqlite,mysql').split(',') as (
@@ -107,6 +116,10 @@ interface Figures {
   peakRssMb: number;
   skipped: number;
   failed: number;
+  /** Median and slowest wall time of a scrape, and its median CPU, in ms; NaN with metrics off. */
+  scrapeMs: number;
+  scrapeMaxMs: number;
+  scrapeCpuMs: number;
 }
 
 /** The process's peak resident memory since it started (VmHWM), in MiB. */
@@ -158,6 +171,9 @@ async function rawLoop(url: string): Promise<Figures> {
     peakRssMb: peakRssMb(),
     skipped: 0,
     failed: 0,
+    scrapeMs: NaN,
+    scrapeMaxMs: NaN,
+    scrapeCpuMs: NaN,
   };
 }
 
@@ -241,6 +257,7 @@ type Job =
       kind: 'sqlite' | 'mysql';
       targets: number;
       seconds: number;
+      metrics: boolean;
       env: Record<string, string>;
     };
 
@@ -296,6 +313,8 @@ async function vigilWorker(job: Extract<Job, { role: 'vigil' }>): Promise<Figure
   let count = 0;
   let measuring = false;
   const probing = app.get(ProbingService);
+  const metrics = app.get(MetricsService);
+  if (!job.metrics) silence(metrics);
   // BENCH_TIMELINE: the worst lag of each second from start-up on, to see when the schedule slips
   const timeline = process.env.BENCH_TIMELINE ? new Float64Array(FREQUENCY_S + seconds + 30) : null;
   const born = performance.now();
@@ -325,6 +344,7 @@ async function vigilWorker(job: Extract<Job, { role: 'vigil' }>): Promise<Figure
   const cpu = process.cpuUsage(cpu0);
   const after = probing.stats();
   await profile?.stop();
+  const scrapes = job.metrics ? await timeScrapes(metrics) : null;
   const peak = peakRssMb();
   console.error(`  end: ${mem()}, peak ${peak.toFixed(0)} MB`);
   if (timeline)
@@ -339,7 +359,7 @@ async function vigilWorker(job: Extract<Job, { role: 'vigil' }>): Promise<Figure
   const probes = after.started - before.started;
   const cpuS = (cpu.user + cpu.system) / 1e6;
   return {
-    label: `vigil, ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`,
+    label: `vigil, ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}${job.metrics ? '' : ', metrics off'}`,
     targets,
     seconds: elapsed,
     probesPerSecond: probes / elapsed,
@@ -353,7 +373,45 @@ async function vigilWorker(job: Extract<Job, { role: 'vigil' }>): Promise<Figure
     peakRssMb: peak,
     skipped: after.skipped - before.skipped,
     failed: after.failed - before.failed,
+    scrapeMs: scrapes?.median ?? NaN,
+    scrapeMaxMs: scrapes?.max ?? NaN,
+    scrapeCpuMs: scrapes?.cpu ?? NaN,
   };
+}
+
+/** Metrics off: the recording calls the probes make do nothing. */
+function silence(metrics: MetricsService): void {
+  const none = () => undefined;
+  Object.assign(metrics, {
+    probed: none,
+    tracked: none,
+    untracked: none,
+    scheduledLate: none,
+    batchWritten: none,
+    requestServed: none,
+  } satisfies Partial<Record<keyof MetricsService, () => undefined>>);
+}
+
+/** BENCH_SCRAPES scrapes one after the other, while the probes go on. */
+async function timeScrapes(
+  metrics: MetricsService,
+): Promise<{ median: number; max: number; cpu: number; lines: number }> {
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  let lines = 0;
+  for (let i = 0; i < SCRAPES; i++) {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const text = await metrics.scrape();
+    walls.push(performance.now() - t0);
+    const cpu = process.cpuUsage(cpu0);
+    cpus.push((cpu.user + cpu.system) / 1000);
+    lines = text.split('\n').length;
+    await sleep(100);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  console.error(`  scrape: ${lines} lines, median ${median(walls).toFixed(1)} ms`);
+  return { median: median(walls), max: Math.max(...walls), cpu: median(cpus), lines };
 }
 
 async function runVigil(
@@ -361,6 +419,7 @@ async function runVigil(
   targets: number,
   seconds: number,
   url: string,
+  metrics = true,
 ): Promise<Figures> {
   const dir = mkdtempSync(join(tmpdir(), 'vigil-bench-probing-'));
   const db = await freshDatabase(kind, dir);
@@ -382,8 +441,8 @@ async function runVigil(
     await insertTargets(setup.get(DataSource), targets, url);
     await setup.close();
     return await inWorker(
-      { role: 'vigil', kind, targets, seconds, env },
-      `vigil-${kind}-${targets}`,
+      { role: 'vigil', kind, targets, seconds, metrics, env },
+      `vigil-${kind}-${targets}${metrics ? '' : '-metrics-off'}`,
     );
   } finally {
     await db.drop();
@@ -400,7 +459,8 @@ function row(f: Figures, ceiling: number): string {
     `${f0(f.recordedPerSecond)} | ${f0(f.unrecorded)} | ` +
     `${f1(f.lagP50)} | ${f1(f.lagP99)} | ${f1(f.lagMax)} | ${f0(f.cpuPercent)} | ` +
     `${f0(f.cpuUsPerProbe)} | ${f0(f.peakRssMb)} | ${f.skipped} | ` +
-    `${(f.probesPerSecond / ceiling).toFixed(2)} |`
+    `${(f.probesPerSecond / ceiling).toFixed(2)} | ` +
+    `${f1(f.scrapeMs)} / ${f1(f.scrapeMaxMs)} / ${f1(f.scrapeCpuMs)} |`
   );
 }
 
@@ -529,8 +589,10 @@ async function main(): Promise<void> {
     const rawBefore = await inWorker({ role: 'raw', url: server.url }, 'raw-before');
     const results: Figures[] = [];
     for (const kind of DATABASES) {
-      console.error(`vigil on ${kind}, ${TARGETS} targets, ${SECONDS} s…`);
-      results.push(await runVigil(kind, TARGETS, SECONDS, server.url));
+      for (const metrics of METRICS) {
+        console.error(`vigil on ${kind}, ${TARGETS} targets, ${SECONDS} s, metrics ${metrics}…`);
+        results.push(await runVigil(kind, TARGETS, SECONDS, server.url, metrics === 'on'));
+      }
     }
     const sweep: Figures[] = [];
     for (const n of SWEEP) {
@@ -553,8 +615,8 @@ async function main(): Promise<void> {
     const rawAfter = await inWorker({ role: 'raw', url: server.url }, 'raw-after');
     const raw = rawAfter.probesPerSecond > rawBefore.probesPerSecond ? rawAfter : rawBefore;
     const header =
-      '| run | targets | s | probes/s | recorded/s | unrecorded at end | lag p50 ms | lag p99 ms | lag max ms | CPU % | CPU µs/probe | peak RSS MB | skipped | ratio to raw |\n' +
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
+      '| run | targets | s | probes/s | recorded/s | unrecorded at end | lag p50 ms | lag p99 ms | lag max ms | CPU % | CPU µs/probe | peak RSS MB | skipped | ratio to raw | scrape ms median / max / CPU |\n' +
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|';
     console.log(
       `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ` +
         `${Math.round(totalmem() / 2 ** 30)} GB; frequency ${FREQUENCY_S} s, concurrency ${CONCURRENCY}, ` +
@@ -578,6 +640,20 @@ async function main(): Promise<void> {
             ? `${f0(best.probesPerSecond)} probes/s (${best.targets} targets), ` +
               `${(best.probesPerSecond / raw.probesPerSecond).toFixed(2)} of the raw loop's ${f0(raw.probesPerSecond)}/s`
             : 'none'),
+      );
+    }
+    for (const kind of DATABASES) {
+      const label = `vigil, ${kind === 'sqlite' ? 'SQLite' : 'MariaDB'}`;
+      const on = results.find((f) => f.label === label);
+      const off = results.find((f) => f.label === `${label}, metrics off`);
+      if (!on || !off) continue;
+      console.log(
+        `\n${label}, ${TARGETS} targets, metrics on against off: ` +
+          `${f0(on.probesPerSecond)} against ${f0(off.probesPerSecond)} probes/s, ` +
+          `${f0(on.cpuUsPerProbe)} against ${f0(off.cpuUsPerProbe)} CPU µs per probe, ` +
+          `lag p99 ${f1(on.lagP99)} against ${f1(off.lagP99)} ms; ` +
+          `a scrape of every target's series takes ${f1(on.scrapeMs)} ms (median, slowest ` +
+          `${f1(on.scrapeMaxMs)} ms, ${f1(on.scrapeCpuMs)} ms CPU)`,
       );
     }
     if (memory.length) {

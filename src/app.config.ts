@@ -6,6 +6,7 @@ import { httpSlice, type HttpConfig } from './common/http.config';
 import { loggingSlice, type LoggingConfig } from './common/logging.config';
 import { type Env, loadSettings, settingKeys } from './config/load-settings';
 import { databaseSlice, type DatabaseConfig } from './database/database.config';
+import { metricsSlice, type MetricsConfig } from './metrics/metrics.config';
 import { notificationsSlice, type NotificationsConfig } from './notifications/notifications.config';
 import { probingSlice, type ProbingConfig } from './probing/probing.config';
 import { sitesSlice, type LivestatusConfig } from './sites/sites.config';
@@ -22,6 +23,7 @@ const SLICES = {
   probing: probingSlice,
   notifications: notificationsSlice,
   cluster: clusterSlice,
+  metrics: metricsSlice,
 };
 
 /** The validated configuration of one vigil process. Each module reads its own slice. */
@@ -37,6 +39,7 @@ export class AppConfig {
   readonly probing: ProbingConfig;
   readonly notifications: NotificationsConfig;
   readonly cluster: ClusterConfig;
+  readonly metrics: MetricsConfig;
   /** Problems that do not stop start-up (unknown VIGIL_* variables), logged once when it starts. */
   readonly warnings: readonly string[];
 
@@ -52,6 +55,7 @@ export class AppConfig {
     this.probing = parts.probing;
     this.notifications = parts.notifications;
     this.cluster = parts.cluster;
+    this.metrics = parts.metrics;
     this.warnings = parts.warnings ?? [];
   }
 }

@@ -14,6 +14,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { LivestatusModule } from './livestatus/livestatus.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { NotifiersModule } from './notifiers/notifiers.module';
 import { ProbingModule } from './probing/probing.module';
@@ -33,6 +34,7 @@ export class AppModule {
         EventEmitterModule.forRoot(),
         ScheduleModule.forRoot(),
         JobsModule,
+        MetricsModule.forRoot(config.metrics),
         members
           ? ClusterMembersModule.forRoot(members)
           : ClusterMembersModule.fromProvider(ClusterModule, ClusterService),

@@ -14,6 +14,8 @@ import type { ClusterMembers } from './common/cluster-members';
 import { VigilLogger } from './common/vigil-logger';
 import { memoizeValidationMetadata } from './common/validation-metadata';
 import { serveDocs } from './docs/swagger-ui';
+import { attachHttpMetrics } from './metrics/http-metrics';
+import { MetricsService } from './metrics/metrics.service';
 import { version } from '../package.json';
 
 export interface CreateAppOptions {
@@ -52,6 +54,7 @@ export const API_TAGS: Record<string, string> = {
   notifiers: 'SMTP e-mail notifiers that targets name.',
   notifications: 'The outbox of notification mails, and test mails.',
   cluster: 'The vigil instances sharing the database, and the shards of targets each probes.',
+  metrics: 'Prometheus metrics of this instance, to scrape and alert on.',
 };
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -105,6 +108,7 @@ export async function createApp(
   if (adapter instanceof FastifyAdapter) {
     refuseHostileBodies(adapter.getInstance());
     attachRequestLog(adapter, config.logging.format);
+    if (!options.preview) attachHttpMetrics(adapter, app.get(MetricsService));
   }
   app.enableShutdownHooks(shutdownSignals(config));
   if (config.http.docsEnabled && !options.preview) {

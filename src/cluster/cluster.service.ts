@@ -7,9 +7,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { version } from '../../package.json';
 import { AppConfig } from '../app.config';
 import { ScheduledJobs } from '../common/scheduled-jobs';
+import { MetricsService } from '../metrics/metrics.service';
 import type { ClusterDto, ClusterInstanceDto } from './dto/cluster.dto';
 import { InstanceLock } from './instance-lock';
-import { allShards, fairShare, SHARDS, shardOf } from './shards';
+import { allShards, rebalance, SHARDS, shardOf } from './shards';
 
 /** Shards an instance took or gave up (or lost) at once. */
 export interface ShardsChange {
@@ -57,7 +58,8 @@ function dateOf(value: Date | string): Date {
  * heartbeat, takes at most its fair share of free or expired shards (`FOR UPDATE SKIP LOCKED`,
  * the epoch growing with each new owner), renews its leases, gives up what is beyond its share,
  * and releases everything when it stops. Otherwise this instance owns every shard, except on a
- * SQLite file another running process already probes: then it owns none.
+ * SQLite file that another running process holds (VIGIL_CLUSTER=auto): then it owns none and
+ * sends no mail, the holder does both.
  */
 @Injectable()
 export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicationShutdown {
@@ -81,6 +83,8 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
   private load: () => InstanceLoad = () => ({ targets: 0, probesStarted: 0 });
   private lastLoad: { at: number; probes: number } | null = null;
   private lock: InstanceLock | null = null;
+  /** The process holding this instance's SQLite file when another does (see holdFile). */
+  private fileHolder: number | null = null;
   private left: Promise<void> | null = null;
   /** When a lost lease was last logged (Date.now()). */
   private lostSaidAt = 0;
@@ -89,22 +93,32 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
     private readonly config: AppConfig,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: ScheduledJobs,
+    metrics: MetricsService,
   ) {
     this.enabled = config.cluster.mode === 'auto' && config.database.type === 'mysql';
     this.leaseMs = config.cluster.leaseSeconds * 1000;
+    if (this.enabled) {
+      metrics.readCluster(() => ({
+        members: this.liveMembers(),
+        shardsOwned: this.owned.size,
+      }));
+    }
   }
 
-  /** On MySQL/MariaDB: registers this instance and keeps its heartbeat, from now on. */
+  /**
+   * On MySQL/MariaDB: registers this instance and keeps its heartbeat, from now on. On SQLite:
+   * holds the database file, unless another process does.
+   */
   async onModuleInit(): Promise<void> {
     if (this.enabled) await this.join();
+    else this.holdFile();
   }
 
   /**
    * This instance probes: it takes its shards now (all of them when not leasing, none on a
-   * SQLite file another process probes), then keeps them balanced with the other instances.
+   * SQLite file another process holds), then keeps them balanced with the other instances.
    */
   async takeShards(): Promise<void> {
-    const database = this.config.database;
     if (this.enabled) {
       this.leasing = true;
       try {
@@ -118,19 +132,13 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
       );
       return;
     }
-    if (database.type === 'sqlite' && this.config.cluster.mode === 'auto') {
-      const lock = new InstanceLock(`${database.file}.lock`);
-      const taken = lock.acquire();
-      if (!taken.held) {
-        this.logger.warn(
-          `Another vigil process (pid ${taken.pid}) probes ${database.file}: this one probes ` +
-            'nothing (one instance per SQLite file; several instances need MySQL/MariaDB)',
-        );
-        return;
-      }
-      this.lock = lock;
-    }
+    if (this.fileHolder !== null) return;
     for (const shard of allShards()) this.owned.set(shard, 0);
+  }
+
+  /** Whether this instance sends the outbox: not on a SQLite file another process holds. */
+  sendsOutbox(): boolean {
+    return this.fileHolder === null;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -239,6 +247,28 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
     };
   }
 
+  /**
+   * SQLite is one instance per database file (VIGIL_CLUSTER=auto): the first process to start
+   * holds it (`<file>.lock`) and does its background work, probing and sending the outbox;
+   * another process started on the file serves the API only.
+   */
+  private holdFile(): void {
+    const database = this.config.database;
+    if (database.type !== 'sqlite' || this.config.cluster.mode !== 'auto') return;
+    const lock = new InstanceLock(`${database.file}.lock`);
+    const taken = lock.acquire();
+    if (taken.held) {
+      this.lock = lock;
+      return;
+    }
+    this.fileHolder = taken.pid;
+    this.logger.warn(
+      `Another vigil process (pid ${taken.pid}) probes ${database.file} and sends its ` +
+        'notifications: this one serves the API only (one instance per SQLite file; several ' +
+        'instances need MySQL/MariaDB)',
+    );
+  }
+
   private async join(): Promise<void> {
     const values = allShards()
       .map((shard) => `(${shard}, NULL, 0, NOW(3))`)
@@ -335,13 +365,13 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
   }
 
   private async balance(): Promise<void> {
-    const share = fairShare(this.probers);
-    if (this.owned.size > share) {
+    const { giveUp, take } = rebalance(this.owned.size, this.probers);
+    if (giveUp > 0) {
       // shards picked at random, so that each instance keeps targets of every range of ids
       const excess = this.ownedShards()
         .map((shard) => ({ shard, order: Math.random() }))
         .sort((x, y) => x.order - y.order)
-        .slice(share)
+        .slice(0, giveUp)
         .map(({ shard }) => shard);
       for (const shard of excess) this.owned.delete(shard);
       this.tell({ gained: [], lost: excess });
@@ -352,11 +382,8 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
       );
       return;
     }
-    const wanted = share - this.owned.size;
-    if (wanted <= 0) return;
-    const claimed = await this.dataSource.transaction('READ COMMITTED', (m) =>
-      this.claim(m, wanted),
-    );
+    if (take <= 0) return;
+    const claimed = await this.dataSource.transaction('READ COMMITTED', (m) => this.claim(m, take));
     if (!claimed.size) return;
     for (const [shard, epoch] of claimed) this.owned.set(shard, epoch);
     this.tell({ gained: [...claimed.keys()], lost: [] });

@@ -4,6 +4,7 @@ import { Repository } from 'typeorm';
 import type { AuthUser } from '../auth/roles';
 import { ProblemException, ValidationProblemException } from '../common/problem';
 import { AppConfig } from '../app.config';
+import { MetricsService } from '../metrics/metrics.service';
 import { failureOf, failuresProblem } from '../sites/site-errors';
 import { IcingaApiSite } from '../sites/icinga-api-site';
 import { LivestatusSite } from '../sites/livestatus-site';
@@ -64,6 +65,7 @@ export class CommandService {
     private readonly sites: SitesService,
     @InjectRepository(CommandAuditEntity)
     private readonly audit: Repository<CommandAuditEntity>,
+    private readonly metrics: MetricsService,
   ) {
     this.pipe = new PipeTransport(config.commandPipe.pipePath);
     this.defaultTransport = config.commandPipe.defaultTransport;
@@ -293,6 +295,12 @@ export class CommandService {
     error: string | null,
   ): Promise<void> {
     const command = /^\[\d+\] ([A-Z_0-9]+)/.exec(line)?.[1] ?? '';
+    // a command outside the catalogue is the caller's text: no label of its own
+    this.metrics.commandSent(
+      isCatalogued(command) ? command : 'other',
+      target.transport,
+      error === null ? 'sent' : 'failed',
+    );
     try {
       await this.audit.insert({
         userName: user.name,

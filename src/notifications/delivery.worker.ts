@@ -9,6 +9,7 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { AppConfig } from '../app.config';
+import { MetricsService } from '../metrics/metrics.service';
 import { CLUSTER_MEMBERS, type ClusterMembers } from '../common/cluster-members';
 import { ScheduledJobs } from '../common/scheduled-jobs';
 import { type NotifierForDelivery, NotifiersService } from '../notifiers/notifiers.service';
@@ -56,8 +57,9 @@ export function retryDelayMs(attempts: number, baseMs: number, maxMs: number): n
  * attempt: `sent`, or `pending` again with its next attempt after an exponential backoff, or
  * `dead` once it is older than the maximum age. A row left `sending` by an instance that died
  * is claimed again once its claim expires. On start, rows this instance left in `sending` (on
- * SQLite, one process per file: every such row) go back to `pending`; on shutdown, sends under
- * way are waited for.
+ * SQLite, where the one process holding the file sends: every such row, left by a stop) go back
+ * to `pending`; on shutdown, sends under way are waited for. A second process on a SQLite file
+ * sends nothing (ClusterMembers.sendsOutbox): the rows it writes are sent by the holder's poll.
  */
 @Injectable()
 export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
@@ -79,6 +81,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly probing: ProbingService,
     private readonly jobs: ScheduledJobs,
     private readonly webhooks: WebhookSender,
+    private readonly metrics: MetricsService,
   ) {
     const { smtpTimeoutMs, webhookTimeoutMs } = config.notifications;
     this.claimMs = claimMs(Math.max(smtpTimeoutMs, webhookTimeoutMs));
@@ -93,6 +96,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    if (!this.members.sendsOutbox()) return;
     const resumed = await this.outbox.update(
       this.shared ? { state: 'sending', claimedBy: this.members.instanceId } : { state: 'sending' },
       { state: 'pending', nextAttemptAt: new Date(), claimExpiresAt: null },
@@ -237,6 +241,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     }
     const sentAt = new Date();
     await this.settle(id, { state: 'sent', sentAt });
+    this.metrics.delivered('sent');
     await this.notifiers.recordDelivery(row.notifierId, { sentAt });
     this.probeLog(row, notifier.name, 'sent');
     this.logger.log(
@@ -289,6 +294,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
     const attempts = row.attempts;
     if (now >= deadline) {
       await this.settle(row.id, { state: 'dead', lastError: error });
+      this.metrics.delivered('dead');
       this.logger.error(
         `Delivery ${row.id} (${row.kind} "${row.targetName}") to notifier ${row.notifierId} ` +
           `given up after ${attempts} attempt(s): ${error}`,
@@ -300,6 +306,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
         lastError: error,
         nextAttemptAt: new Date(next),
       });
+      this.metrics.delivered('failed');
       this.logger.warn(
         `Delivery ${row.id} (${row.kind} "${row.targetName}") to notifier ${row.notifierId} ` +
           `failed (attempt ${attempts}), retry at ${new Date(next).toISOString()}: ${error}`,

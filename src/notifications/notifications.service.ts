@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ProblemException } from '../common/problem';
+import { MetricsService } from '../metrics/metrics.service';
 import { urlOrigin } from '../notifiers/notifier-webhook';
 import { type NotifierForDelivery, NotifiersService } from '../notifiers/notifiers.service';
 import type { ListNotificationsQueryDto } from './dto/list-notifications-query.dto';
@@ -22,7 +23,10 @@ export class NotificationsService {
     private readonly notifiers: NotifiersService,
     private readonly mailer: SmtpMailer,
     private readonly webhooks: WebhookSender,
-  ) {}
+    metrics: MetricsService,
+  ) {
+    metrics.readOutbox(() => this.outboxCounts());
+  }
 
   async list(query: ListNotificationsQueryDto): Promise<NotificationListDto> {
     const qb = this.outbox.createQueryBuilder('n');

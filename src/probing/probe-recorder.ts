@@ -75,6 +75,8 @@ export interface ProbeRecorderOptions {
   retryMaxMs?: number;
   /** The lease condition on state writes (MySQL/MariaDB only); none when null or absent. */
   fence?: RecorderFence | null;
+  /** Told how long each batch took to commit, in seconds. */
+  onCommitted?: (seconds: number) => void;
 }
 
 /** How the recorder's writes go. */
@@ -267,6 +269,7 @@ export class ProbeRecorder {
   private lastError: string | null = null;
   private lastCommitAt: Date | null = null;
   private readonly fence: Required<RecorderFence> | null;
+  private readonly onCommitted?: (seconds: number) => void;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -279,6 +282,7 @@ export class ProbeRecorder {
     this.retryBaseMs = options.retryBaseMs ?? 250;
     this.retryMaxMs = options.retryMaxMs ?? 5000;
     this.retryMs = this.retryBaseMs;
+    this.onCommitted = options.onCommitted;
     const fence = options.fence && dataSource.options.type === 'mysql' ? options.fence : null;
     this.fence = fence && { owner: fence.owner, shards: fence.shards ?? 256 };
     const database = options.writerThread === false ? null : writerDatabase(dataSource.options);
@@ -437,8 +441,10 @@ export class ProbeRecorder {
   }
 
   private async write(batch: Pending[]): Promise<void> {
+    const started = performance.now();
     try {
       await this.commit(batch);
+      this.onCommitted?.((performance.now() - started) / 1000);
     } catch (error) {
       if (isDatabaseUnavailable(error) && !this.closed) {
         this.unavailable(batch, error);

@@ -14,6 +14,7 @@ import { ClusterService, type ShardsChange } from '../cluster/cluster.service';
 import { SHARDS, shardOf } from '../cluster/shards';
 import { ScheduledJobs } from '../common/scheduled-jobs';
 import { ProblemException } from '../common/problem';
+import { MetricsService } from '../metrics/metrics.service';
 import { TargetChangedEvent, TargetEvents } from '../targets/target-events';
 import type { TargetForProbing } from '../targets/target.mapper';
 import { TargetsService } from '../targets/targets.service';
@@ -223,12 +224,15 @@ export class ProbingService
     private readonly states: TargetStatesService,
     private readonly cluster: ClusterService,
     private readonly jobs: ScheduledJobs,
+    private readonly metrics: MetricsService,
     dataSource: DataSource,
   ) {
     this.recorder = new ProbeRecorder(dataSource, {
       maxQueued: config.probing.buffer,
       fence: cluster.fence(),
+      onCommitted: (seconds) => metrics.batchWritten(seconds),
     });
+    metrics.readRecorder(() => this.recorder.stats().queued);
     this.scheduler = new ProbeScheduler({
       maxConcurrent: config.probing.concurrency,
       run: (id) => this.runScheduled(id),
@@ -238,6 +242,7 @@ export class ProbingService
         ),
       onStart: (_id, lagMs) => {
         this.lag.record(lagMs);
+        metrics.scheduledLate(lagMs / 1000);
         this.onLag?.(lagMs);
       },
     });
@@ -354,6 +359,7 @@ export class ProbingService
       if (known) {
         // a new definition; the state and a probe running on it stay
         Object.assign(known, definitionOf(def, this.config.probing.logFormat));
+        this.metrics.tracked(def, known.state.status);
         this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
       } else {
         const state = (await this.states.forProbing([def.id])).get(def.id);
@@ -548,6 +554,7 @@ export class ProbingService
         if (!known) fresh.push(def);
         else {
           Object.assign(known, definitionOf(def, format));
+          this.metrics.tracked(def, known.state.status);
           this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
         }
       }
@@ -566,12 +573,14 @@ export class ProbingService
     if (!this.cluster.ownsTarget(def.id)) return;
     const epoch = this.cluster.fence() ? this.cluster.epochOf(def.id) : null;
     this.tracked.set(def.id, trackedOf(def, state, this.config.probing.logFormat, epoch));
+    this.metrics.tracked(def, state.status);
     this.scheduler.upsert(def.id, def.frequencySeconds * 1000);
   }
 
   private untrack(id: number): void {
     this.scheduler.remove(id);
     this.tracked.delete(id);
+    this.metrics.untracked(id);
   }
 
   private async runScheduled(id: number): Promise<void> {
@@ -610,6 +619,10 @@ export class ProbingService
     if (this.closing) return null;
     const { state, change } = applyResult(tracked.state, result, def);
     tracked.state = state;
+    // a probe-now of another instance's target is no series of this one's
+    if (this.tracked.get(def.id) === tracked) {
+      this.metrics.probed(def, result.status, result.responseTimeMs / 1000, state.status);
+    }
     const event = isPublished(change)
       ? TargetStateChangedEvent.of(def, state, result, change)
       : null;

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../app.config';
 import { CLUSTER_MEMBERS, type ClusterMembers } from '../common/cluster-members';
+import { MetricsService } from '../metrics/metrics.service';
 import { IcingaApiSite } from './icinga-api-site';
 import { LivestatusSite } from './livestatus-site';
 import type { MonitoringSite, SitePing } from './monitoring-site';
+import { withQueryMetrics } from './query-metrics';
 import { formatAddress, type SiteConfig, type SiteKind } from './site-config';
 
 /** Sites named in the start-up line; the rest are counted (GET /api/v1/livestatus/sites lists all). */
@@ -19,10 +21,15 @@ export class SitesService implements OnModuleDestroy {
   private readonly logger = new Logger('Sites');
   private readonly sites = new Map<string, MonitoringSite>();
 
-  constructor(config: AppConfig, @Inject(CLUSTER_MEMBERS) members: ClusterMembers) {
+  constructor(
+    config: AppConfig,
+    @Inject(CLUSTER_MEMBERS) members: ClusterMembers,
+    metrics: MetricsService,
+  ) {
     const options = config.livestatus;
+    const observe = metrics.siteQueried.bind(metrics);
     for (const site of options.sites) {
-      this.sites.set(site.name, createSite(site, config, members));
+      this.sites.set(site.name, withQueryMetrics(createSite(site, config, members), observe));
     }
     const shown = options.sites
       .slice(0, MAX_SITES_SHOWN)

@@ -8,19 +8,22 @@ import { basicAuth, TEST_USERS, TEST_USERS_SETTING } from '../support/app';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '../support/database';
 import { type ServerProcess, startServerProcess } from '../support/server-process';
 
-/** A target server that counts the requests to each path; every path answers 200. */
+/** A target server that counts the requests to each path; a path answers 200 unless told. */
 export interface CountingServer {
   url: string;
   hits(path: string): number;
+  /** From now on `path` answers `status`. */
+  answer(path: string, status: number): void;
   close(): Promise<void>;
 }
 
 export async function startCountingServer(): Promise<CountingServer> {
   const counts = new Map<string, number>();
+  const statuses = new Map<string, number>();
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     counts.set(path, (counts.get(path) ?? 0) + 1);
-    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.writeHead(statuses.get(path) ?? 200, { 'content-type': 'text/plain' });
     res.end('ok');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -28,6 +31,7 @@ export async function startCountingServer(): Promise<CountingServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     hits: (path) => counts.get(path) ?? 0,
+    answer: (path, status) => statuses.set(path, status),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
@@ -83,20 +87,32 @@ export async function api<T>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** Creates a target probing `url` every `frequencySeconds`; its id. */
+/** Creates a target probing `url` every `frequencySeconds` (with `more` fields); its id. */
 export async function createTarget(
   server: ServerProcess,
   name: string,
   url: string,
   frequencySeconds = 1,
+  more: Record<string, unknown> = {},
 ): Promise<number> {
   const t = await api<{ id: number }>(server, 'POST', '/api/v1/targets', {
     name,
     url,
     frequencySeconds,
     timeoutSeconds: 1,
+    ...more,
   });
   return t.id;
+}
+
+/** Creates a notifier mailing ops@example.test through the SMTP server on `smtpPort`; its id. */
+export async function createMailNotifier(server: ServerProcess, smtpPort: number): Promise<number> {
+  const notifier = await api<{ id: number }>(server, 'POST', '/api/v1/notifiers', {
+    name: 'ops',
+    address: ['ops@example.test'],
+    smtp: { host: '127.0.0.1', port: smtpPort, security: 'none', from: 'vigil@example.test' },
+  });
+  return notifier.id;
 }
 
 export interface ClusterView {

@@ -48,7 +48,11 @@ if (!sharedDatabase) console.warn('VIGIL_TEST_MYSQL_URL is not set: SKIPPING the
   let notifierId = 0;
 
   const start = async (instanceId: string) => {
-    const members: ClusterMembers = { instanceId, liveMembers: () => instances.length + 1 };
+    const members: ClusterMembers = {
+      instanceId,
+      liveMembers: () => instances.length + 1,
+      sendsOutbox: () => true,
+    };
     const instance = await startInstance(database, ENV, { clusterMembers: members });
     instances.push(instance);
     return instance;
