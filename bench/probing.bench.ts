@@ -233,7 +233,7 @@ async function insertTargets(ds: DataSource, n: number, url: string): Promise<vo
       authType: 'NONE' as const,
       frequencySeconds: FREQUENCY_S,
       timeoutSeconds: 5,
-      expectedStatus: 200,
+      expectedStatus: '200',
       failureThreshold: 1,
       recoveryThreshold: 1,
       enabled: true,

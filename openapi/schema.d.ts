@@ -1140,14 +1140,28 @@ export interface components {
             body?: string;
             /** @description The answer's body must contain this text; on update, null for no such check. */
             bodyContains?: string;
+            /** @description The answer's body (its first 1 MiB) must not contain this text; on update, null for no such check. */
+            bodyNotContains?: string;
             /** @description The answer's body (its first 1 MiB) must match this regular expression, run by RE2: JavaScript syntax without slashes or flags and without lookahead, lookbehind or backreferences; on update, null for no such check. */
             bodyRegex?: string;
+            /** @description An HTTPS probe fails when the server's certificate expires within this many days (1-3650); on update, null for no such check. */
+            certificateExpiryDays?: number;
             /** @description Whether the target is probed; on create, default true. */
             enabled?: boolean;
-            /** @description The HTTP status a passing probe answers with; on create, default 200. */
-            expectedStatus?: number;
+            /**
+             * @description The HTTP status a passing probe answers with: a code (`200`), a class (`"2xx"`), or a list
+             *     of them (`[200, 204]`, `[200, "3xx"]`, at most 20); on create, default 200.
+             */
+            expectedStatus?: number | string | (number | string)[];
             /** @description Consecutive failed probes before the status turns FAIL; on create, default 1. */
             failureThreshold?: number;
+            /**
+             * @description Follow redirects (301, 302, 303, 307, 308; at most 10, http and https alike) and evaluate
+             *     the last answer; false evaluates the first answer. Basic credentials, the Keystone token and
+             *     secret headers are not sent to another host. On create, default true, or false when
+             *     `expectedStatus` accepts only 3xx statuses.
+             */
+            followRedirects?: boolean;
             /** @description How often to probe, in seconds (1-86400); on create, default 60. */
             frequencySeconds?: number;
             /** @description Open a new connection for every probe instead of reusing one; on create, default false. */
@@ -1194,6 +1208,8 @@ export interface components {
             recoveryThreshold?: number;
             /** @description How long to wait for an answer, in seconds (1-300, at most `frequencySeconds`); on create, default 10, or `frequencySeconds` when that is less. */
             timeoutSeconds?: number;
+            /** @description How HTTPS connections to the target are checked; an update replaces it as a whole, null for the defaults. */
+            tls?: components["schemas"]["TargetTlsDto"];
             /**
              * Format: uri
              * @description The http or https URL to probe, query string included; no credentials in it (use `auth`).
@@ -1518,12 +1534,21 @@ export interface components {
             site?: string;
         };
         ProbeNowDto: {
+            /**
+             * Format: date-time
+             * @description When the certificate of an HTTPS answer expires; null for HTTP or no answer.
+             */
+            certificateExpiresAt: string | null;
             /** @description The change of status this probe caused, if any. */
             change: components["schemas"]["StateChangeDto"] | null;
             description: string;
+            /** @description The URL of the answer when redirects were followed; null otherwise. */
+            finalUrl: string | null;
             httpStatus: number | null;
             /** @description Whether a state change was published. */
             notified: boolean;
+            /** @description Redirects followed to the answer. */
+            redirects: number;
             responseTimeMs: number;
             /** Format: date-time */
             startedAt: string;
@@ -1538,8 +1563,15 @@ export interface components {
             targetStatus: "FAIL" | "NEW" | "PASS";
         };
         ProbeResultDto: {
+            /**
+             * Format: date-time
+             * @description When the certificate of an HTTPS answer expires (the earliest over the redirects); null for HTTP or no answer.
+             */
+            certificateExpiresAt: string | null;
             /** @description `OK`, or why the probe failed. */
             description: string;
+            /** @description The URL of the answer when redirects were followed; null when it came from the target's URL. */
+            finalUrl: string | null;
             /** @description The HTTP status of the answer; null when none came. */
             httpStatus: number | null;
             id: number;
@@ -1548,6 +1580,8 @@ export interface components {
              * @description When the probe started.
              */
             probedAt: string;
+            /** @description Redirects followed to the answer (0 when none was, or the target does not follow them). */
+            redirects: number;
             responseTimeMs: number;
             /** @enum {string} */
             status: "FAIL" | "PASS";
@@ -1819,13 +1853,19 @@ export interface components {
             /** @description The request body sent, if any. */
             body: string | null;
             bodyContains: string | null;
+            bodyNotContains: string | null;
             bodyRegex: string | null;
+            /** @description An HTTPS probe fails when the certificate expires within this many days; null for no such check. */
+            certificateExpiryDays: number | null;
             /** Format: date-time */
             createdAt: string;
             enabled: boolean;
-            expectedStatus: number;
+            /** @description A code, a class (`"2xx"`), or a list of them, in the shape it was given. */
+            expectedStatus: number | string | (number | string)[];
             failCount: number;
             failureThreshold: number;
+            /** @description Whether redirects are followed (at most 10) and the last answer evaluated. */
+            followRedirects: boolean;
             frequencySeconds: number;
             /** @description Request headers sent: their values, or `{ secret: true, hasValue: true }` for secret ones. */
             headers: {
@@ -1875,6 +1915,8 @@ export interface components {
             /** @description Why the status is what it is, e.g. `timeout after 10 s`. */
             statusDescription: string | null;
             timeoutSeconds: number;
+            /** @description How HTTPS connections to the target are checked. */
+            tls: components["schemas"]["TargetTlsViewDto"];
             /** Format: date-time */
             updatedAt: string;
             /** @description The URL probed, query string included. */
@@ -1907,6 +1949,21 @@ export interface components {
             items: components["schemas"]["TargetDto"][];
             /** @description How many targets match the filters in all. */
             total: number;
+        };
+        TargetTlsDto: {
+            /** @description PEM certificates (a private CA) trusted for this target beside the system's CAs; default none. */
+            caCertificate?: string;
+            /** @description Accept any certificate, unverified (its expiry is still checked); default false. */
+            insecureSkipVerify?: boolean;
+            /** @description The name sent in SNI and checked against the certificate, instead of the URL's host name (for the target's own host, not hosts it redirects to); default none. */
+            serverName?: string;
+        };
+        TargetTlsViewDto: {
+            /** @description PEM certificates trusted beside the system's CAs, or null. */
+            caCertificate: string | null;
+            insecureSkipVerify: boolean;
+            /** @description The name checked against the certificate instead of the URL's host name, or null. */
+            serverName: string | null;
         };
         TestMailResultDto: {
             /** @description Always true: a refusal is answered with 502 and the server's or receiver's error. */
@@ -1956,14 +2013,28 @@ export interface components {
             body?: string | null;
             /** @description The answer's body must contain this text; on update, null for no such check. */
             bodyContains?: string | null;
+            /** @description The answer's body (its first 1 MiB) must not contain this text; on update, null for no such check. */
+            bodyNotContains?: string | null;
             /** @description The answer's body (its first 1 MiB) must match this regular expression, run by RE2: JavaScript syntax without slashes or flags and without lookahead, lookbehind or backreferences; on update, null for no such check. */
             bodyRegex?: string | null;
+            /** @description An HTTPS probe fails when the server's certificate expires within this many days (1-3650); on update, null for no such check. */
+            certificateExpiryDays?: number | null;
             /** @description Whether the target is probed; on create, default true. */
             enabled?: boolean;
-            /** @description The HTTP status a passing probe answers with; on create, default 200. */
-            expectedStatus?: number;
+            /**
+             * @description The HTTP status a passing probe answers with: a code (`200`), a class (`"2xx"`), or a list
+             *     of them (`[200, 204]`, `[200, "3xx"]`, at most 20); on create, default 200.
+             */
+            expectedStatus?: number | string | (number | string)[];
             /** @description Consecutive failed probes before the status turns FAIL; on create, default 1. */
             failureThreshold?: number;
+            /**
+             * @description Follow redirects (301, 302, 303, 307, 308; at most 10, http and https alike) and evaluate
+             *     the last answer; false evaluates the first answer. Basic credentials, the Keystone token and
+             *     secret headers are not sent to another host. On create, default true, or false when
+             *     `expectedStatus` accepts only 3xx statuses.
+             */
+            followRedirects?: boolean;
             /** @description How often to probe, in seconds (1-86400); on create, default 60. */
             frequencySeconds?: number;
             /** @description Open a new connection for every probe instead of reusing one; on create, default false. */
@@ -2010,6 +2081,8 @@ export interface components {
             recoveryThreshold?: number;
             /** @description How long to wait for an answer, in seconds (1-300, at most `frequencySeconds`); on create, default 10, or `frequencySeconds` when that is less. */
             timeoutSeconds?: number;
+            /** @description How HTTPS connections to the target are checked; an update replaces it as a whole, null for the defaults. */
+            tls?: components["schemas"]["TargetTlsDto"] | null;
             /**
              * Format: uri
              * @description The http or https URL to probe, query string included; no credentials in it (use `auth`).
@@ -2114,7 +2187,8 @@ export interface components {
         WebhookEventTargetDto: {
             /** @description NONE, BASIC or OPENSTACK: the kind of auth only, never its credentials. */
             authType: string;
-            expectedStatus: number;
+            /** @description A code, a class (`"2xx"`) or a list of them, as the targets API answers it. */
+            expectedStatus: number | string | (number | string)[];
             frequencySeconds: number;
             id: number;
             method: string;

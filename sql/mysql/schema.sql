@@ -109,6 +109,9 @@ CREATE TABLE `probe_results` (
   `http_status` int(11) DEFAULT NULL,
   `response_time_ms` int(11) NOT NULL,
   `description` varchar(1024) NOT NULL,
+  `redirects` int(11) NOT NULL DEFAULT 0,
+  `final_url` varchar(2048) DEFAULT NULL,
+  `certificate_expires_at` datetime DEFAULT NULL,
   PRIMARY KEY (`id`),
   KEY `IDX_probe_results_time` (`probed_at`),
   KEY `IDX_probe_results_target_time` (`target_id`,`probed_at`),
@@ -155,7 +158,7 @@ CREATE TABLE `targets` (
   `project_domain` varchar(255) DEFAULT NULL,
   `frequency_seconds` int(11) NOT NULL,
   `timeout_seconds` int(11) NOT NULL,
-  `expected_status` int(11) NOT NULL,
+  `expected_status` varchar(128) NOT NULL,
   `body_contains` text DEFAULT NULL,
   `body_regex` varchar(1024) DEFAULT NULL,
   `json_path` varchar(512) DEFAULT NULL,
@@ -169,6 +172,12 @@ CREATE TABLE `targets` (
   `updated_at` datetime(6) NOT NULL DEFAULT current_timestamp(6) ON UPDATE current_timestamp(6),
   `fresh_connection` tinyint(4) NOT NULL DEFAULT 0,
   `secret_headers` text DEFAULT NULL,
+  `follow_redirects` tinyint(4) NOT NULL DEFAULT 1,
+  `body_not_contains` text DEFAULT NULL,
+  `tls_ca_certificate` text DEFAULT NULL,
+  `tls_insecure_skip_verify` tinyint(4) NOT NULL DEFAULT 0,
+  `tls_server_name` varchar(253) DEFAULT NULL,
+  `certificate_expiry_days` int(11) DEFAULT NULL,
   `icinga_site` varchar(100) DEFAULT NULL,
   `icinga_host` varchar(255) DEFAULT NULL,
   `icinga_service` varchar(255) DEFAULT NULL,
@@ -221,4 +230,5 @@ INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796314446146, 'OutboxCla
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796320000000, 'Cluster1796320000000');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796321037981, 'WebhookNotifiers1796321037981');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796321037982, 'WebhookEvents1796321037982');
+INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796321388815, 'ProbeParity1796321388815');
 INSERT INTO `migrations` (`timestamp`, `name`) VALUES (1796322688395, 'IcingaBridge1796322688395');

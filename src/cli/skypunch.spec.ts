@@ -97,6 +97,15 @@ describe('skypunch rows', () => {
     });
   });
 
+  it('maps pass_result to one expected code, evaluating the first answer when it is a redirect', () => {
+    const ok = mapTarget({ ...row, pass_result: '204' }, 'a');
+    expect(ok).toMatchObject({ body: { expectedStatus: 204 } });
+    expect(ok.ok && ok.body.followRedirects).toBeUndefined();
+    expect(mapTarget({ ...row, pass_result: 302 }, 'a')).toMatchObject({
+      body: { expectedStatus: 302, followRedirects: false },
+    });
+  });
+
   it('keeps disabled rows disabled', () => {
     expect(mapTarget({ ...row, enabled: 0 }, 'a')).toMatchObject({ body: { enabled: false } });
   });

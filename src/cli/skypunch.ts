@@ -6,7 +6,8 @@
  * - targets(id, name VARCHAR(128), tenantid, status, status_description, previous_status,
  *   last_updated, url, method, authn NONE|BASIC|OPENSTACK, authn_parms, pass_result, frequency,
  *   timeout, pass_count, fail_count, count200, count300, count400, count500, network_fails,
- *   repeated_fails, enabled)
+ *   repeated_fails, enabled); pass_result is one HTTP status, vigil's `expectedStatus` as one
+ *   code (a redirect expected is not followed); skypunch had no TLS or body settings
  * - authn_parms: `user=..,password=..` for BASIC, plus `osauthendpoint=..,tenantid=..` for
  *   OPENSTACK; skypunch POSTed a Keystone v2.0 request (passwordCredentials and tenantId) to
  *   osauthendpoint as written, so working rows hold the token URL `…/v2.0/tokens`
@@ -191,6 +192,8 @@ export function mapTarget(row: SkypunchTarget, name: string): Mapped<CreateTarge
       return { ok: false, reason: `pass_result ${String(row.pass_result)} is not an HTTP status` };
     }
     body.expectedStatus = expected;
+    // a redirect is what such a target answers: it is not followed
+    if (expected >= 300 && expected < 400) body.followRedirects = false;
   }
   body.enabled = enabledOf(row.enabled);
   return { ok: true, body, notes };

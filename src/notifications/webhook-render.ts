@@ -1,6 +1,7 @@
 import type { TargetStateChangedEvent } from '../probing/state-changed.event';
 import type { WebhookEventDto } from '../notifiers/dto/webhook-event.dto';
 import type { WebhookForDelivery } from '../notifiers/notifier-webhook';
+import { expectedStatusView } from '../targets/expected-status';
 import { displayUrl, formatDuration, headlineOf, kindOf, subjectOf } from './mail-render';
 
 /** The body formats a webhook notifier posts (see WebhookSettingsDto.format). */
@@ -30,7 +31,7 @@ export function renderStateChangeEvent(
       url: displayUrl(target.url),
       method: target.method,
       authType: target.authType,
-      expectedStatus: target.expectedStatus,
+      expectedStatus: expectedStatusView(target.expectedStatus),
       frequencySeconds: target.frequencySeconds,
       timeoutSeconds: target.timeoutSeconds,
     },

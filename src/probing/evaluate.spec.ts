@@ -1,4 +1,5 @@
-import { evaluate, QUOTE_LIMIT, quote, WITHHELD } from './evaluate';
+import { statusSetOf } from '../targets/expected-status';
+import { certificateMismatch, evaluate, QUOTE_LIMIT, quote, WITHHELD } from './evaluate';
 import { credentialsOf } from './http-prober';
 import type { ProbeExpectations } from './probe-spec';
 import { RegexThread } from './regex-thread';
@@ -149,6 +150,56 @@ describe('evaluate', () => {
           '"build 1"',
         );
       });
+    });
+  });
+
+  describe('status lists and classes', () => {
+    const set = (text: string): ProbeExpectations => ({
+      expectedStatus: 0,
+      expectedStatuses: statusSetOf(text),
+    });
+    const at = (status: number) => ({ status, responseTimeMs: 5 });
+
+    it('passes any listed code or a code of a listed class, and names the set otherwise', () => {
+      expect(evaluate(set('200,204'), at(204))).toBeNull();
+      expect(evaluate(set('2xx'), at(299))).toBeNull();
+      expect(evaluate(set('200,204'), at(201))).toEqual({
+        kind: 'status',
+        description: 'target status:201 not in 200,204',
+      });
+      expect(evaluate(set('2xx,301'), at(302))?.description).toBe(
+        'target status:302 not in 2xx,301',
+      );
+    });
+  });
+
+  describe('bodyNotContains', () => {
+    const expect200 = { expectedStatus: 200, bodyNotContains: 'maintenance' };
+
+    it('fails a body that contains the text, quoting it', () => {
+      expect(
+        evaluate(expect200, { status: 200, responseTimeMs: 5, body: 'down for maintenance' }),
+      ).toEqual({ kind: 'body', description: 'body mismatch: contains "maintenance"' });
+      expect(evaluate(expect200, { status: 200, responseTimeMs: 5, body: 'all fine' })).toBeNull();
+    });
+  });
+
+  describe('certificate expiry', () => {
+    const now = Date.parse('2026-12-01T00:00:00Z');
+    const days = (n: number) => new Date(now + n * 86_400_000);
+
+    it('names the whole days left, rounded up, when fewer than asked', () => {
+      expect(certificateMismatch(days(2.5), 7, now)).toEqual({
+        kind: 'certificate',
+        description: 'certificate expires in 3 days (2026-12-03T12:00:00.000Z)',
+      });
+      expect(certificateMismatch(days(0.2), 7, now)?.description).toMatch(
+        /^certificate expires in 1 day \(/,
+      );
+      expect(certificateMismatch(days(-1), 7, now)?.description).toMatch(
+        /^certificate expired on /,
+      );
+      expect(certificateMismatch(days(7), 7, now)).toBeNull();
     });
   });
 });

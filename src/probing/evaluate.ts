@@ -1,9 +1,10 @@
+import { acceptsStatus } from '../targets/expected-status';
 import type { ProbeExpectations } from './probe-spec';
 import type { RegexVerdict } from './regex-thread';
 
 /** The verdict on an HTTP answer: `null` when it meets every expectation. */
 export interface Mismatch {
-  kind: 'status' | 'body' | 'json' | 'slow';
+  kind: 'status' | 'body' | 'json' | 'slow' | 'certificate';
   description: string;
 }
 
@@ -11,6 +12,7 @@ export interface Mismatch {
 export function needsBody(expect: ProbeExpectations): boolean {
   return (
     expect.bodyContains !== undefined ||
+    expect.bodyNotContains !== undefined ||
     expect.bodyRegex !== undefined ||
     expect.jsonPath !== undefined ||
     expect.jsonEquals !== undefined
@@ -80,6 +82,34 @@ function quotePattern(source: string, credentials: readonly string[]): string {
   return source.length > QUOTE_LIMIT ? `/${source.slice(0, QUOTE_LIMIT)}…/` : `/${source}/`;
 }
 
+/** True when the status is one the expectations accept. */
+export function statusExpected(expect: ProbeExpectations, status: number): boolean {
+  const set = expect.expectedStatuses;
+  return set === undefined ? status === expect.expectedStatus : acceptsStatus(set, status);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The mismatch of a certificate that expires within `days` of `now`, named in whole days
+ * (rounded up); null when it lasts longer.
+ */
+export function certificateMismatch(
+  expiresAt: Date,
+  days: number,
+  now = Date.now(),
+): Mismatch | null {
+  const left = expiresAt.getTime() - now;
+  if (left >= days * DAY_MS) return null;
+  const date = expiresAt.toISOString();
+  if (left <= 0) return { kind: 'certificate', description: `certificate expired on ${date}` };
+  const n = Math.ceil(left / DAY_MS);
+  return {
+    kind: 'certificate',
+    description: `certificate expires in ${n} day${n === 1 ? '' : 's'} (${date})`,
+  };
+}
+
 /** An HTTP answer as the evaluator sees it. */
 export interface EvaluatedAnswer {
   status: number;
@@ -119,8 +149,8 @@ function regexMismatch(
 }
 
 /**
- * Checks an answer against the expectations, in the order status, response time, body text,
- * body regex, JSON value; the first unmet one is the failure. `credentials` gives the values
+ * Checks an answer against the expectations, in the order status, response time, body text
+ * (contained, then not contained), body regex, JSON value; the first unmet one is the failure. `credentials` gives the values
  * the request carried in its headers (and the passwords behind them): a description never
  * quotes a value that contains one.
  */
@@ -129,10 +159,14 @@ export function evaluate(
   answer: EvaluatedAnswer,
   credentials: () => readonly string[] = () => [],
 ): Mismatch | null {
-  if (answer.status !== expect.expectedStatus) {
+  if (!statusExpected(expect, answer.status)) {
+    const set = expect.expectedStatuses;
     return {
       kind: 'status',
-      description: `target status:${answer.status} != ${expect.expectedStatus}`,
+      description:
+        set === undefined
+          ? `target status:${answer.status} != ${expect.expectedStatus}`
+          : `target status:${answer.status} not in ${set.text}`,
     };
   }
   if (expect.maxResponseTimeMs !== undefined && answer.responseTimeMs > expect.maxResponseTimeMs) {
@@ -146,6 +180,12 @@ export function evaluate(
     return {
       kind: 'body',
       description: `body mismatch: does not contain ${quote(expect.bodyContains, credentials())}`,
+    };
+  }
+  if (expect.bodyNotContains !== undefined && body.includes(expect.bodyNotContains)) {
+    return {
+      kind: 'body',
+      description: `body mismatch: contains ${quote(expect.bodyNotContains, credentials())}`,
     };
   }
   if (expect.bodyRegex !== undefined) {

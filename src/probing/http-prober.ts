@@ -1,12 +1,17 @@
 import { performance } from 'node:perf_hooks';
-import { getGlobalDispatcher, type Dispatcher } from 'undici';
-import { evaluate, needsBody } from './evaluate';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Dispatcher } from 'undici';
+import type { HttpMethod } from '../targets/http-method';
+import { certificateMismatch, evaluate, needsBody, statusExpected } from './evaluate';
 import { KeystoneError, KeystoneTokens } from './keystone';
+import { ProbeAgents } from './probe-agents';
 import type { FailureKind, ProbeAuth, ProbeResult, ProbeSpec, ProbeStep } from './probe-spec';
 import { RegexThread, type RegexVerdict } from './regex-thread';
 
 export interface HttpProberOptions {
-  /** The undici dispatcher (connection pool); the global one when absent. */
+  /** The connection pools by TLS settings; the prober's own when absent. */
+  agents?: ProbeAgents;
+  /** The dispatcher of targets without TLS settings; the default agent of `agents` when absent. */
   dispatcher?: Dispatcher;
   keystone?: KeystoneTokens;
   /** At most this much of a body is read for the expectations (default 1 MiB). */
@@ -93,6 +98,82 @@ interface Route {
   path: string;
 }
 
+/** The most redirects a probe follows. */
+export const MAX_REDIRECTS = 10;
+
+/** The answers whose Location is followed. */
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** Headers that carry credentials, never sent to another host after a redirect. */
+const CREDENTIAL_HEADERS = ['authorization', 'proxy-authorization', 'x-auth-token', 'cookie'];
+
+/** One request of a probe: the target's own, or one a redirect led to. */
+interface Hop extends Route {
+  method: HttpMethod;
+  body: string | null;
+  headers: Record<string, string> | undefined;
+  /** True while every redirect so far stayed on the target's host (credentials are sent). */
+  ownHost: boolean;
+}
+
+/** The URL as a result names it: without credentials. */
+function shownUrl(url: URL): string {
+  url.username = '';
+  url.password = '';
+  return url.href;
+}
+
+/**
+ * True when a redirect from `from` to `to` stays on the host: the same host name and port, or
+ * the same host name from http to https on the default ports.
+ */
+function staysOnHost(from: URL, to: URL): boolean {
+  if (from.hostname !== to.hostname) return false;
+  if (from.port === to.port && from.protocol === to.protocol) return true;
+  return from.protocol === 'http:' && to.protocol === 'https:' && !from.port && !to.port;
+}
+
+/**
+ * The request a redirect leads to, or null when its Location is not an http or https URL (the
+ * redirect is then the answer). 303, and 301 and 302 after a POST, turn the method into GET
+ * without a body (as browsers do); credentials stay behind when the host changes.
+ */
+function nextHop(
+  from: Hop,
+  status: number,
+  location: string,
+  credentialHeaders: readonly string[] | undefined,
+): { hop: Hop; url: URL } | null {
+  const fromUrl = new URL(`${from.origin}${from.path}`);
+  let url: URL;
+  try {
+    url = new URL(location, fromUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const toGet =
+    (status === 303 && from.method !== 'HEAD') ||
+    ((status === 301 || status === 302) && from.method === 'POST');
+  const ownHost = from.ownHost && staysOnHost(fromUrl, url);
+  let headers = from.headers;
+  if (!ownHost && headers) {
+    const drop = new Set([...CREDENTIAL_HEADERS, ...(credentialHeaders ?? [])]);
+    headers = Object.fromEntries(
+      Object.entries(headers).filter(([name]) => !drop.has(name.toLowerCase())),
+    );
+  }
+  const hop: Hop = {
+    origin: url.origin,
+    path: `${url.pathname}${url.search}`,
+    method: toGet ? 'GET' : from.method,
+    body: toGet ? null : from.body,
+    headers,
+    ownHost,
+  };
+  return { hop, url };
+}
+
 /** A spec with its URL already taken apart, so that its probes do not parse it again. */
 type PreparedSpec = ProbeSpec & { readonly route: Route };
 
@@ -161,6 +242,8 @@ class Deadline {
 
 interface Answer {
   status: number;
+  /** The Location of a redirect to follow; undefined for any other answer. */
+  location?: string;
   /** When the status line and headers had arrived (performance.now()). */
   headersAt: number;
   /** The body (up to the cap), when it was asked for. */
@@ -178,10 +261,14 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
   private readonly chunks: Buffer[] = [];
   private settled = false;
 
+  private location: string | undefined = undefined;
+
   constructor(
     private readonly deadline: Deadline,
-    private readonly readBody: boolean,
-    private readonly maxBytes: number,
+    private readBody: boolean,
+    private maxBytes: number,
+    /** Whether a redirect's Location is to be followed. */
+    private readonly follow: boolean,
     private readonly resolve: (answer: Answer) => void,
     private readonly reject: (error: unknown) => void,
   ) {}
@@ -190,9 +277,22 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
     this.deadline.guard((reason) => controller.abort(reason));
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+  ): void {
     this.status = statusCode;
     this.headersAt = performance.now();
+    if (this.follow && REDIRECT_STATUSES.has(statusCode)) {
+      const location = headers.location;
+      if (typeof location === 'string' && location) {
+        // a redirect's body is drained, not read: the answer it leads to is evaluated
+        this.location = location;
+        this.readBody = false;
+        this.maxBytes = DISCARD_LIMIT;
+      }
+    }
   }
 
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
@@ -220,6 +320,7 @@ class AnswerHandler implements Dispatcher.DispatchHandler {
     this.settled = true;
     this.resolve({
       status: this.status,
+      location: this.location,
       headersAt: this.headersAt,
       body: this.readBody ? Buffer.concat(this.chunks).toString('utf8') : undefined,
     });
@@ -236,6 +337,9 @@ class ProbeRun {
   private readonly t0 = performance.now();
   private mark = this.t0;
   private readonly steps: ProbeStep[] = [];
+  redirects = 0;
+  finalUrl: string | null = null;
+  certificateExpiresAt: Date | null = null;
 
   constructor(
     private readonly spec: ProbeSpec,
@@ -268,6 +372,9 @@ class ProbeRun {
       networkFailure: outcome.networkFailure,
       startedAt: this.startedAt,
       steps: this.steps,
+      redirects: this.redirects,
+      finalUrl: this.finalUrl,
+      certificateExpiresAt: this.certificateExpiresAt,
     };
     if (outcome.failure) result.failure = outcome.failure;
     return result;
@@ -301,16 +408,21 @@ class ProbeRun {
 export class HttpProber {
   private readonly keystone: KeystoneTokens;
   private readonly maxBodyBytes: number;
+  private readonly agents: ProbeAgents;
+  /** True when the agents are the prober's own (closed with it). */
+  private readonly ownsAgents: boolean;
   private readonly dispatcher: Dispatcher;
   private regexThread: RegexThread | undefined;
   /** True when the regex thread is the prober's own (started on the first body regex). */
   private readonly ownsRegexThread: boolean;
 
   constructor(options: HttpProberOptions = {}) {
-    this.dispatcher = options.dispatcher ?? getGlobalDispatcher();
+    this.ownsAgents = !options.agents;
+    this.agents = options.agents ?? new ProbeAgents();
+    this.dispatcher = options.dispatcher ?? this.agents.default;
     this.regexThread = options.regex;
     this.ownsRegexThread = !options.regex;
-    this.keystone = options.keystone ?? new KeystoneTokens({ dispatcher: options.dispatcher });
+    this.keystone = options.keystone ?? new KeystoneTokens({ dispatcher: this.dispatcher });
     this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   }
 
@@ -364,19 +476,53 @@ export class HttpProber {
         }
 
         let answer: Answer;
-        try {
-          answer = await this.send(spec, headers, deadline, readBody);
-        } catch (err) {
-          run.step('request');
-          if (deadline.expired) return run.finish(run.timedOut());
-          const { kind, description } = describeNetworkError(err, run.host());
-          return run.finish({
-            status: 'FAIL',
-            failure: kind,
-            description,
-            httpStatus: null,
-            networkFailure: true,
-          });
+        let hop: Hop | undefined;
+        run.redirects = 0;
+        run.finalUrl = null;
+        run.certificateExpiresAt = null;
+        for (;;) {
+          try {
+            if (hop === undefined) {
+              const route = (spec as Partial<PreparedSpec>).route ?? routeOf(spec.url);
+              hop = {
+                origin: route.origin,
+                path: route.path,
+                method: spec.method,
+                body: spec.body ?? null,
+                headers,
+                ownHost: true,
+              };
+            }
+            answer = await this.send(spec, hop, deadline, readBody);
+          } catch (err) {
+            run.step('request');
+            if (deadline.expired) return run.finish(run.timedOut());
+            const { kind, description } = describeNetworkError(err, run.host());
+            return run.finish({
+              status: 'FAIL',
+              failure: kind,
+              description,
+              httpStatus: null,
+              networkFailure: true,
+            });
+          }
+          if (hop.origin.startsWith('https:')) this.noteCertificate(run, spec, hop);
+          if (answer.location === undefined) break;
+          const next = nextHop(hop, answer.status, answer.location, spec.credentialHeaders);
+          if (next === null) break;
+          run.step('request', `HTTP ${answer.status}, redirected`, answer.headersAt);
+          if (run.redirects === MAX_REDIRECTS) {
+            return run.finish({
+              status: 'FAIL',
+              failure: 'redirects',
+              description: `too many redirects: more than ${MAX_REDIRECTS}, the next to ${next.url.origin}${next.url.pathname}`,
+              httpStatus: answer.status,
+              networkFailure: false,
+            });
+          }
+          hop = next.hop;
+          run.redirects += 1;
+          run.finalUrl = shownUrl(next.url);
         }
         run.step('request', `HTTP ${answer.status}`, answer.headersAt);
         run.step('response');
@@ -387,7 +533,7 @@ export class HttpProber {
         }
 
         const responseTimeMs = run.elapsed();
-        const mismatch = evaluate(
+        let mismatch = evaluate(
           spec,
           {
             status: answer.status,
@@ -397,6 +543,10 @@ export class HttpProber {
           },
           () => credentialsOf(spec.auth, headers),
         );
+        if (mismatch === null && spec.certificateExpiryDays !== undefined) {
+          const expiresAt = run.certificateExpiresAt;
+          if (expiresAt) mismatch = certificateMismatch(expiresAt, spec.certificateExpiryDays);
+        }
         run.step('evaluation', mismatch?.description ?? 'as expected');
         return run.finish(
           mismatch
@@ -423,6 +573,15 @@ export class HttpProber {
   /** Stops the prober's own regex thread, if it started one. */
   async close(): Promise<void> {
     if (this.ownsRegexThread) await this.regexThread?.close();
+    if (this.ownsAgents) await this.agents.close();
+  }
+
+  /** Notes when the certificate of an HTTPS answer expires: the earliest over the redirects. */
+  private noteCertificate(run: ProbeRun, spec: ProbeSpec, hop: Hop): void {
+    const expiresAt = this.agents.certificateExpiry(spec.tls, hop.ownHost, hop.origin);
+    if (expiresAt && (run.certificateExpiresAt === null || expiresAt < run.certificateExpiresAt)) {
+      run.certificateExpiresAt = expiresAt;
+    }
   }
 
   /**
@@ -430,34 +589,36 @@ export class HttpProber {
    * one (otherwise the status is the failure and the regex is not run).
    */
   private async matchRegex(spec: ProbeSpec, answer: Answer): Promise<RegexVerdict | undefined> {
-    if (spec.bodyRegex === undefined || answer.status !== spec.expectedStatus) return undefined;
+    if (spec.bodyRegex === undefined || !statusExpected(spec, answer.status)) return undefined;
     this.regexThread ??= new RegexThread();
     return this.regexThread.test(spec.bodyRegex, answer.body ?? '');
   }
 
-  /** One request through the dispatcher; resolves with the answer once its body is in. */
-  private send(
-    spec: ProbeSpec,
-    headers: Record<string, string> | undefined,
-    deadline: Deadline,
-    readBody: boolean,
-  ): Promise<Answer> {
+  /**
+   * One request through the dispatcher of the target's TLS settings (targets without any share
+   * the default one); resolves with the answer once its body is in.
+   */
+  private send(spec: ProbeSpec, hop: Hop, deadline: Deadline, readBody: boolean): Promise<Answer> {
     return new Promise<Answer>((resolve, reject) => {
-      const { origin, path } = (spec as Partial<PreparedSpec>).route ?? routeOf(spec.url);
       const max = readBody ? this.maxBodyBytes : DISCARD_LIMIT;
-      this.dispatcher.dispatch(
-        {
-          origin,
-          path,
-          method: spec.method,
-          headers,
-          body: spec.body ?? null,
-          reset: spec.freshConnection ?? false,
-          // the probe's deadline covers headers and body: no undici timers of its own per request
-          headersTimeout: 0,
-          bodyTimeout: 0,
-        },
-        new AnswerHandler(deadline, readBody, max, resolve, reject),
+      const tls = spec.tls;
+      const dispatcher = tls === undefined ? this.dispatcher : this.agents.for(tls, hop.ownHost);
+      const options: Dispatcher.DispatchOptions & { servername?: string } = {
+        origin: hop.origin,
+        path: hop.path,
+        method: hop.method,
+        headers: hop.headers,
+        body: hop.body,
+        reset: spec.freshConnection ?? false,
+        // the probe's deadline covers headers and body: no undici timers of its own per request
+        headersTimeout: 0,
+        bodyTimeout: 0,
+      };
+      // undici would send the URL's host name in SNI otherwise, whatever the agent says
+      if (tls?.serverName !== undefined && hop.ownHost) options.servername = tls.serverName;
+      dispatcher.dispatch(
+        options,
+        new AnswerHandler(deadline, readBody, max, spec.followRedirects ?? false, resolve, reject),
       );
     });
   }

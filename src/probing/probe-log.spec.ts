@@ -12,6 +12,9 @@ const result = (over: Partial<ProbeResult> = {}): ProbeResult => ({
   networkFailure: false,
   startedAt: new Date('2026-11-21T10:00:00.000Z'),
   steps: [],
+  redirects: 0,
+  finalUrl: null,
+  certificateExpiresAt: null,
   ...over,
 });
 

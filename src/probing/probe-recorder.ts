@@ -116,6 +116,7 @@ export class ProbeDropped extends Error {
 }
 
 const MAX_DESCRIPTION = 1024;
+const MAX_URL = 2048;
 
 /** What a writer thread for the application's database connects to; null when it cannot. */
 export function writerDatabase(options: DataSourceOptions): WriterDatabase | null {
@@ -144,6 +145,9 @@ const RESULT_PROPERTIES = [
   'httpStatus',
   'responseTimeMs',
   'description',
+  'redirects',
+  'finalUrl',
+  'certificateExpiresAt',
 ] as const satisfies readonly (keyof ProbeResultEntity)[];
 
 const CHANGE_PROPERTIES = [
@@ -175,6 +179,12 @@ function resultValue(p: Pending, property: (typeof RESULT_PROPERTIES)[number]): 
       return Math.round(p.result.responseTimeMs);
     case 'description':
       return p.result.description.slice(0, MAX_DESCRIPTION);
+    case 'redirects':
+      return p.result.redirects;
+    case 'finalUrl':
+      return p.result.finalUrl?.slice(0, MAX_URL) ?? null;
+    case 'certificateExpiresAt':
+      return p.result.certificateExpiresAt;
   }
 }
 

@@ -32,4 +32,16 @@ export class ProbeResultEntity {
 
   @Column({ type: 'varchar', length: 1024 })
   description!: string;
+
+  /** Redirects followed to the answer. */
+  @Column({ type: 'int', default: 0 })
+  redirects!: number;
+
+  /** The URL of the answer when redirects were followed; null otherwise. */
+  @Column({ name: 'final_url', type: 'varchar', length: 2048, nullable: true })
+  finalUrl!: string | null;
+
+  /** When the certificate of an HTTPS answer expires; null for HTTP or no answer. */
+  @Column({ name: 'certificate_expires_at', type: 'datetime', nullable: true })
+  certificateExpiresAt!: Date | null;
 }

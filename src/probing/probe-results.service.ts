@@ -145,6 +145,9 @@ export class ProbeResultsService implements OnApplicationBootstrap {
       httpStatus: r.httpStatus,
       responseTimeMs: r.responseTimeMs,
       description: r.description,
+      redirects: r.redirects,
+      finalUrl: r.finalUrl,
+      certificateExpiresAt: r.certificateExpiresAt,
     };
   }
 }

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
-import { Agent } from 'undici';
+import { createHash } from 'node:crypto';
 import { AppConfig } from '../app.config';
 import { ClusterService, type ShardsChange } from '../cluster/cluster.service';
 import { SHARDS, shardOf } from '../cluster/shards';
@@ -29,7 +29,9 @@ import {
   type RecordedChange,
   type RecorderStats,
 } from './probe-recorder';
-import type { ProbeResult, ProbeSpec } from './probe-spec';
+import type { ProbeResult, ProbeSpec, ProbeTls } from './probe-spec';
+import { ProbeAgents } from './probe-agents';
+import { statusSetOf } from '../targets/expected-status';
 import { RegexThread } from './regex-thread';
 import { LagWindow } from './lag-window';
 import { ProbeScheduler } from './scheduler';
@@ -50,6 +52,8 @@ import { TargetStatesService } from './target-states.service';
  * all specs have one shape and the probes read them with monomorphic property loads.
  */
 export function specOf(t: TargetForProbing): ProbeSpec {
+  const statuses = statusSetOf(t.expectedStatus);
+  const oneCode = statuses.classes.length === 0 && statuses.codes.length === 1;
   return prepareSpec({
     url: t.url,
     method: t.method,
@@ -57,14 +61,34 @@ export function specOf(t: TargetForProbing): ProbeSpec {
     body: t.body ?? undefined,
     auth: t.auth,
     timeoutSeconds: t.timeoutSeconds,
-    expectedStatus: t.expectedStatus,
+    expectedStatus: statuses.codes[0] ?? 0,
+    expectedStatuses: oneCode ? undefined : statuses,
     bodyContains: t.bodyContains ?? undefined,
+    bodyNotContains: t.bodyNotContains ?? undefined,
     bodyRegex: t.bodyRegex ?? undefined,
     jsonPath: t.jsonPath ?? undefined,
     jsonEquals: t.jsonPath !== null ? t.jsonEquals : undefined,
     maxResponseTimeMs: t.maxResponseTimeMs ?? undefined,
+    certificateExpiryDays: t.certificateExpiryDays ?? undefined,
     freshConnection: t.freshConnection,
+    followRedirects: t.followRedirects,
+    credentialHeaders: t.secretHeaderNames.map((name) => name.toLowerCase()),
+    tls: tlsOf(t),
   });
+}
+
+/** A target's own TLS settings, or undefined when it has none (it shares the default agent). */
+function tlsOf(t: TargetForProbing): ProbeTls | undefined {
+  if (t.tlsCaCertificate === null && !t.tlsInsecureSkipVerify && t.tlsServerName === null) {
+    return undefined;
+  }
+  const settings = [t.tlsCaCertificate, t.tlsInsecureSkipVerify, t.tlsServerName];
+  return {
+    key: createHash('sha256').update(JSON.stringify(settings)).digest('base64'),
+    caCertificate: t.tlsCaCertificate ?? undefined,
+    insecureSkipVerify: t.tlsInsecureSkipVerify,
+    serverName: t.tlsServerName ?? undefined,
+  };
 }
 
 /** Targets read from the database at a time when probing starts. */
@@ -158,12 +182,15 @@ export class ProbingService
 {
   private readonly logger = new Logger('Probing');
   private readonly tracked = new Map<number, Tracked>();
-  private readonly agent = new Agent({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000 });
-  readonly keystone = new KeystoneTokens({ dispatcher: this.agent });
+  private readonly agents = new ProbeAgents({
+    keepAliveTimeout: 30_000,
+    keepAliveMaxTimeout: 60_000,
+  });
+  readonly keystone = new KeystoneTokens({ dispatcher: this.agents.default });
   /** Body regexes run here, off the event loop. */
   private readonly regex = new RegexThread();
   private readonly prober = new HttpProber({
-    dispatcher: this.agent,
+    agents: this.agents,
     keystone: this.keystone,
     regex: this.regex,
   });
@@ -285,7 +312,7 @@ export class ProbingService
     this.log = null;
     log?.event({ event: 'stop', message: 'shutting down vigil' });
     await log?.close();
-    await this.agent.close().catch(() => undefined);
+    await this.agents.close();
     await this.regex.close();
   }
 
@@ -426,6 +453,9 @@ export class ProbingService
       description: result.description,
       startedAt: result.startedAt,
       steps: result.steps,
+      redirects: result.redirects,
+      finalUrl: result.finalUrl,
+      certificateExpiresAt: result.certificateExpiresAt,
       targetStatus: state.status,
       change,
       notified: notify && isPublished(change),

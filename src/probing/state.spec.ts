@@ -19,6 +19,9 @@ const pass = (httpStatus = 200): ProbeResult => ({
   networkFailure: false,
   startedAt: new Date('2026-11-21T10:00:00Z'),
   steps: [],
+  redirects: 0,
+  finalUrl: null,
+  certificateExpiresAt: null,
 });
 const fail = (httpStatus: number | null, description = 'boom'): ProbeResult => ({
   ...pass(),

@@ -4,6 +4,7 @@
  */
 import type { FieldErrorDto } from '../common/problem.dto';
 import type { TargetEntity } from './target.entity';
+import { onlyRedirects } from './expected-status';
 
 const MAX_TEXT_BYTES = 65535;
 
@@ -18,10 +19,14 @@ export type Definition = Pick<
   | 'jsonPath'
   | 'jsonEquals'
   | 'maxResponseTimeMs'
+  | 'expectedStatus'
+  | 'followRedirects'
 >;
 
 /** Which of the fields the request set: a problem names the field the request set, if it set one. */
-type Requested = Partial<Record<'timeoutSeconds' | 'maxResponseTimeMs', unknown>>;
+type Requested = Partial<
+  Record<'timeoutSeconds' | 'maxResponseTimeMs' | 'followRedirects', unknown>
+>;
 
 /** The problems of a definition, pushed to `errors`. */
 export function checkDefinition(d: Definition, request: Requested, errors: FieldErrorDto[]): void {
@@ -35,6 +40,12 @@ export function checkDefinition(d: Definition, request: Requested, errors: Field
     errors.push({
       field: request.maxResponseTimeMs === undefined ? 'timeoutSeconds' : 'maxResponseTimeMs',
       message: `maxResponseTimeMs (${d.maxResponseTimeMs}) must not be greater than the timeout (${d.timeoutSeconds * 1000} ms)`,
+    });
+  }
+  if (d.followRedirects && onlyRedirects(d.expectedStatus)) {
+    errors.push({
+      field: request.followRedirects === undefined ? 'expectedStatus' : 'followRedirects',
+      message: `expectedStatus (${d.expectedStatus}) accepts only redirects, which are followed while followRedirects is true: set followRedirects to false`,
     });
   }
   if (d.jsonPath !== null && d.jsonEquals === null) {

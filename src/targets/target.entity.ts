@@ -85,11 +85,19 @@ export class TargetEntity {
   @Column({ name: 'timeout_seconds', type: 'int' })
   timeoutSeconds!: number;
 
-  @Column({ name: 'expected_status', type: 'int' })
-  expectedStatus!: number;
+  /** The statuses a passing probe answers with, in canonical text (see expected-status.ts). */
+  @Column({ name: 'expected_status', type: 'varchar', length: 128 })
+  expectedStatus!: string;
+
+  /** Follow redirects (at most 10) and evaluate the last answer; false evaluates the first. */
+  @Column({ name: 'follow_redirects', type: 'boolean', default: true })
+  followRedirects!: boolean;
 
   @Column({ name: 'body_contains', type: 'text', nullable: true })
   bodyContains!: string | null;
+
+  @Column({ name: 'body_not_contains', type: 'text', nullable: true })
+  bodyNotContains!: string | null;
 
   @Column({ name: 'body_regex', type: 'varchar', length: 1024, nullable: true })
   bodyRegex!: string | null;
@@ -103,6 +111,22 @@ export class TargetEntity {
 
   @Column({ name: 'max_response_time_ms', type: 'int', nullable: true })
   maxResponseTimeMs!: number | null;
+
+  /** PEM certificates trusted for this target's HTTPS, beside the system's CAs. */
+  @Column({ name: 'tls_ca_certificate', type: 'text', nullable: true })
+  tlsCaCertificate!: string | null;
+
+  /** Accept any certificate (its expiry is still read and checked). */
+  @Column({ name: 'tls_insecure_skip_verify', type: 'boolean', default: false })
+  tlsInsecureSkipVerify!: boolean;
+
+  /** The name sent in SNI and checked against the certificate instead of the URL's host. */
+  @Column({ name: 'tls_server_name', type: 'varchar', length: 253, nullable: true })
+  tlsServerName!: string | null;
+
+  /** A probe fails when the certificate expires within this many days. */
+  @Column({ name: 'certificate_expiry_days', type: 'int', nullable: true })
+  certificateExpiryDays!: number | null;
 
   @Column({ name: 'failure_threshold', type: 'int' })
   failureThreshold!: number;

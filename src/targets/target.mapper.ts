@@ -9,6 +9,7 @@ import { AUTH_COLUMNS, type AuthColumns, authView, type ProbeAuth, probeAuth } f
 import { headersToSend, headersView, type StoredHeaders } from './target-headers';
 import { icingaView } from './target-icinga';
 import type { TargetEntity } from './target.entity';
+import { expectedStatusText, expectedStatusView, onlyRedirects } from './expected-status';
 import type { TargetStateView } from './target-state-reader';
 
 /**
@@ -22,6 +23,8 @@ export interface TargetForProbing extends Omit<
   auth: ProbeAuth;
   /** The value expected at `jsonPath` (JSON null included); absent when `jsonPath` is null. */
   jsonEquals?: unknown;
+  /** The names of the secret headers among `headers`: not sent to another host after a redirect. */
+  secretHeaderNames: string[];
 }
 
 /** Entity fields that TargetForProbing leaves out or gives in another form. */
@@ -41,11 +44,13 @@ const REQUEST_COLUMNS = [
   'body',
   'frequencySeconds',
   'timeoutSeconds',
-  'expectedStatus',
+  'followRedirects',
   'bodyContains',
+  'bodyNotContains',
   'bodyRegex',
   'jsonPath',
   'maxResponseTimeMs',
+  'certificateExpiryDays',
   'failureThreshold',
   'recoveryThreshold',
   'enabled',
@@ -53,16 +58,31 @@ const REQUEST_COLUMNS = [
   'notifierIds',
 ] as const satisfies readonly (keyof UpdateTargetDto & keyof TargetEntity)[];
 
-export type RequestColumns = Pick<TargetEntity, (typeof REQUEST_COLUMNS)[number]>;
+/** The columns of the `tls` object. */
+const TLS_COLUMNS = ['tlsCaCertificate', 'tlsInsecureSkipVerify', 'tlsServerName'] as const;
+type TlsColumns = Pick<TargetEntity, (typeof TLS_COLUMNS)[number]>;
+
+export type RequestColumns = Pick<
+  TargetEntity,
+  (typeof REQUEST_COLUMNS)[number] | 'expectedStatus' | (typeof TLS_COLUMNS)[number]
+>;
+
+const NO_TLS: TlsColumns = {
+  tlsCaCertificate: null,
+  tlsInsecureSkipVerify: false,
+  tlsServerName: null,
+};
 
 const DEFAULT_FREQUENCY_SECONDS = 60;
 const DEFAULT_TIMEOUT_SECONDS = 10;
 
 /** What a create request's left-out fields take; the timeout is at most the frequency. */
 export function newTargetDefaults(
-  request: Pick<TargetEntity, 'name' | 'url'> & { frequencySeconds?: number },
+  request: Pick<TargetEntity, 'name' | 'url'> &
+    Pick<UpdateTargetDto, 'frequencySeconds' | 'expectedStatus'>,
 ): RequestColumns {
   const frequencySeconds = request.frequencySeconds ?? DEFAULT_FREQUENCY_SECONDS;
+  const expectedStatus = expectedStatusText(request.expectedStatus ?? 200);
   return {
     name: request.name,
     url: request.url,
@@ -70,11 +90,16 @@ export function newTargetDefaults(
     body: null,
     frequencySeconds,
     timeoutSeconds: Math.min(DEFAULT_TIMEOUT_SECONDS, frequencySeconds),
-    expectedStatus: 200,
+    expectedStatus,
+    // a redirect is what the target is expected to answer: it is not followed
+    followRedirects: !onlyRedirects(expectedStatus),
     bodyContains: null,
+    bodyNotContains: null,
     bodyRegex: null,
     jsonPath: null,
     maxResponseTimeMs: null,
+    ...NO_TLS,
+    certificateExpiryDays: null,
     failureThreshold: 1,
     recoveryThreshold: 1,
     enabled: true,
@@ -92,6 +117,17 @@ export function requestColumns(base: RequestColumns, request: UpdateTargetDto): 
   const columns: Record<string, unknown> = {};
   for (const key of REQUEST_COLUMNS) {
     columns[key] = request[key] === undefined ? base[key] : request[key];
+  }
+  columns.expectedStatus =
+    request.expectedStatus === undefined
+      ? base.expectedStatus
+      : expectedStatusText(request.expectedStatus);
+  const tls = request.tls;
+  for (const key of TLS_COLUMNS) columns[key] = tls === undefined ? base[key] : NO_TLS[key];
+  if (tls) {
+    columns.tlsCaCertificate = tls.caCertificate ?? null;
+    columns.tlsInsecureSkipVerify = tls.insecureSkipVerify ?? false;
+    columns.tlsServerName = tls.serverName ?? null;
   }
   return columns as RequestColumns;
 }
@@ -134,12 +170,20 @@ export function toTargetDto(
     auth: authView(t),
     frequencySeconds: t.frequencySeconds,
     timeoutSeconds: t.timeoutSeconds,
-    expectedStatus: t.expectedStatus,
+    expectedStatus: expectedStatusView(t.expectedStatus),
+    followRedirects: t.followRedirects,
     bodyContains: t.bodyContains,
+    bodyNotContains: t.bodyNotContains,
     bodyRegex: t.bodyRegex,
     jsonPath: t.jsonPath,
     ...(t.jsonEquals === null ? {} : { jsonEquals: JSON.parse(t.jsonEquals) as unknown }),
     maxResponseTimeMs: t.maxResponseTimeMs,
+    tls: {
+      caCertificate: t.tlsCaCertificate,
+      insecureSkipVerify: t.tlsInsecureSkipVerify,
+      serverName: t.tlsServerName,
+    },
+    certificateExpiryDays: t.certificateExpiryDays,
     failureThreshold: t.failureThreshold,
     recoveryThreshold: t.recoveryThreshold,
     enabled: t.enabled,
@@ -180,7 +224,10 @@ export function toProbingView(
   definition.headers = headersToSend(storedHeadersOf(t), decrypt);
   // added to the object, not spread into a new one: the views of all targets keep one hidden
   // class (spreading an object this large can give each copy its own)
-  const view: TargetForProbing = Object.assign(definition, { auth: probeAuth(t, decrypt) });
+  const view: TargetForProbing = Object.assign(definition, {
+    auth: probeAuth(t, decrypt),
+    secretHeaderNames: Object.keys(t.secretHeaders ?? {}),
+  });
   if (t.jsonPath !== null && jsonEquals !== null) {
     view.jsonEquals = JSON.parse(jsonEquals) as unknown;
   }

@@ -1,6 +1,6 @@
 import { compareSync } from 'bcrypt';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -243,6 +243,86 @@ describe('the vigil CLI against a running server', () => {
     const off = await admin(['--json', 'targets', 'edit', id, '--no-icinga']);
     expect(json<{ icinga: unknown }>(off).icinga).toBeNull();
     expect((await admin(['targets', 'rm', id])).code).toBe(0);
+  });
+
+  it('sets redirects, expected statuses, TLS, certificate expiry and bodyNotContains on add and edit', async () => {
+    const ca = join(dir, 'ca.pem');
+    execFileSync('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      join(dir, 'ca.key'),
+      '-out',
+      ca,
+      '-days',
+      '2',
+      '-subj',
+      '/CN=vigil cli CA',
+    ]);
+    const add = await admin([
+      '--json',
+      'targets',
+      'add',
+      'cli-parity',
+      'https://127.0.0.1:1/',
+      '--expect-status',
+      '200,204',
+      '--no-follow-redirects',
+      '--body-not-contains',
+      'maintenance',
+      '--tls-ca-file',
+      ca,
+      '--tls-server-name',
+      'shop.test',
+      '--cert-expiry-days',
+      '14',
+      '--disabled',
+    ]);
+    expect([add.code, add.stderr]).toEqual([0, '']);
+    const created = json<Record<string, unknown> & { id: number }>(add);
+    expect(created).toMatchObject({
+      expectedStatus: [200, 204],
+      followRedirects: false,
+      bodyNotContains: 'maintenance',
+      tls: {
+        caCertificate: readFileSync(ca, 'utf8'),
+        insecureSkipVerify: false,
+        serverName: 'shop.test',
+      },
+      certificateExpiryDays: 14,
+    });
+
+    const edit = await admin([
+      '--json',
+      'targets',
+      'edit',
+      String(created.id),
+      '--expect-status',
+      '2xx',
+      '--follow-redirects',
+      '--tls-insecure',
+    ]);
+    expect([edit.code, edit.stderr]).toEqual([0, '']);
+    expect(json(edit)).toMatchObject({
+      name: 'cli-parity',
+      expectedStatus: '2xx',
+      followRedirects: true,
+      bodyNotContains: 'maintenance',
+      tls: { caCertificate: null, insecureSkipVerify: true, serverName: null },
+      certificateExpiryDays: 14,
+    });
+
+    const bad = await admin(['targets', 'edit', String(created.id), '--expect-status', '2yy']);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('expectedStatus must be an HTTP status code');
+    const nothing = await admin(['targets', 'edit', String(created.id)]);
+    expect(nothing.code).toBe(2);
+    expect(nothing.stderr).toContain('no field to change');
   });
 
   it('adds, lists, shows, disables and removes a notifier without printing its SMTP password', async () => {

@@ -28,6 +28,9 @@ function result(
     networkFailure: httpStatus === null,
     startedAt,
     steps: [],
+    redirects: 0,
+    finalUrl: null,
+    certificateExpiresAt: null,
   };
 }
 
@@ -74,7 +77,7 @@ describe.each(setups)('ProbeRecorder on $label', ({ kind, writerThread }) => {
         authType: 'NONE' as const,
         frequencySeconds: 10,
         timeoutSeconds: 5,
-        expectedStatus: 200,
+        expectedStatus: '200',
         failureThreshold: 1,
         recoveryThreshold: 1,
         enabled: true,

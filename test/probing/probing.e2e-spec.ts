@@ -353,6 +353,9 @@ describe.each(databaseKinds())('probing on %s', (kind) => {
             httpStatus,
             responseTimeMs: Math.round(result.responseTimeMs),
             description: result.description,
+            redirects: 0,
+            finalUrl: null,
+            certificateExpiresAt: null,
           },
         ],
       });

@@ -20,6 +20,9 @@ function result(at: number): ProbeResult {
     networkFailure: false,
     startedAt: new Date(at),
     steps: [],
+    redirects: 0,
+    finalUrl: null,
+    certificateExpiresAt: null,
   };
 }
 
@@ -47,7 +50,7 @@ describe('ProbeRecorder while another writer holds the SQLite lock', () => {
       authType: 'NONE',
       frequencySeconds: 1,
       timeoutSeconds: 1,
-      expectedStatus: 200,
+      expectedStatus: '200',
       failureThreshold: 1,
       recoveryThreshold: 1,
       enabled: true,

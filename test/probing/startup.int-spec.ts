@@ -32,7 +32,7 @@ describe.each(databaseKinds())('probing start-up on %s', (kind) => {
         : { authType: 'NONE' as const }),
       frequencySeconds: 3600,
       timeoutSeconds: 1,
-      expectedStatus: 200,
+      expectedStatus: '200',
       failureThreshold: 1,
       recoveryThreshold: 1,
       // the last five are disabled

@@ -9,6 +9,7 @@ import { icingaFromOptions, type IcingaOptions, icingaOptions } from './target-i
 
 type Target = components['schemas']['TargetDto'];
 type CreateTarget = components['schemas']['CreateTargetDto'];
+type UpdateTarget = components['schemas']['UpdateTargetDto'];
 type ProbeNow = components['schemas']['ProbeNowDto'];
 
 export function targetRows(items: Target[]): string {
@@ -30,6 +31,9 @@ function showProbe(p: ProbeNow): string {
     ['httpStatus', p.httpStatus],
     ['responseTimeMs', p.responseTimeMs],
     ['startedAt', p.startedAt],
+    ['redirects', p.redirects],
+    ['finalUrl', p.finalUrl],
+    ['certificateExpiresAt', p.certificateExpiresAt],
     ['targetStatus', p.targetStatus],
     ['change', p.change ? `${p.change.from} -> ${p.change.to}` : null],
     ['notified', p.notified],
@@ -47,8 +51,14 @@ interface AddOptions extends IcingaOptions {
   method?: string;
   frequency?: number;
   timeout?: number;
-  expectStatus?: number;
+  expectStatus?: number | string | (number | string)[];
+  followRedirects?: boolean;
   bodyContains?: string;
+  bodyNotContains?: string;
+  tlsCaFile?: string;
+  tlsInsecure?: boolean;
+  tlsServerName?: string;
+  certExpiryDays?: number;
   bodyRegex?: string;
   maxResponseMs?: number;
   header?: string[];
@@ -70,6 +80,22 @@ interface AddOptions extends IcingaOptions {
   fromFile?: string;
 }
 
+/** `--expect-status`: `200`, `200,204`, `2xx` or `2xx,301`; the API checks the values. */
+export function expectedStatusOption(value: string): number | string | (number | string)[] {
+  const entries = value.split(',').map((e) => (/^\d+$/.test(e.trim()) ? Number(e) : e.trim()));
+  if (entries.some((e) => e === '')) throw usageError(`--expect-status: an empty entry: ${value}`);
+  return entries.length === 1 ? entries[0] : entries;
+}
+
+/** The PEM text of `--tls-ca-file`. */
+function readPemFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw usageError(`--tls-ca-file: cannot read ${path} (${(err as NodeJS.ErrnoException).code})`);
+  }
+}
+
 function readJsonFile(path: string): Record<string, unknown> {
   try {
     const text = readFileSync(path === '-' ? 0 : path, 'utf8');
@@ -86,6 +112,15 @@ function readJsonFile(path: string): Record<string, unknown> {
 
 /** The create request from the options (and an optional JSON file they override). */
 export function targetFromOptions(o: AddOptions, env: NodeJS.ProcessEnv): CreateTarget {
+  const body = requestFromOptions(o, env);
+  if (typeof body.name !== 'string' || typeof body.url !== 'string') {
+    throw usageError('targets add needs <name> and <url> (or both in --from-file)');
+  }
+  return body as unknown as CreateTarget;
+}
+
+/** The fields the options (and an optional JSON file they override) set. */
+function requestFromOptions(o: AddOptions, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const body: Record<string, unknown> = o.fromFile ? readJsonFile(o.fromFile) : {};
   const set = (key: string, value: unknown) => {
     if (value !== undefined) body[key] = value;
@@ -96,7 +131,17 @@ export function targetFromOptions(o: AddOptions, env: NodeJS.ProcessEnv): Create
   set('frequencySeconds', o.frequency);
   set('timeoutSeconds', o.timeout);
   set('expectedStatus', o.expectStatus);
+  set('followRedirects', o.followRedirects);
   set('bodyContains', o.bodyContains);
+  set('bodyNotContains', o.bodyNotContains);
+  set('certificateExpiryDays', o.certExpiryDays);
+  if (o.tlsCaFile !== undefined || o.tlsInsecure || o.tlsServerName !== undefined) {
+    body.tls = {
+      ...(o.tlsCaFile !== undefined ? { caCertificate: readPemFile(o.tlsCaFile) } : {}),
+      ...(o.tlsInsecure ? { insecureSkipVerify: true } : {}),
+      ...(o.tlsServerName !== undefined ? { serverName: o.tlsServerName } : {}),
+    };
+  }
   set('bodyRegex', o.bodyRegex);
   set('maxResponseTimeMs', o.maxResponseMs);
   set('body', o.body);
@@ -150,10 +195,80 @@ export function targetFromOptions(o: AddOptions, env: NodeJS.ProcessEnv): Create
       };
     } else throw usageError(`--auth: none, basic or openstack, not ${o.auth}`);
   }
-  if (typeof body.name !== 'string' || typeof body.url !== 'string') {
-    throw usageError('targets add needs <name> and <url> (or both in --from-file)');
-  }
-  return body as unknown as CreateTarget;
+  return body;
+}
+
+/** The options of `targets add` and `targets edit`, which set the same fields. */
+function definitionOptions(command: Command, request: string): Command {
+  return command
+    .option('--method <method>', 'GET (default), HEAD, POST, PUT, PATCH or DELETE')
+    .option(
+      '--frequency <seconds>',
+      'probe every this many seconds (1-86400, default 60)',
+      intOption('--frequency', 1),
+    )
+    .option(
+      '--timeout <seconds>',
+      'give up after this many seconds (default 10)',
+      intOption('--timeout', 1),
+    )
+    .option(
+      '--expect-status <statuses>',
+      'expected HTTP status: a code, a class like 2xx, or a list like 200,204 (default 200)',
+      expectedStatusOption,
+    )
+    .option('--follow-redirects', 'follow redirects, at most 10 (the default)')
+    .option('--no-follow-redirects', 'evaluate the first answer, even a redirect')
+    .option('--body-contains <text>', 'the answer must contain this text')
+    .option('--body-not-contains <text>', 'the answer must not contain this text')
+    .option('--body-regex <regex>', 'the answer must match this regular expression')
+    .option('--max-response-ms <ms>', 'slower answers fail', intOption('--max-response-ms', 1))
+    .option('--tls-ca-file <file>', "trust this PEM file's CA certificates for the target's HTTPS")
+    .option('--tls-insecure', "accept any certificate of the target's HTTPS (unverified)")
+    .option('--tls-server-name <name>', 'check the certificate for this name instead of the host')
+    .option(
+      '--cert-expiry-days <days>',
+      'fail when the certificate expires within this many days',
+      intOption('--cert-expiry-days', 1, 3650),
+    )
+    .option(
+      '--header <header>',
+      '"Name: value" request header (repeatable; Authorization, Proxy-Authorization, ' +
+        'X-Auth-Token, Cookie and X-Api-Key are kept secret, but a command line is visible to ' +
+        'other users: prefer --secret-header-file for them)',
+      collect,
+    )
+    .option(
+      '--secret-header-file <file>',
+      'read secret request headers from this file, one "Name: value" a line (write-only: ' +
+        'never shown again)',
+    )
+    .option('--body <text>', 'request body')
+    .option(
+      '--notifier <id>',
+      'notify only these notifiers (repeatable; default every one)',
+      collect,
+    )
+    .addOption(
+      new Option('--auth <type>', 'authentication').choices(['none', 'basic', 'openstack']),
+    )
+    .option('--auth-user <name>', 'user name for basic or openstack auth')
+    .option(
+      '--auth-password-file <file>',
+      'read the target password from this file (else env VIGIL_TARGET_PASSWORD)',
+    )
+    .option('--auth-url <url>', 'Keystone URL (openstack)')
+    .addOption(new Option('--keystone <version>', 'Keystone version').choices(['v3', 'v2.0']))
+    .option('--project <name>', 'Keystone v3 project name')
+    .option('--project-id <id>', 'Keystone v3 project id')
+    .option('--tenant <name>', 'Keystone v2.0 tenant name')
+    .option('--tenant-id <id>', 'Keystone v2.0 tenant id')
+    .option('--user-domain <name>', 'Keystone v3 user domain (default Default)')
+    .option('--project-domain <name>', 'Keystone v3 project domain (default Default)')
+    .option(
+      '--from-file <file>',
+      `a JSON ${request} request (- for stdin); the options above override it`,
+    );
 }
 
 export function registerTargets(program: Command, ctx: CliContext): void {
@@ -230,70 +345,18 @@ export function registerTargets(program: Command, ctx: CliContext): void {
       },
     );
 
-  const add = targets
-    .command('add')
-    .description('define a target (admin)')
-    .argument('[name]', 'unique name')
-    .argument('[url]', 'http(s) URL to probe, query string kept (quote it in the shell)')
-    .option('--method <method>', 'GET (default), HEAD, POST, PUT, PATCH or DELETE')
-    .option(
-      '--frequency <seconds>',
-      'probe every this many seconds (1-86400, default 60)',
-      intOption('--frequency', 1),
-    )
-    .option(
-      '--timeout <seconds>',
-      'give up after this many seconds (default 10)',
-      intOption('--timeout', 1),
-    )
-    .option(
-      '--expect-status <code>',
-      'expected HTTP status (default 200)',
-      intOption('--expect-status', 100, 599),
-    )
-    .option('--body-contains <text>', 'the answer must contain this text')
-    .option('--body-regex <regex>', 'the answer must match this regular expression')
-    .option('--max-response-ms <ms>', 'slower answers fail', intOption('--max-response-ms', 1))
-    .option(
-      '--header <header>',
-      '"Name: value" request header (repeatable; Authorization, Proxy-Authorization, ' +
-        'X-Auth-Token, Cookie and X-Api-Key are kept secret, but a command line is visible to ' +
-        'other users: prefer --secret-header-file for them)',
-      collect,
-    )
-    .option(
-      '--secret-header-file <file>',
-      'read secret request headers from this file, one "Name: value" a line (write-only: ' +
-        'never shown again)',
-    )
-    .option('--body <text>', 'request body')
+  icingaOptions(
+    definitionOptions(
+      targets
+        .command('add')
+        .description('define a target (admin)')
+        .argument('[name]', 'unique name')
+        .argument('[url]', 'http(s) URL to probe, query string kept (quote it in the shell)'),
+      'create',
+    ),
+    false,
+  )
     .option('--disabled', 'create it disabled')
-    .option(
-      '--notifier <id>',
-      'notify only these notifiers (repeatable; default every one)',
-      collect,
-    )
-    .addOption(
-      new Option('--auth <type>', 'authentication').choices(['none', 'basic', 'openstack']),
-    )
-    .option('--auth-user <name>', 'user name for basic or openstack auth')
-    .option(
-      '--auth-password-file <file>',
-      'read the target password from this file (else env VIGIL_TARGET_PASSWORD)',
-    )
-    .option('--auth-url <url>', 'Keystone URL (openstack)')
-    .addOption(new Option('--keystone <version>', 'Keystone version').choices(['v3', 'v2.0']))
-    .option('--project <name>', 'Keystone v3 project name')
-    .option('--project-id <id>', 'Keystone v3 project id')
-    .option('--tenant <name>', 'Keystone v2.0 tenant name')
-    .option('--tenant-id <id>', 'Keystone v2.0 tenant id')
-    .option('--user-domain <name>', 'Keystone v3 user domain (default Default)')
-    .option('--project-domain <name>', 'Keystone v3 project domain (default Default)')
-    .option(
-      '--from-file <file>',
-      'a JSON create request (- for stdin); the options above override it',
-    );
-  icingaOptions(add, false)
     .addHelpText(
       'after',
       '\nExample:\n  VIGIL_TARGET_PASSWORD=… vigil targets add billing https://billing/health \\\n    --frequency 30 --timeout 5 --auth basic --auth-user probe',
@@ -306,26 +369,28 @@ export function registerTargets(program: Command, ctx: CliContext): void {
     });
 
   icingaOptions(
-    targets
-      .command('edit')
-      .description("change a target's link to Icinga (admin)")
-      .argument('<id>', 'target id'),
+    definitionOptions(
+      targets
+        .command('edit')
+        .description('change the given fields of a target, keeping the others (admin)')
+        .argument('<id>', 'target id')
+        .option('--name <name>', 'a new unique name')
+        .option('--url <url>', 'a new http(s) URL to probe'),
+      'update (null clears a setting)',
+    ),
     true,
   )
     .addHelpText(
       'after',
-      '\nExample:\n  vigil targets edit 7 --icinga-site main --icinga-host web-01 --icinga-service http',
+      '\nExample:\n  vigil targets edit 7 --expect-status 200,204 --no-follow-redirects',
     )
-    .action(async (id: string, o: IcingaOptions) => {
+    .action(async (id: string, o: AddOptions) => {
       const targetId = parseId(id, 'target id');
-      const icinga = icingaFromOptions(o);
-      if (icinga === undefined) throw usageError('targets edit: nothing to change');
+      const body = requestFromOptions(o, process.env) as UpdateTarget;
+      if (Object.keys(body).length === 0) throw usageError('targets edit: no field to change');
       const api = await ctx.client();
       const { data } = await ctx.call(
-        api.PATCH('/api/v1/targets/{id}', {
-          params: { path: { id: targetId } },
-          body: { icinga },
-        }),
+        api.PATCH('/api/v1/targets/{id}', { params: { path: { id: targetId } }, body }),
       );
       ctx.output(data, () => `changed target ${data.id}\n${showTarget(data)}`);
     });

@@ -13,6 +13,7 @@ import { OutboxClaims1796314446146 as SqliteOutboxClaims1796314446146 } from './
 import { Cluster1796320000000 as SqliteCluster1796320000000 } from './sqlite/1796320000000-Cluster';
 import { WebhookNotifiers1796321037981 as SqliteWebhookNotifiers1796321037981 } from './sqlite/1796321037981-WebhookNotifiers';
 import { WebhookEvents1796321037982 as SqliteWebhookEvents1796321037982 } from './sqlite/1796321037982-WebhookEvents';
+import { ProbeParity1796321388815 as SqliteProbeParity1796321388815 } from './sqlite/1796321388815-ProbeParity';
 import { IcingaBridge1796322688395 as SqliteIcingaBridge1796322688395 } from './sqlite/1796322688395-IcingaBridge';
 import { Users1795227792084 as MysqlUsers1795227792084 } from './mysql/1795227792084-Users';
 import { Targets1795229294866 as MysqlTargets1795229294866 } from './mysql/1795229294866-Targets';
@@ -28,6 +29,7 @@ import { OutboxClaims1796314446146 as MysqlOutboxClaims1796314446146 } from './m
 import { Cluster1796320000000 as MysqlCluster1796320000000 } from './mysql/1796320000000-Cluster';
 import { WebhookNotifiers1796321037981 as MysqlWebhookNotifiers1796321037981 } from './mysql/1796321037981-WebhookNotifiers';
 import { WebhookEvents1796321037982 as MysqlWebhookEvents1796321037982 } from './mysql/1796321037982-WebhookEvents';
+import { ProbeParity1796321388815 as MysqlProbeParity1796321388815 } from './mysql/1796321388815-ProbeParity';
 import { IcingaBridge1796322688395 as MysqlIcingaBridge1796322688395 } from './mysql/1796322688395-IcingaBridge';
 
 type MigrationClass = new () => MigrationInterface;
@@ -47,6 +49,7 @@ export const SQLITE_MIGRATIONS: MigrationClass[] = [
   SqliteCluster1796320000000,
   SqliteWebhookNotifiers1796321037981,
   SqliteWebhookEvents1796321037982,
+  SqliteProbeParity1796321388815,
   SqliteIcingaBridge1796322688395,
 ];
 export const MYSQL_MIGRATIONS: MigrationClass[] = [
@@ -64,5 +67,6 @@ export const MYSQL_MIGRATIONS: MigrationClass[] = [
   MysqlCluster1796320000000,
   MysqlWebhookNotifiers1796321037981,
   MysqlWebhookEvents1796321037982,
+  MysqlProbeParity1796321388815,
   MysqlIcingaBridge1796322688395,
 ];

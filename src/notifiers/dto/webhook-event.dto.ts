@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { EXPECTED_STATUS_SCHEMA, type ExpectedStatus } from '../../common/expected-status';
 
 export const WEBHOOK_EVENTS = ['FAIL', 'RECOVERED', 'TEST'] as const;
 export type WebhookEventKind = (typeof WEBHOOK_EVENTS)[number];
@@ -12,7 +13,9 @@ export class WebhookEventTargetDto {
   method!: string;
   /** NONE, BASIC or OPENSTACK: the kind of auth only, never its credentials. */
   authType!: string;
-  expectedStatus!: number;
+  /** A code, a class (`"2xx"`) or a list of them, as the targets API answers it. */
+  @ApiProperty(EXPECTED_STATUS_SCHEMA)
+  expectedStatus!: ExpectedStatus;
   frequencySeconds!: number;
   timeoutSeconds!: number;
 }

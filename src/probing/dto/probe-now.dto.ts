@@ -36,6 +36,12 @@ export class ProbeNowDto {
   description!: string;
   startedAt!: Date;
   steps!: ProbeStepDto[];
+  /** Redirects followed to the answer. */
+  redirects!: number;
+  /** The URL of the answer when redirects were followed; null otherwise. */
+  finalUrl!: string | null;
+  /** When the certificate of an HTTPS answer expires; null for HTTP or no answer. */
+  certificateExpiresAt!: Date | null;
   /** The target's status after this probe. */
   targetStatus!: 'NEW' | 'PASS' | 'FAIL';
   /** The change of status this probe caused, if any. */

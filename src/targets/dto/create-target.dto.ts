@@ -31,8 +31,11 @@ import {
 } from './target-auth.dto';
 import type { HeaderInput } from '../target-headers';
 import { HEADERS_REQUEST_SCHEMA, TargetHeaderInputDto } from './target-header.dto';
-import { IsHeaderMap, IsJsonPath, IsRegex } from './validators';
+import { IsExpectedStatus, IsHeaderMap, IsJsonPath, IsRegex } from './validators';
 import { TargetIcingaDto } from './target-icinga.dto';
+import { TargetTlsDto } from './target-tls.dto';
+import { EXPECTED_STATUS_SCHEMA } from '../../common/expected-status';
+import type { ExpectedStatus } from '../expected-status';
 
 /** A target to probe. Fields left out take the default shown. */
 @ApiExtraModels(NoneAuthDto, BasicAuthDto, OpenStackAuthDto, TargetHeaderInputDto)
@@ -96,19 +99,36 @@ export class CreateTargetDto {
   @Max(300)
   timeoutSeconds?: number;
 
-  /** The HTTP status a passing probe answers with; on create, default 200. */
-  @ApiPropertyOptional({ type: 'integer' })
+  /**
+   * The HTTP status a passing probe answers with: a code (`200`), a class (`"2xx"`), or a list
+   * of them (`[200, 204]`, `[200, "3xx"]`, at most 20); on create, default 200.
+   */
+  @ApiPropertyOptional(EXPECTED_STATUS_SCHEMA)
   @OmitOrValid()
-  @IsInt()
-  @Min(100)
-  @Max(599)
-  expectedStatus?: number;
+  @IsExpectedStatus()
+  expectedStatus?: ExpectedStatus;
+
+  /**
+   * Follow redirects (301, 302, 303, 307, 308; at most 10, http and https alike) and evaluate
+   * the last answer; false evaluates the first answer. Basic credentials, the Keystone token and
+   * secret headers are not sent to another host. On create, default true, or false when
+   * `expectedStatus` accepts only 3xx statuses.
+   */
+  @OmitOrValid()
+  @IsBoolean()
+  followRedirects?: boolean;
 
   /** The answer's body must contain this text; on update, null for no such check. */
   @OmitOrValid()
   @IsString()
   @Length(1, 4096)
   bodyContains?: string;
+
+  /** The answer's body (its first 1 MiB) must not contain this text; on update, null for no such check. */
+  @OmitOrValid()
+  @IsString()
+  @Length(1, 4096)
+  bodyNotContains?: string;
 
   /** The answer's body (its first 1 MiB) must match this regular expression, run by RE2: JavaScript syntax without slashes or flags and without lookahead, lookbehind or backreferences; on update, null for no such check. */
   @OmitOrValid()
@@ -141,6 +161,21 @@ export class CreateTargetDto {
   @Min(1)
   @Max(300000)
   maxResponseTimeMs?: number;
+
+  /** How HTTPS connections to the target are checked; an update replaces it as a whole, null for the defaults. */
+  @OmitOrValid()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => TargetTlsDto)
+  tls?: TargetTlsDto;
+
+  /** An HTTPS probe fails when the server's certificate expires within this many days (1-3650); on update, null for no such check. */
+  @ApiPropertyOptional({ type: 'integer' })
+  @OmitOrValid()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  certificateExpiryDays?: number;
 
   /** Consecutive failed probes before the status turns FAIL; on create, default 1. */
   @ApiPropertyOptional({ type: 'integer' })

@@ -5,6 +5,9 @@ import type { TargetStatus } from '../target-state-reader';
 import type { HttpMethod } from '../http-method';
 import { ANY_JSON_SCHEMA, TargetAuthViewDto } from './target-auth.dto';
 import { TargetIcingaViewDto } from './target-icinga.dto';
+import type { ExpectedStatus } from '../expected-status';
+import { EXPECTED_STATUS_SCHEMA } from '../../common/expected-status';
+import { TargetTlsViewDto } from './target-tls.dto';
 
 /** A target: its definition, current state and counters. Secrets are never answered. */
 @ApiExtraModels(SecretHeaderViewDto)
@@ -22,14 +25,23 @@ export class TargetDto {
   auth!: TargetAuthViewDto;
   frequencySeconds!: number;
   timeoutSeconds!: number;
-  expectedStatus!: number;
+  /** A code, a class (`"2xx"`), or a list of them, in the shape it was given. */
+  @ApiProperty(EXPECTED_STATUS_SCHEMA)
+  expectedStatus!: ExpectedStatus;
+  /** Whether redirects are followed (at most 10) and the last answer evaluated. */
+  followRedirects!: boolean;
   bodyContains!: string | null;
+  bodyNotContains!: string | null;
   bodyRegex!: string | null;
   jsonPath!: string | null;
   /** The JSON value expected at `jsonPath`; absent when there is no JSON check. */
   @ApiProperty({ ...ANY_JSON_SCHEMA, required: false, nullable: true })
   jsonEquals?: unknown;
   maxResponseTimeMs!: number | null;
+  /** How HTTPS connections to the target are checked. */
+  tls!: TargetTlsViewDto;
+  /** An HTTPS probe fails when the certificate expires within this many days; null for no such check. */
+  certificateExpiryDays!: number | null;
   failureThreshold!: number;
   recoveryThreshold!: number;
   enabled!: boolean;

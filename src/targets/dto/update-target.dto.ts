@@ -3,13 +3,17 @@ import { CreateTargetDto } from './create-target.dto';
 
 /**
  * The fields to change; the others keep their values. `null` removes an optional setting
- * (body, bodyContains, bodyRegex, jsonPath with jsonEquals, maxResponseTimeMs, icinga).
+ * (body, bodyContains, bodyNotContains, bodyRegex, jsonPath with jsonEquals, maxResponseTimeMs,
+ * tls, certificateExpiryDays, icinga).
  */
 export class UpdateTargetDto extends UpdateType(CreateTargetDto, [
   'body',
   'bodyContains',
+  'bodyNotContains',
   'bodyRegex',
   'jsonPath',
   'maxResponseTimeMs',
   'icinga',
+  'tls',
+  'certificateExpiryDays',
 ]) {}

@@ -1,10 +1,16 @@
+import { X509Certificate } from 'node:crypto';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 import { bodyRegexError } from '../body-regex';
+import { expectedStatusError } from '../expected-status';
 import { parseJsonPath } from '../json-path';
 
 export const MAX_HEADERS = 50;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
 const HEADER_VALUE = /^[\t\x20-\x7e]{0,4096}$/;
+
+const PEM_BLOCK = /-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g;
+const SERVER_NAME =
+  /^(?=.{1,253}$)(?!\d+(\.\d+)*$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
 const HEADER_OBJECT_KEYS = new Set(['value', 'secret', 'hasValue']);
 
@@ -92,6 +98,66 @@ export function IsJsonPath(options?: ValidationOptions): PropertyDecorator {
           }
           return `${args?.property} must be a JSON path like $.a.b.0`;
         },
+      },
+    },
+    options,
+  );
+}
+
+/** Why a text is not a list of PEM certificates, or null when it is one. */
+export function pemCertificatesError(value: string): string | null {
+  const blocks = value.match(PEM_BLOCK);
+  if (!blocks) return 'no -----BEGIN CERTIFICATE----- block';
+  for (const block of blocks) {
+    try {
+      new X509Certificate(block);
+    } catch (err) {
+      return (err as Error).message;
+    }
+  }
+  return null;
+}
+
+/** One or more PEM certificates that Node can read. */
+export function IsPemCertificates(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPemCertificates',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && !pemCertificatesError(value),
+        defaultMessage: (args) => {
+          const why = typeof args?.value === 'string' ? pemCertificatesError(args.value) : null;
+          return `${args?.property} must be one or more PEM certificates${why ? ` (${why})` : ''}`;
+        },
+      },
+    },
+    options,
+  );
+}
+
+/** A DNS host name (labels of letters, digits and hyphens), as TLS sends it in SNI. */
+export function IsServerName(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isServerName',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && SERVER_NAME.test(value),
+        defaultMessage: (args) =>
+          `${args?.property} must be a DNS host name such as api.example.com (not an IP address)`,
+      },
+    },
+    options,
+  );
+}
+
+/** An expected status: a code, a class like "2xx", or a list of them (see expected-status.ts). */
+export function IsExpectedStatus(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isExpectedStatus',
+      validator: {
+        validate: (value: unknown) => expectedStatusError(value) === null,
+        defaultMessage: (args) => expectedStatusError(args?.value) ?? '',
       },
     },
     options,

@@ -5,6 +5,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * kept alike here). `targets.updated_at` follows every change of a row, to the millisecond, also
  * those made in SQL, so that probing sees them: SQLite does not update it by itself.
  */
+/** The trigger behind `targets.updated_at`; a migration that rebuilds `targets` makes it again. */
+export const TARGETS_UPDATED_AT_TRIGGER = `CREATE TRIGGER "targets_updated_at" AFTER UPDATE ON "targets" FOR EACH ROW BEGIN UPDATE "targets" SET "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE "id" = NEW."id"; END`;
+
 export class Cluster1796320000000 implements MigrationInterface {
   name = 'Cluster1796320000000';
 
@@ -15,9 +18,7 @@ export class Cluster1796320000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "shard_leases" ("shard" integer PRIMARY KEY NOT NULL, "owner" varchar(64), "epoch" integer NOT NULL, "expires_at" datetime(3) NOT NULL)`,
     );
-    await queryRunner.query(
-      `CREATE TRIGGER "targets_updated_at" AFTER UPDATE ON "targets" FOR EACH ROW BEGIN UPDATE "targets" SET "updated_at" = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE "id" = NEW."id"; END`,
-    );
+    await queryRunner.query(TARGETS_UPDATED_AT_TRIGGER);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
