@@ -77,14 +77,12 @@ describe.each(databaseKinds())('the probe parity migration on %s', (kind) => {
         [2, '302', 0],
         [3, '204', 1],
       ]);
-      const kept = async (table: string) =>
-        Number(
-          (
-            (await after.query(`SELECT COUNT(*) AS ${e('n')} FROM ${e(table)}`)) as {
-              n: number | string;
-            }[]
-          )[0].n,
+      const kept = async (table: string) => {
+        const [row] = await after.query<{ n: number | string }[]>(
+          `SELECT COUNT(*) AS ${e('n')} FROM ${e(table)}`,
         );
+        return Number(row.n);
+      };
       expect([await kept('target_states'), await kept('probe_results')]).toEqual([1, 1]);
       if (kind === 'sqlite') {
         // the trigger that keeps updated_at for changes made in SQL survives the rebuild
