@@ -61,6 +61,8 @@ describe.each(databaseKinds())('foundation on %s', (kind) => {
     const jobs = [
       // on MySQL/MariaDB the instance takes part in leasing (VIGIL_CLUSTER=auto), every lease / 3
       ...(kind === 'mysql' ? [job('cluster.leases', 3333)] : []),
+      // the Icinga bridge looks for results due every 5 s (its refresh is 300 s)
+      job('icinga-bridge.refresh', 5000),
       job('notifications.outbox-poll', 1000),
       job('probe-results.prune', 3_600_000),
     ];

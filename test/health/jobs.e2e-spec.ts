@@ -29,7 +29,7 @@ describe.each(databaseKinds())('scheduled jobs (%s)', (kind) => {
     await t?.close();
   });
 
-  it('lists the retention job and the outbox poll (and on MySQL the cluster leases) in /health, with their periods', async () => {
+  it('lists the retention job, the outbox poll, the Icinga bridge (and on MySQL the cluster leases) in /health, with their periods', async () => {
     const health = await request(t.url).get('/health').expect(200);
     const leases =
       kind === 'mysql'
@@ -55,6 +55,13 @@ describe.each(databaseKinds())('scheduled jobs (%s)', (kind) => {
       {
         name: 'notifications.outbox-poll',
         everyMs: 50,
+        runs: expect.any(Number) as number,
+        failures: 0,
+        lastFailureAt: null,
+      },
+      {
+        name: 'icinga-bridge.refresh',
+        everyMs: 5000,
         runs: expect.any(Number) as number,
         failures: 0,
         lastFailureAt: null,
