@@ -18,6 +18,12 @@ export interface ShardsChange {
   lost: number[];
 }
 
+/**
+ * Told of shards gained or lost; for shards given up, it may return a promise that settles once
+ * their probes made so far are written.
+ */
+export type ShardsListener = (change: ShardsChange) => Promise<void> | void;
+
 /** What this instance tells the others through its heartbeat. */
 export interface InstanceLoad {
   /** Targets it probes now. */
@@ -69,7 +75,7 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
   private readonly logger = new Logger('Cluster');
   /** The shards owned, with the epoch of each lease. */
   private readonly owned = new Map<number, number>();
-  private readonly listeners: ((change: ShardsChange) => void)[] = [];
+  private readonly listeners: ShardsListener[] = [];
   private readonly leaseMs: number;
   private members = 1;
   /** Live instances that probe, this one included once it does. */
@@ -170,8 +176,13 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
     return this.enabled ? { owner: this.instanceId, shards: SHARDS } : null;
   }
 
-  /** Tells `listener` of every shard gained or lost from now on. */
-  onShardsChanged(listener: (change: ShardsChange) => void): void {
+  /**
+   * Tells `listener` of every shard gained or lost from now on. For shards this instance gives
+   * up to balance the load, the promise the listener returns (the probes of those shards written)
+   * is waited for, up to a third of the lease, before the leases are released: the next owner
+   * then starts from every probe made here.
+   */
+  onShardsChanged(listener: ShardsListener): void {
     this.listeners.push(listener);
   }
 
@@ -374,7 +385,7 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
         .slice(0, giveUp)
         .map(({ shard }) => shard);
       for (const shard of excess) this.owned.delete(shard);
-      this.tell({ gained: [], lost: excess });
+      await this.handOver(this.notify({ gained: [], lost: excess }));
       await this.dataSource.query(
         'UPDATE shard_leases SET owner = NULL, expires_at = NOW(3) ' +
           `WHERE owner = ? AND shard IN (${excess.map(() => '?').join(', ')})`,
@@ -427,13 +438,40 @@ export class ClusterService implements ClusterMembers, OnModuleInit, OnApplicati
     this.logger.log(`Instance ${this.instanceId} left the cluster, its shards released`);
   }
 
+  /** Tells the listeners of a change, without waiting for what they still do about it. */
   private tell(change: ShardsChange): void {
+    for (const done of this.notify(change)) {
+      void done.catch((error: unknown) => {
+        this.logger.error(`A listener of shard changes failed: ${(error as Error).message}`);
+      });
+    }
+  }
+
+  /** Tells the listeners of a change; what they still do about it, as promises. */
+  private notify(change: ShardsChange): Promise<void>[] {
+    const pending: Promise<void>[] = [];
     for (const listener of this.listeners) {
       try {
-        listener(change);
+        const done = listener(change);
+        if (done) pending.push(done);
       } catch (error) {
         this.logger.error(`A listener of shard changes failed: ${(error as Error).message}`);
       }
+    }
+    return pending;
+  }
+
+  /** Waits for the listeners to finish with shards given up, a third of the lease at most. */
+  private async handOver(pending: Promise<void>[]): Promise<void> {
+    if (!pending.length) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.leaseMs / 3);
+    });
+    try {
+      await Promise.race([Promise.allSettled(pending), late]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }

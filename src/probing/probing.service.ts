@@ -463,11 +463,23 @@ export class ProbingService
   }
 
   /** Shards lost stop their targets at once; shards gained are read whole at the next poll, now. */
-  private shardsChanged({ gained, lost }: ShardsChange): void {
-    if (this.closing) return;
+  /**
+   * Stops probing the targets of shards lost and starts on those gained. For shards lost, the
+   * promise settles once the probes still running there are done and everything queued is
+   * written (ClusterService waits for it before it releases shards it gives up).
+   */
+  private shardsChanged({ gained, lost }: ShardsChange): Promise<void> | undefined {
+    if (this.closing) return undefined;
+    let written: Promise<void> | undefined;
     if (lost.length) {
       const gone = new Set(lost);
-      for (const id of [...this.tracked.keys()]) if (gone.has(shardOf(id))) this.untrack(id);
+      const running: Promise<void>[] = [];
+      for (const [id, tracked] of [...this.tracked]) {
+        if (!gone.has(shardOf(id))) continue;
+        if (tracked.busy) running.push(tracked.busy);
+        this.untrack(id);
+      }
+      written = Promise.all(running).then(() => this.recorder.drain());
       for (const id of [...this.seen.keys()]) if (gone.has(shardOf(id))) this.seen.delete(id);
       for (const id of [...this.unreadable]) if (gone.has(shardOf(id))) this.unreadable.delete(id);
       for (const shard of lost) {
@@ -483,6 +495,7 @@ export class ProbingService
       }
       this.jobs.trigger(CHANGES_JOB);
     }
+    return written;
   }
 
   /**
