@@ -16,6 +16,7 @@
  *   BENCH_FRESH=1 npm run bench:probing              # targets never probed before (status NEW)
  *   BENCH_NODE_FLAGS=--trace-gc npm run bench:probing # more Node flags for the runs
  *   BENCH_METRICS=on npm run bench:probing            # only with metrics (default: on,off)
+ *   BENCH_SCRAPES=0 npm run bench:probing             # no scrapes timed
  *
  * Each run at BENCH_TARGETS is made with metrics on and off (off: MetricsService records
  * nothing, so the probes pay nothing for it), and a run with metrics on then times
@@ -344,7 +345,7 @@ async function vigilWorker(job: Extract<Job, { role: 'vigil' }>): Promise<Figure
   const cpu = process.cpuUsage(cpu0);
   const after = probing.stats();
   await profile?.stop();
-  const scrapes = job.metrics ? await timeScrapes(metrics) : null;
+  const scrapes = job.metrics && SCRAPES > 0 ? await timeScrapes(metrics) : null;
   const peak = peakRssMb();
   console.error(`  end: ${mem()}, peak ${peak.toFixed(0)} MB`);
   if (timeline)
