@@ -65,11 +65,32 @@ function send(baseUrl: string, req: HostileRequest): Promise<Answer> {
   });
 }
 
+/**
+ * The fuzzer may itself point the notifier at a server that does not exist (a valid PATCH of
+ * made-up settings): its test delivery then fails upstream, which is 502 with this title.
+ */
+const UPSTREAM_TEST_FAILURE = /^(SMTP|Webhook) delivery failed$/;
+
 /** What is wrong with an answer, or null when it is fine. */
-function faultOf(answer: Answer): string | null {
+function faultOf(answer: Answer, url: string): string | null {
   const { status } = answer;
+  if (status === 502 && /^\/api\/v1\/notifiers\/[^/]+\/test(\?|$)/.test(url)) {
+    let title: unknown;
+    try {
+      title = (JSON.parse(answer.text) as { title?: unknown }).title;
+    } catch {
+      title = undefined;
+    }
+    if (typeof title === 'string' && UPSTREAM_TEST_FAILURE.test(title)) return problemFault(answer);
+  }
   if (status >= 500) return `status ${status}`;
   if (status < 400) return null;
+  return problemFault(answer);
+}
+
+/** What is wrong with an error answer's problem document, or null when it is complete. */
+function problemFault(answer: Answer): string | null {
+  const { status } = answer;
   if (!answer.contentType.startsWith('application/problem+json')) {
     return `status ${status} as ${answer.contentType || 'no content type'}`;
   }
@@ -151,7 +172,8 @@ describeWithIcinga('API fuzzing from the OpenAPI spec', () => {
             text: err.message,
           }));
           counts.set(answer.status, (counts.get(answer.status) ?? 0) + 1);
-          const fault = answer.status === 0 ? `no answer: ${answer.text}` : faultOf(answer);
+          const fault =
+            answer.status === 0 ? `no answer: ${answer.text}` : faultOf(answer, req.url);
           if (fault) {
             faults.push(
               `${fault}: ${req.method} ${req.url.slice(0, 120)} [${req.mutations.join('; ')}] ` +
