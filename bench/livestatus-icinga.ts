@@ -48,17 +48,29 @@ export interface StartIcingaOptions {
   prepare?: (dir: string) => void;
 }
 
-/** A TCP port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** Below the kernel's ephemeral ports, so that no outgoing connection takes the port meanwhile. */
+const PORTS = { from: 20_000, to: 32_000 };
+
+/** Whether `port` can be listened on at 127.0.0.1 now. */
+function listenable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * A TCP port that was free a moment ago on 127.0.0.1, picked at random below the ephemeral
+ * range: a port the kernel hands out (listen on 0) may be taken by any outgoing connection
+ * before the process it is meant for listens on it.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = PORTS.from + Math.floor(Math.random() * (PORTS.to - PORTS.from));
+    if (await listenable(port)) return port;
+  }
+  throw new Error(`no free port between ${PORTS.from} and ${PORTS.to} after 50 attempts`);
 }
 
 /** Sends one request to a livestatus UNIX socket or TCP port, the minimal way. */
